@@ -1,0 +1,248 @@
+"""Ingest: what a file is (by its bytes, never its name) and its pages as images.
+
+PDF pages with a real text layer give their words directly (pdfplumber); image-only
+pages are rendered at 300 dpi (pypdfium2). TIFFs may hold several pages. Everything
+that cannot be read raises a WaiverscanError with the contract's error code.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+import numpy as np
+
+from extractor.errors import (EmptyError, EncryptedError, TooLargeError, UnreadableError,
+                              UnsupportedTypeError)
+from extractor.model import Word
+
+PDF_DPI = 300
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_PAGE_PIXELS = 120_000_000  # ~ a 36x44 inch page at 300 dpi: anything bigger is a bomb
+MAX_PAGES = 5000
+
+IMAGE_KINDS = ("png", "jpeg", "tiff")
+
+
+@dataclass
+class SourcePage:
+    """A page as the file gives it, before preprocessing."""
+
+    number: int  # 1-based
+    image: Optional[np.ndarray]  # greyscale uint8, or None for a text-only page
+    dpi: float
+    width: int
+    height: int
+    text_words: Optional[list[Word]] = None  # from a PDF text layer, in 300 dpi pixels
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def sniff(path: str | Path) -> str:
+    """The file's kind from its first bytes: pdf, png, jpeg, tiff, xlsx, csv, text."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyError("the file is empty (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise TooLargeError(f"the file is {size} bytes, over the {MAX_FILE_BYTES} byte limit")
+    with open(path, "rb") as fh:
+        head = fh.read(8192)
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx" if _is_xlsx(path) else _unsupported("a ZIP archive that is not an XLSX workbook")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _unsupported("a legacy Office (OLE) file; save it as XLSX or CSV")
+    if _looks_like_text(head):
+        low = head.lstrip().lower()
+        if low.startswith((b"<!doctype html", b"<html", b"<?xml", b"{", b"[")):
+            return _unsupported("an HTML, XML or JSON file")
+        return "csv" if _looks_like_csv(head) else "text"
+    return _unsupported("not a PDF, PNG, JPEG, TIFF, CSV, XLSX or text file")
+
+
+def _unsupported(what: str) -> str:
+    raise UnsupportedTypeError(f"unsupported file type: {what}")
+
+
+def _is_xlsx(path: Path) -> bool:
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for enc in ("utf-8", "cp1252"):
+        try:
+            head.decode(enc)
+            return True
+        except UnicodeDecodeError as exc:
+            # a multi-byte character cut at the end of the sample is still text
+            if enc == "utf-8" and exc.start >= len(head) - 3:
+                return True
+    return False
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    import csv
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    lines = [l for l in text.splitlines()[:5] if l.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|")
+    except csv.Error:
+        return False
+    counts = [len(next(csv.reader([l], dialect))) for l in lines]
+    return counts[0] >= 2 and all(c == counts[0] for c in counts[:2])
+
+
+def iter_pages(path: str | Path, kind: Optional[str] = None) -> Iterator[SourcePage]:
+    """Pages of an image or PDF file, one at a time (memory stays bounded)."""
+    kind = kind or sniff(path)
+    if kind == "pdf":
+        yield from _pdf_pages(Path(path))
+    elif kind in IMAGE_KINDS:
+        yield from _image_pages(Path(path))
+    else:
+        raise UnsupportedTypeError(f"{kind} files have no pages to scan")
+
+
+def page_count(path: str | Path, kind: Optional[str] = None) -> int:
+    kind = kind or sniff(path)
+    if kind == "pdf":
+        pdf = _open_pdf(Path(path))
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    from PIL import Image
+    with Image.open(path) as im:
+        return getattr(im, "n_frames", 1)
+
+
+def _image_pages(path: Path) -> Iterator[SourcePage]:
+    from PIL import Image, UnidentifiedImageError
+    Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
+    try:
+        im = Image.open(path)
+    except Image.DecompressionBombError as exc:
+        raise TooLargeError("the image's dimensions are too large to be a scanned page") from exc
+    except (UnidentifiedImageError, OSError) as exc:
+        raise UnreadableError(f"the image cannot be decoded: {exc}") from exc
+    with im:
+        n = getattr(im, "n_frames", 1)
+        if n > MAX_PAGES:
+            raise TooLargeError(f"the image has {n} frames, over the {MAX_PAGES} page limit")
+        for i in range(n):
+            try:
+                im.seek(i)
+                w, h = im.size
+                if w * h > MAX_PAGE_PIXELS:
+                    raise TooLargeError(f"page {i + 1} is {w}x{h} pixels, too large to be a scanned page")
+                if w < 16 or h < 16:
+                    raise UnreadableError(f"page {i + 1} is {w}x{h} pixels, too small to hold text")
+                grey = np.asarray(im.convert("L"), dtype=np.uint8)
+            except (OSError, ValueError, SyntaxError) as exc:
+                raise UnreadableError(f"page {i + 1} cannot be decoded: {exc}") from exc
+            dpi = _image_dpi(im, w, h)
+            yield SourcePage(number=i + 1, image=grey, dpi=dpi, width=w, height=h)
+
+
+def _image_dpi(im, w: int, h: int) -> float:
+    """The image's resolution: its own metadata when plausible, else guessed from the
+    page size (a scan is nearly always of a US letter or A4 sheet)."""
+    dpi = im.info.get("dpi")
+    try:
+        d = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        d = 0.0
+    if 70 <= d <= 1200 and d != 72:  # 72 is the "unknown" default of many writers
+        return d
+    return max(w, h) / 11.0
+
+
+def _open_pdf(path: Path):
+    import pypdfium2 as pdfium
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg or "security" in msg:
+            raise EncryptedError("the PDF is encrypted and needs a password") from exc
+        raise UnreadableError(f"the PDF cannot be parsed: {exc}") from exc
+
+
+def _pdf_pages(path: Path) -> Iterator[SourcePage]:
+    pdf = _open_pdf(path)
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise EmptyError("the PDF has no pages")
+        if n > MAX_PAGES:
+            raise TooLargeError(f"the PDF has {n} pages, over the {MAX_PAGES} page limit")
+        for i in range(n):
+            page = pdf[i]
+            try:
+                wpt, hpt = page.get_size()
+                scale = PDF_DPI / 72.0
+                w, h = int(round(wpt * scale)), int(round(hpt * scale))
+                if w * h > MAX_PAGE_PIXELS:
+                    raise TooLargeError(f"page {i + 1} is {wpt:.0f}x{hpt:.0f} pt, too large to render")
+                words = _text_layer_words(path, i, scale)
+                if words is not None:
+                    yield SourcePage(number=i + 1, image=None, dpi=PDF_DPI, width=w, height=h,
+                                     text_words=words)
+                    continue
+                bitmap = page.render(scale=scale, grayscale=True)
+                grey = np.array(bitmap.to_numpy(), dtype=np.uint8)
+                if grey.ndim == 3:
+                    grey = grey[..., 0]
+                yield SourcePage(number=i + 1, image=grey, dpi=PDF_DPI,
+                                 width=grey.shape[1], height=grey.shape[0])
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _text_layer_words(path: Path, index: int, scale: float) -> Optional[list[Word]]:
+    """Words of a PDF page's text layer, or None when it holds no real text (a scan, or
+    an OCR layer of junk): fewer than 5 words or mostly non-letters."""
+    import pdfplumber
+    try:
+        with pdfplumber.open(str(path), pages=[index + 1]) as pdf:
+            raw = pdf.pages[0].extract_words(keep_blank_chars=False, use_text_flow=False)
+    except Exception:  # pdfplumber raises many types; a bad text layer means "render it"
+        return None
+    texts = [w["text"] for w in raw]
+    letters = sum(ch.isalpha() for t in texts for ch in t)
+    total = sum(len(t) for t in texts)
+    if len(texts) < 5 or total == 0 or letters / total < 0.5:
+        return None
+    words = []
+    for w in raw:
+        bbox = (w["x0"] * scale, w["top"] * scale, w["x1"] * scale, w["bottom"] * scale)
+        words.append(Word(text=w["text"], conf=1.0, bbox=bbox,
+                          line_key=(0, 0, int(round(w["top"] * scale / 10)))))
+    return words
