@@ -166,6 +166,7 @@ class Document:
     page_count: Optional[int] = None  # when pages were not kept (e.g. text sources)
     records: list[Record] = field(default_factory=list)
     error: Optional[dict] = None  # {"code", "message"}
+    exception: Optional[BaseException] = field(default=None, repr=False, compare=False)
 
     def to_contract(self) -> dict:
         by_number = {p.number: p for p in self.pages}

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor import ingest
-from extractor.model import Page
+from extractor.errors import WaiverscanError
+from extractor.model import Document, Page
 from extractor.ocr import tesseract
 from extractor.preprocess import prepare
 
@@ -26,3 +27,57 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
 
 def read_pages(path: str | Path, kind: str | None = None) -> list[Page]:
     return [read_page(src) for src in ingest.iter_pages(path, kind)]
+
+
+def _relative_source(path: Path) -> str:
+    return str(path)
+
+
+def ocr_document(path: str | Path) -> Document:
+    """Read every page of a scan (no field extraction): what `waiverscan ocr` prints.
+    Errors never escape: they are recorded on the Document (contract error object)."""
+    path = Path(path)
+    doc = Document(source=_relative_source(path), sha256="0" * 64)
+    try:
+        doc.sha256 = ingest.sha256_file(path)
+        kind = ingest.sniff(path)
+        doc.pages = read_pages(path, kind)
+    except WaiverscanError as exc:
+        doc.error = {"code": exc.contract_code, "message": exc.message}
+        doc.exception = exc
+    return doc
+
+
+def extract_document(path: str | Path) -> Document:
+    """The whole pipeline for one file: ingest, read, classify, extract, score."""
+    path = Path(path)
+    doc = Document(source=_relative_source(path), sha256="0" * 64)
+    try:
+        doc.sha256 = ingest.sha256_file(path)
+        kind = ingest.sniff(path)
+        if kind in ("csv", "xlsx", "text"):
+            from extractor.comments import extract_comment_file  # issue 3
+            doc.doc_type = "case_comments"
+            doc.records, doc.page_count = extract_comment_file(path, kind)
+        else:
+            doc.pages = read_pages(path, kind)
+            classify_and_extract(doc)
+    except WaiverscanError as exc:
+        doc.error = {"code": exc.contract_code, "message": exc.message}
+        doc.exception = exc
+        doc.records = []
+        doc.doc_type = "other"
+    from scoring.rubric import score_document
+    score_document(doc)
+    return doc
+
+
+def classify_and_extract(doc: Document) -> None:
+    from extractor.classify import classify_pages
+    doc.doc_type = classify_pages(doc.pages)
+    if doc.doc_type == "waiver_form":
+        from extractor.forms import extract_form
+        doc.records = [extract_form(doc.pages)]
+    elif doc.doc_type == "case_comments":
+        from extractor.comments import extract_comment_pages
+        doc.records = extract_comment_pages(doc.pages)
