@@ -39,10 +39,16 @@ class SourcePage:
 
 
 def sha256_file(path: str | Path) -> str:
+    """Hex digest of the file's bytes. The first thing the pipeline does with a path, so
+    a missing, unreadable or non-regular file becomes an ``unreadable`` error here (the
+    message names the OS reason, never the path, which may hold a person's name)."""
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        raise UnreadableError(f"the file cannot be opened: {exc.strerror or type(exc).__name__}") from exc
     return h.hexdigest()
 
 
@@ -160,8 +166,8 @@ def _image_pages(path: Path) -> Iterator[SourcePage]:
                 w, h = im.size
                 if w * h > MAX_PAGE_PIXELS:
                     raise TooLargeError(f"page {i + 1} is {w}x{h} pixels, too large to be a scanned page")
-                if w < 16 or h < 16:
-                    raise UnreadableError(f"page {i + 1} is {w}x{h} pixels, too small to hold text")
+                if w < 16 or h < 16:  # decodes fine, holds nothing: "empty", not "damaged"
+                    raise EmptyError(f"page {i + 1} is {w}x{h} pixels, too small to hold text")
                 grey = np.asarray(im.convert("L"), dtype=np.uint8)
             except (OSError, ValueError, SyntaxError) as exc:
                 raise UnreadableError(f"page {i + 1} cannot be decoded: {exc}") from exc
@@ -188,9 +194,26 @@ def _open_pdf(path: Path):
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
-        if "password" in msg or "security" in msg:
+        # PDFium error codes 4 and 5: FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+        if getattr(exc, "err_code", None) in (4, 5) or "password" in msg or "security" in msg:
             raise EncryptedError("the PDF is encrypted and needs a password") from exc
+        # PDFium refuses a well-formed PDF whose page tree is empty
+        if _pdf_has_no_pages(path):
+            raise EmptyError("the PDF has no pages") from exc
         raise UnreadableError(f"the PDF cannot be parsed: {exc}") from exc
+
+
+def _pdf_has_no_pages(path: Path) -> bool:
+    """True when pdfminer parses the file and finds zero pages (only asked about small
+    files PDFium refused: an empty page tree takes a few hundred bytes)."""
+    if path.stat().st_size > 1 << 20:
+        return False
+    import pdfplumber
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # pdfminer raises many types: any failure means "not parseable"
+        return False
 
 
 def _pdf_pages(path: Path) -> Iterator[SourcePage]:

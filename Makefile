@@ -1,0 +1,77 @@
+# waiverscan: install, test, demo and benchmark on Debian 12.
+#
+# `make setup` is idempotent and takes seconds when everything is in place, so every
+# other target depends on it: a fresh machine (CI) and a developer's both end up with
+# the same system packages, virtualenv and models.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+BENCH_DIR ?= samples/forms
+
+# Tesseract + language data, PDF tools, and the fonts the sample generator draws with.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils \
+	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
+	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
+
+.PHONY: setup system-deps models test demo bench train-models clean
+
+setup: system-deps $(STAMP)
+	@$(MAKE) --no-print-directory models
+
+# Installs only what is missing; `apt-get update` runs once, and only then.
+system-deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "setup: not a Debian system: install these yourself: $(APT_PACKAGES)"; exit 0; fi; \
+	missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	    else echo "setup: need root or sudo to install:$$missing" >&2; exit 1; fi; \
+	  fi; \
+	  echo "setup: installing$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Builds the trained models when missing (filled in by the model work; nothing yet).
+models:
+	@:
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+demo: setup
+	@shopt -s nullglob; files=(samples/forms/* samples/comments/*); \
+	if [ $${#files[@]} -eq 0 ]; then echo "demo: no files in samples/forms or samples/comments"; exit 1; fi; \
+	for f in "$${files[@]}"; do \
+	  [ -f "$$f" ] || continue; \
+	  $(VENV)/bin/waiverscan extract "$$f"; rc=$$?; \
+	  [ $$rc -eq 0 ] || echo "(exit code $$rc)"; \
+	  echo; \
+	done
+
+bench: setup
+	$(VENV)/bin/python tools/bench.py $(BENCH_DIR)
+
+train-models:
+	@echo "train-models: will retrain the spaCy field model from the synthetic generator"
+	@echo "into models/ (not implemented yet)."
+
+clean:
+	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -print0 | xargs -0 rm -rf
