@@ -1,0 +1,492 @@
+"""Signature presence on waiver forms: is there ink on the parent's, the officer's and the
+supervisor's signature line?
+
+Two steps, both layout-free:
+
+1. *Find the labels* by text (English and Spanish, fuzzy): OCR words are grouped into
+   rows and split into label segments at wide gaps, so "Signature of Parent" and a
+   "Date / Firmado el" label on the same row stay apart. A segment is a signature label
+   when it holds "signature"/"firma"; its role comes from its own words ("Parent",
+   "oficial", "Supervisor"), else from the nearest role heading above it (a
+   "SUPERVISORY REVIEW" or "WITNESS" block), else (a bare "Firma" paired with a date
+   label) it is the parent's.
+2. *Measure the ink* on that line (``ink_above_line``): find the ruling line just above
+   the label, flatten the background (shadows, illumination gradients), binarise,
+   remove ruling lines and printed words, and keep the connected components that touch
+   the band just above the line and look like pen strokes (thin, sparse, not a filled
+   punch hole, not a speck). Enough horizontal spread of such strokes = signed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import cv2
+import numpy as np
+from rapidfuzz import fuzz
+
+from extractor.model import BBox, Field, Page, Word
+
+ROLES = ("parent", "official", "supervisor")
+FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
+                 "supervisor": "supervisor_signed"}
+
+# Role words, checked in this order so "Supervisory officer signature" is the supervisor's.
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("supervisor", ("supervisor", "supervisory", "supervisora", "supervisión", "supervision")),
+    ("witness", ("witness", "witnessed", "testigo")),
+    ("interpreter", ("interpreter", "interprete", "translator", "traductor")),
+    ("official", ("officer", "official", "oficial", "agent", "agente", "funcionario")),
+    ("parent", ("parent", "parents", "padre", "madre", "mother", "father", "guardian",
+                "tutor")),
+)
+_SIGNATURE_WORDS = ("signature", "firma", "signatures", "firmas")
+_DATE_WORDS = ("date", "fecha", "firmado", "firmada", "signed", "dated")
+# A signed line with a printed name is a name line, never a signature line.
+_NAME_WORDS = ("name", "nombre", "print", "printed")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9' ]+", " ", text).replace("'s", "").replace("'", "")
+
+
+def _tokens(text: str) -> list[str]:
+    return _norm(text).split()
+
+
+def _is_word(token: str, lexicon: Sequence[str], cutoff: float = 80.0) -> bool:
+    """Fuzzy token match; short tokens must match exactly (OCR noise makes 'fir' ~ 'firma')."""
+    for w in lexicon:
+        if token == w:
+            return True
+        if len(token) >= 5 and len(w) >= 5 and fuzz.ratio(token, w) >= cutoff:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- labels
+
+@dataclass
+class Segment:
+    """A run of words on one row with no wide gap: one printed label (or one value)."""
+
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        """Hull of the label's words, leaving out OCR junk that swallowed ink above it
+        (a word box much taller than the row's words)."""
+        med = float(np.median([w.height for w in self.words]))
+        ws = [w for w in self.words if w.height <= 1.4 * med] or self.words
+        return (min(w.bbox[0] for w in ws), min(w.bbox[1] for w in ws),
+                max(w.bbox[2] for w in ws), max(w.bbox[3] for w in ws))
+
+    @property
+    def tokens(self) -> list[str]:
+        return _tokens(self.text)
+
+
+@dataclass
+class SignatureLabel:
+    role: str  # parent | official | supervisor | witness | interpreter | unknown
+    how: str  # "label" (own words) | "block" (heading above) | "paired-date" (fallback)
+    segment: Segment
+    page: Page
+    score: float  # how sure the role is
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into visual rows by their bottoms (not trusting OCR line ids, and
+    not word centres: a label word whose box swallowed signature ink above it grows
+    upwards but keeps its bottom)."""
+    rows: list[list[Word]] = []
+    for w in sorted((w for w in words if w.text.strip()), key=lambda w: w.bbox[3]):
+        for row in rows:
+            h = max(1.0, min(w.height, float(np.median([x.height for x in row]))))
+            if abs(w.bbox[3] - float(np.median([x.bbox[3] for x in row]))) < 0.5 * h:
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.bbox[0]) for r in rows]
+
+
+def segments(words: list[Word]) -> list[Segment]:
+    """Label segments: rows cut where the gap between words exceeds ~2 word heights."""
+    out: list[Segment] = []
+    for row in _rows(words):
+        med_h = float(np.median([w.height for w in row])) or 1.0
+        cur = [row[0]]
+        for w in row[1:]:
+            if w.bbox[0] - cur[-1].bbox[2] > 2.2 * med_h:
+                out.append(Segment(cur))
+                cur = []
+            cur.append(w)
+        out.append(Segment(cur))
+    return out
+
+
+def _role_of_tokens(tokens: list[str]) -> Optional[str]:
+    for role, lex in _ROLE_WORDS:
+        if any(_is_word(t, lex) for t in tokens):
+            return role
+    return None
+
+
+def _is_signature_segment(seg: Segment) -> bool:
+    toks = seg.tokens
+    if not any(_is_word(t, _SIGNATURE_WORDS, 84) and not _is_word(t, _DATE_WORDS, 90)
+               for t in toks):
+        return False
+    # "Name of official (print)" lines are not signature lines even if they say "firma"
+    return not any(_is_word(t, _NAME_WORDS, 90) for t in toks)
+
+
+def _is_date_segment(seg: Segment) -> bool:
+    return any(_is_word(t, _DATE_WORDS, 85) for t in seg.tokens)
+
+
+def _block_role(seg: Segment, segs: list[Segment], scale: float) -> Optional[tuple[str, float]]:
+    """Role of a bare "Signature" label from the nearest role line above it: a
+    "SUPERVISORY REVIEW" or "WITNESS" heading, or a "Printed name of officer" field.
+    Another signature label is not context, and an interpreter's name field above the
+    parent's signature says nothing about whose signature it is."""
+    x0, y0, x1, y1 = seg.bbox
+    best: Optional[tuple[float, str, float]] = None
+    for other in segs:
+        gap = y0 - other.bbox[3]
+        if other is seg or gap < -5 * scale or gap > 330 * scale or _is_signature_segment(other):
+            continue
+        r = _role_of_tokens(other.tokens)
+        if r is None:
+            continue
+        # headings and field labels are short; sentences that mention "the parent"
+        # (e.g. "confirm the parent was advised") are weak evidence
+        weight = 1.0 if len(other.tokens) <= 7 else 0.4
+        key = gap / weight
+        if best is None or key < best[0]:
+            best = (key, r, weight)
+    if best is None or best[1] == "interpreter":
+        return None
+    _, role, weight = best
+    if role in ("supervisor", "witness"):
+        return role, 0.85 * (1.0 if weight == 1.0 else 0.8)
+    return role, 0.75 * (1.0 if weight == 1.0 else 0.7)
+
+
+def find_labels(page: Page) -> list[SignatureLabel]:
+    """All signature labels on a page with the role each belongs to."""
+    segs = segments(page.words)
+    scale = page.dpi / 300.0
+    out: list[SignatureLabel] = []
+    bare: list[Segment] = []
+    for seg in segs:
+        if not _is_signature_segment(seg) or len(seg.tokens) > 12:
+            continue  # (a long segment is a sentence mentioning signatures, not a label)
+        role = _role_of_tokens(seg.tokens)
+        if role is not None:
+            out.append(SignatureLabel(role, "label", seg, page, 0.95))
+            continue
+        block = _block_role(seg, segs, scale)
+        if block is not None:
+            out.append(SignatureLabel(block[0], "block", seg, page, block[1]))
+        else:
+            bare.append(seg)
+    # A form is the parent's: the topmost unexplained signature line is the parent's
+    # when no line is labelled as the parent's (e.g. a Spanish-only form's bare "Firma").
+    if bare and not any(l.role == "parent" for l in out):
+        seg = min(bare, key=lambda s: s.bbox[1])
+        x0, y0, x1, y1 = seg.bbox
+        paired = any(_is_date_segment(o) and o.bbox[0] > x1
+                     and abs(o.bbox[3] - y1) < 0.8 * (y1 - y0) for o in segs)
+        out.append(SignatureLabel("parent", "first-bare", seg, page, 0.6 if paired else 0.5))
+        bare.remove(seg)
+    out.extend(SignatureLabel("unknown", "bare", s, page, 0.3) for s in bare)
+    return out
+
+
+# ------------------------------------------------------------------------------- ink
+
+@dataclass
+class InkResult:
+    ink_ratio: float  # signature-like ink pixels / region area
+    has_signature: bool
+    confidence: float
+    region: BBox  # working-image bbox of the signature region
+    spread: float  # horizontal extent covered by stroke components, inches
+    line_found: bool
+    score: float = 0.0  # spread + half the tallest stroke, inches (threshold 0.3)
+
+
+def _ink_mask(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """Binary ink (255) with the background flattened first: dividing by a closed
+    (stroke-free) copy of the image cancels shadows and lighting gradients."""
+    k = max(15, int(round(0.1 * dpi)) | 1)
+    bg = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    norm = cv2.divide(grey.astype(np.float32), np.maximum(bg.astype(np.float32), 1.0), scale=255.0)
+    norm = np.clip(norm, 0, 255).astype(np.uint8)
+    ink = (norm < 165).astype(np.uint8) * 255
+    # salt-and-pepper specks: a 3x3 opening would also thin real strokes at 150 dpi, so
+    # drop specks by component size later instead; a median removes isolated dots only.
+    return ink
+
+
+def _find_rule(ink: np.ndarray, x0: int, x1: int, y0: int, y1: int, dpi: float,
+               prefer: str = "low") -> Optional[tuple[int, int, int]]:
+    """A horizontal ruling line in the window: (y, x_start, x_end) or None."""
+    h, w = ink.shape
+    x0, x1, y0, y1 = max(0, x0), min(w, x1), max(0, y0), min(h, y1)
+    if x1 - x0 < 10 or y1 - y0 < 3:
+        return None
+    win = ink[y0:y1, x0:x1]
+    klen = max(12, int(0.08 * dpi))
+    horiz = cv2.morphologyEx(win, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1)))
+    prof = (horiz > 0).sum(axis=1).astype(np.float32)
+    # a line tilted by perspective spreads over a few rows
+    prof = np.convolve(prof, np.ones(5, np.float32), mode="same") / 2.0
+    cand = np.where(prof >= 0.45 * (x1 - x0))[0]
+    if cand.size == 0:
+        return None
+    # the line closest to the label (the lowest in the window above it)
+    if prefer == "low":
+        tail = cand[cand >= cand.max() - int(0.02 * dpi)]
+    else:
+        tail = cand[cand <= cand.min() + int(0.02 * dpi)]
+    ly = int(tail[np.argmax(prof[tail])]) + y0
+    return ly, x0, x1
+
+
+def _rule_extent(ink: np.ndarray, ly: int, xs: int, dpi: float, x_stop: Optional[int]) -> tuple[int, int]:
+    """Left and right ends of the ruling line through (xs, ly), bridging dashes."""
+    h, w = ink.shape
+    band = ink[max(0, ly - 4):min(h, ly + 5), :]
+    klen = max(12, int(0.08 * dpi))
+    horiz = cv2.morphologyEx(band, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (klen, 1)))
+    cols = horiz.max(axis=0) > 0
+    max_gap = int(0.15 * dpi)
+    left = xs
+    gap = 0
+    for x in range(xs, -1, -1):
+        gap = 0 if cols[x] else gap + 1
+        if gap > max_gap:
+            break
+        if cols[x]:
+            left = x
+    right = xs
+    gap = 0
+    stop = w if x_stop is None else min(w, x_stop)
+    for x in range(xs, stop):
+        gap = 0 if cols[x] else gap + 1
+        if gap > max_gap:
+            break
+        if cols[x]:
+            right = x
+    return left, right
+
+
+def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tuple[np.ndarray, list]:
+    """Components that look like pen strokes and reach into the core band (rows)."""
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, bool)
+    kept = []
+    min_area = max(12, int(0.0012 * dpi * dpi))  # ~ a 0.035 inch square: bigger than specks
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area < min_area or y > core[1] or y + h < core[0]:
+            continue
+        if max(w, h) < 0.1 * dpi:  # a dot or a letter-sized fleck
+            continue
+        fill = area / float(w * h)
+        # punch holes, staples, smudges: filled shapes; strokes are thin and sparse
+        mask = (lab[y:y + h, x:x + w] == i).astype(np.uint8)
+        dist = cv2.distanceTransform(mask, cv2.DIST_L2, 3)
+        thick = 2.0 * float(np.percentile(dist[mask > 0], 90))
+        if thick > 0.045 * dpi or (fill > 0.5 and min(w, h) > 0.08 * dpi):
+            continue
+        keep[i] = True
+        kept.append((x, y, w, h, area))
+    return keep[lab], kept
+
+
+def _remove_rule(region: np.ndarray, r_ly: int, dpi: float) -> None:
+    """Erase the ruling line near row ``r_ly`` in place: fit the (possibly tilted) line
+    through its horizontal runs and clear only a band of its own thickness, so a stroke
+    that crosses or dips below the line keeps everything off the line."""
+    h, w = region.shape
+    half = int(0.04 * dpi)
+    b0, b1 = max(0, r_ly - half), min(h, r_ly + half + 1)
+    if b1 <= b0:
+        return
+    short_k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(0.05 * dpi)), 1))
+    hmask = cv2.morphologyEx(region[b0:b1], cv2.MORPH_OPEN, short_k) > 0
+    cols = np.where(hmask.any(axis=0))[0]
+    if cols.size < 10:
+        return
+    rows = np.arange(b0, b1, dtype=np.float32)[:, None]
+    centre = (hmask[:, cols] * rows).sum(axis=0) / hmask[:, cols].sum(axis=0)
+    thick = float(np.median(hmask[:, cols].sum(axis=0)))
+    # a robust fit: trim columns far from the first fit (strokes lying on the line)
+    fit = np.polyfit(cols, centre, 1)
+    resid = np.abs(np.polyval(fit, cols) - centre)
+    good = resid <= max(2.0, np.percentile(resid, 70))
+    if good.sum() >= 10:
+        fit = np.polyfit(cols[good], centre[good], 1)
+    reach = thick / 2.0 + 1.5 + 0.004 * dpi
+    yl = np.polyval(fit, np.arange(w))
+    yy = np.arange(h, dtype=np.float32)[:, None]
+    region[np.abs(yy - yl[None, :]) <= reach] = 0
+
+
+def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
+                   anchor: str = "label", mask_boxes: Sequence[BBox] = (),
+                   x_stop: Optional[float] = None) -> InkResult:
+    """Is there a signature on the ruling line above a label (``anchor="label"``) or on a
+    given line (``anchor="line"``, bbox of the rule itself)?
+
+    ``mask_boxes``: printed words (and the label) to ignore. ``x_stop``: where the
+    next label on the row starts (a "Date" column), so its ink is not counted.
+    Returns the ink ratio, the decision and a confidence in it.
+    """
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    H, W = grey.shape
+    inch = dpi
+    ax0, ay0, ax1, ay1 = (int(round(v)) for v in anchor_bbox)
+    # work on a generous crop so background estimation is not disturbed by the crop edge
+    cx0, cx1 = max(0, ax0 - int(1.0 * inch)), min(W, max(ax1, ax0 + int(3.5 * inch)) + int(1.0 * inch))
+    cy0, cy1 = max(0, ay0 - int(1.2 * inch)), min(H, ay1 + int(0.3 * inch))
+    crop = grey[cy0:cy1, cx0:cx1]
+    ink = _ink_mask(crop, dpi)
+    lx0, ly0, lx1, ly1 = ax0 - cx0, ay0 - cy0, ax1 - cx0, ay1 - cy0
+    stop = None if x_stop is None else int(x_stop) - cx0
+
+    line_found = True
+    if anchor == "line":
+        ly = (ly0 + ly1) // 2
+        left, right = lx0, lx1
+    else:
+        lab_h = max(8, ly1 - ly0)
+        rule = _find_rule(ink, lx0, lx1, ly0 - int(0.45 * inch), ly0 + lab_h // 3, dpi)
+        if rule is not None:
+            ly = rule[0]
+            left, right = _rule_extent(ink, ly, (lx0 + lx1) // 2, dpi, stop)
+            # a rule that starts far left of the label belongs to another column
+            left = max(left, lx0 - int(0.5 * inch))
+        else:
+            # "Signature: ________" with the line to the right, or no visible line at all
+            right_rule = _find_rule(ink, lx1 + int(0.05 * inch), lx1 + int(1.5 * inch),
+                                    ly1 - lab_h, ly1 + lab_h // 2, dpi)
+            if right_rule is not None:
+                ly = right_rule[0]
+                left, right = _rule_extent(ink, ly, right_rule[1] + 5, dpi, stop)
+                left = max(left, lx1)
+            else:
+                line_found = False
+                ly = ly0 - int(0.05 * inch)
+                left, right = lx0, max(lx1, lx0 + int(2.5 * inch))
+                if stop is not None:
+                    right = min(right, stop)
+    right = max(right, left + int(0.5 * inch))
+
+    # region: from 0.75 inch above the rule down to just below it
+    top = max(0, ly - int(0.75 * inch))
+    bottom = min(ink.shape[0], ly + int(0.12 * inch))
+    rl, rr = max(0, left - int(0.1 * inch)), min(ink.shape[1], right + int(0.1 * inch))
+    region = ink[top:bottom, rl:rr].copy()
+
+    r_ly = ly - top
+    _remove_rule(region, r_ly, dpi)
+    # other rulings (a neighbouring field's underline, a box border) anywhere
+    long_h = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, int(0.8 * inch)), 1))
+    long_v = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, int(0.4 * inch))))
+    region[cv2.morphologyEx(region, cv2.MORPH_OPEN, long_h) > 0] = 0
+    region[cv2.morphologyEx(region, cv2.MORPH_OPEN, long_v) > 0] = 0
+    # printed words (and the label itself) are not signatures
+    pad = int(0.01 * inch)
+    for (mx0, my0, mx1, my1) in mask_boxes:
+        a0, a1 = int(mx0) - cx0 - rl - pad, int(mx1) - cx0 - rl + pad
+        b0_, b1_ = int(my0) - cy0 - top - pad, int(my1) - cy0 - top + pad
+        region[max(0, b0_):max(0, b1_), max(0, a0):max(0, a1)] = 0
+    if anchor == "label":
+        region[max(0, ly0 - top - pad):max(0, ly1 - top + pad),
+               max(0, lx0 - rl - pad):max(0, lx1 - rl + pad)] = 0
+
+    core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.1 * inch))
+    strokes, kept = _stroke_components(region, dpi, core)
+    area = float(region.shape[0] * region.shape[1]) or 1.0
+    ink_px = float(strokes.sum())
+    ratio = ink_px / area
+    # horizontal spread of stroke ink (union of component x-ranges)
+    cover = np.zeros(region.shape[1], bool)
+    for (x, y, w, h, a) in kept:
+        cover[x:x + w] = True
+    spread = float(cover.sum()) / inch
+    tall = max((h for (_, _, _, h, _) in kept), default=0) / inch
+    score = spread + 0.5 * tall  # inches of pen travel, roughly
+    thresh = 0.3
+    has = score >= thresh
+    margin = abs(score - thresh) / thresh
+    conf = float(min(0.99, 0.55 + 0.45 * min(1.0, margin)))
+    if not line_found:
+        conf *= 0.8
+    reg_bbox = (float(rl + cx0), float(top + cy0), float(rr + cx0), float(bottom + cy0))
+    return InkResult(ratio, bool(has), conf, reg_bbox, spread, line_found, score)
+
+
+# ----------------------------------------------------------------------------- fields
+
+def _printed_boxes(page: Page, label: Segment) -> list[BBox]:
+    """Word boxes to ignore when measuring ink: confident, word-like OCR words. A
+    signature is often OCR'd as junk ("eae oF"), which is low-confidence and not masked."""
+    out = []
+    for w in page.words:
+        t = w.text.strip()
+        alnum = sum(c.isalnum() for c in t)
+        if w.conf >= 0.8 and alnum >= 2 and alnum >= 0.7 * len(t):
+            out.append(w.bbox)
+    return out
+
+
+def _next_label_x(label: SignatureLabel) -> Optional[float]:
+    """Start of the next printed segment to the right on the label's row (a Date label)."""
+    x0, y0, x1, y1 = label.segment.bbox
+    xs = [s.bbox[0] for s in segments(label.page.words)
+          if s.bbox[0] > x1 and abs(s.bbox[1] - y0) < 0.8 * (y1 - y0)]
+    return min(xs) - 0.1 * label.page.dpi if xs else None
+
+
+def measure(label: SignatureLabel) -> tuple[InkResult, Field]:
+    page = label.page
+    res = ink_above_line(page.image, label.segment.bbox, page.dpi,
+                         mask_boxes=_printed_boxes(page, label.segment),
+                         x_stop=_next_label_x(label))
+    field = Field(value=res.has_signature, confidence=res.confidence * (0.6 + 0.4 * label.score),
+                  page=page.number, bbox=res.region, evidence=label.segment.text,
+                  provenance="ink", present=res.has_signature)
+    return res, field
+
+
+def read_signatures(pages: list[Page]) -> dict[str, Optional[Field]]:
+    """parent_signed / official_signed / supervisor_signed for a form, or None where
+    the form has no such signature line. Pages without an image are skipped."""
+    best: dict[str, SignatureLabel] = {}
+    for page in pages:
+        if page.image is None:
+            continue
+        for lab in find_labels(page):
+            if lab.role not in FIELD_OF_ROLE:
+                continue
+            cur = best.get(lab.role)
+            if cur is None or lab.score > cur.score:
+                best[lab.role] = lab
+    out: dict[str, Optional[Field]] = {f: None for f in FIELD_OF_ROLE.values()}
+    for role, lab in best.items():
+        out[FIELD_OF_ROLE[role]] = measure(lab)[1]
+    return out
