@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -151,8 +152,11 @@ def _image_pages(path: Path) -> Iterator[SourcePage]:
     from PIL import Image, UnidentifiedImageError
     Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
     try:
-        im = Image.open(path)
-    except Image.DecompressionBombError as exc:
+        with warnings.catch_warnings():
+            # PIL only warns between its limit and twice it: refuse those too, silently
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooLargeError("the image's dimensions are too large to be a scanned page") from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise UnreadableError(f"the image cannot be decoded: {exc}") from exc
@@ -193,14 +197,25 @@ def _open_pdf(path: Path):
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        # PDFium error codes 4 and 5: FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
-        if getattr(exc, "err_code", None) in (4, 5) or "password" in msg or "security" in msg:
-            raise EncryptedError("the PDF is encrypted and needs a password") from exc
-        # PDFium refuses a well-formed PDF whose page tree is empty
+        # PDFium refuses a well-formed PDF whose page tree is empty, without setting its
+        # error code: the code (and message) then still say the previous failure's
+        # reason, so neither is trusted alone.
         if _pdf_has_no_pages(path):
             raise EmptyError("the PDF has no pages") from exc
+        msg = str(exc).lower()
+        # PDFium error codes 4 and 5: FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+        said_encrypted = getattr(exc, "err_code", None) in (4, 5) or "password" in msg \
+            or "security" in msg
+        if said_encrypted and _has_encrypt_dict(path):
+            raise EncryptedError("the PDF is encrypted and needs a password") from exc
         raise UnreadableError(f"the PDF cannot be parsed: {exc}") from exc
+
+
+def _has_encrypt_dict(path: Path) -> bool:
+    """The file has an /Encrypt entry (in its trailer or xref stream)."""
+    import mmap
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        return mm.find(b"/Encrypt") >= 0
 
 
 def _pdf_has_no_pages(path: Path) -> bool:

@@ -225,8 +225,11 @@ def _setup_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("waiverscan: %(levelname)s: %(message)s"))
+    handler._waiverscan = True  # type: ignore[attr-defined]
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # replace only our own handler (main() may run many times in one process, as in tests)
+    root.handlers[:] = [h for h in root.handlers if not getattr(h, "_waiverscan", False)]
+    root.addHandler(handler)
     root.setLevel(level)
 
 
