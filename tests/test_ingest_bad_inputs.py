@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from conftest import PLANTED_PII, text_png
 
 from extractor import ingest
-from extractor.errors import EXIT_CODES, WaiverscanError, exit_code_for
+from extractor.errors import EXIT_CODES, TooLargeError, WaiverscanError, exit_code_for
 from extractor.pipeline import extract_document, ocr_document
 
 
@@ -80,3 +82,29 @@ def test_pdf_errors_do_not_inherit_previous_failure(tmp_path):
         (tmp_path / name).write_bytes(data)
     got = [ocr_document(tmp_path / n).error["code"] for n in ("enc.pdf", "none.pdf", "enc.pdf", "bad.pdf")]
     assert got == ["encrypted", "empty", "encrypted", "unreadable"]
+
+
+def test_corrupt_xlsx_is_unreadable(tmp_path, contract_validator):
+    # a ZIP that looks like a workbook but whose XML is garbage: the comment reader must
+    # turn the parser's exception into the contract's code, not crash the batch
+    comments = pytest.importorskip("extractor.comments")
+    if not hasattr(comments, "extract_comment_file"):
+        pytest.skip("extractor.comments.extract_comment_file does not exist yet")
+    import zipfile
+    path = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types")
+        zf.writestr("xl/workbook.xml", "\x00 not xml")
+    doc = extract_document(path)
+    assert doc.error is not None and doc.error["code"] == "unreadable", doc.error
+    contract_validator.validate(doc.to_contract())
+
+
+def test_file_over_size_limit_is_too_large(tmp_path):
+    # sparse: takes no disk space; the limit is checked before any parsing
+    path = tmp_path / "huge.pdf"
+    with open(path, "wb") as fh:
+        fh.write(b"%PDF-1.4\n")
+        fh.truncate(ingest.MAX_FILE_BYTES + 1)
+    with pytest.raises(TooLargeError):
+        ingest.sniff(path)
