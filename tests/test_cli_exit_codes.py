@@ -107,3 +107,33 @@ def test_module_entry_point_returns_exit_code(tmp_path):
                           capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert proc.returncode == EXIT_CODES["unsupported_type"], proc.stderr
     assert json.loads(proc.stdout)["error"]["code"] == "unsupported_type"
+
+
+def test_missing_tesseract_exit_code(monkeypatch, tmp_path, capsys):
+    import pytesseract
+    from extractor.ocr import tesseract
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    tesseract.version.cache_clear()
+    try:
+        f = tmp_path / "hello.png"
+        f.write_bytes(text_png())
+        assert cli.main(["ocr", str(f), "--jsonl"]) == EXIT_CODES["tool_missing"]
+        out, err = capsys.readouterr()
+        assert json.loads(out)["error"]["code"] == "unreadable"  # the contract's nearest code
+        assert "tool_missing" in err and "make setup" in err
+        assert cli.main(["--version"]) == 0
+        assert "Tesseract not installed" in capsys.readouterr().out
+    finally:
+        tesseract.version.cache_clear()
+
+
+def test_ocr_timeout_exit_code(monkeypatch, tmp_path, capsys):
+    import pytesseract
+
+    def slow(*args, **kwargs):
+        raise RuntimeError("Tesseract process timeout")
+    monkeypatch.setattr(pytesseract, "image_to_data", slow)
+    f = tmp_path / "hello.png"
+    f.write_bytes(text_png())
+    assert cli.main(["ocr", str(f), "--jsonl"]) == EXIT_CODES["ocr_timeout"]
+    assert "ocr_timeout" in capsys.readouterr().err
