@@ -1,0 +1,1 @@
+"""Bundled sample inputs and the synthetic form generator that made them."""

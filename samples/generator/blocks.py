@@ -1,0 +1,436 @@
+"""The parts a form is composed of. Each block draws at the canvas cursor ``c.y`` and
+moves it down; which blocks appear, in what order and in what arrangement is decided by
+the :class:`~.spec.Spec`, so layouts combine rather than come from fixed templates.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import lexicon as lx
+from .canvas import Canvas
+from .marks import mark, signature
+
+SECTION = {"parent": {"eng": "PARENT", "spa": "PADRE O MADRE", "por": "RESPONSÁVEL"},
+           "officer": {"eng": "OFFICER", "spa": "OFICIAL", "por": "OFICIAL"},
+           "children": {"eng": "CHILD(REN)", "spa": "HIJO(S)", "por": "FILHO(S)"},
+           "extra": {"eng": ["Date of birth", "Age", "Relationship"],
+                     "spa": ["Fecha de nac.", "Edad", "Parentesco"], "por": ["Nascimento", "Idade", "Parentesco"]},
+           "initials": {"eng": "Initials", "spa": "Iniciales", "por": "Iniciais"}}
+
+
+def _both(c: Canvas, table: dict) -> str:
+    return " / ".join(dict.fromkeys(table[l] for l in c.spec.label_langs))
+
+
+def header(c: Canvas) -> None:
+    s, rng = c.spec, c.rng
+    lang = s.label_langs[0]
+    centered = rng.random() < 0.5
+    for line in lx.AGENCY[lang][:s.header_agency]:
+        f = c.f_bold if line is lx.AGENCY[lang][0] else c.f_small
+        x = (c.W - c.width(line, f)) // 2 if centered else c.x0
+        c.text(x, c.y, line, f)
+        c.y += c.line_h(f)
+    if s.header_agency and rng.random() < 0.5:
+        line = rng.choice(lx.FIELD_OFFICE[lang]).format(city=rng.choice(lx.OFFICES))
+        x = (c.W - c.width(line, c.f_small)) // 2 if centered else c.x0
+        c.text(x, c.y, line, c.f_small)
+        c.y += c.line_h(c.f_small)
+    c.y += c.pt(10)
+    for i, lang in enumerate(s.title_langs):
+        title = rng.choice(lx.TITLES[lang])
+        f = c.f_title if i == 0 else c.f_head
+        for line in c.wrap(title, f, c.x1 - c.x0):
+            c.text((c.W - c.width(line, f)) // 2, c.y, line, f)
+            c.y += c.line_h(f)
+    if rng.random() < 0.35:
+        c.y += c.pt(3)
+        c.hline(c.x0, c.x1, c.y, c.rule_w + 1)
+    c.y += c.pt(12)
+
+
+def instructions(c: Canvas) -> None:
+    rng = c.rng
+    y0 = c.y
+    boxed = rng.random() < 0.4
+    pad = c.pt(5) if boxed else 0
+    y = c.y + pad
+    for i, lang in enumerate(c.spec.label_langs):
+        f = c.f_body if i == 0 else c.f_small
+        y = c.paragraph(c.x0 + pad, y, rng.choice(lx.INSTRUCTIONS[lang]), f, c.x1 - c.x0 - 2 * pad)
+    if boxed:
+        c.rect(c.x0, y0, c.x1, y + pad)
+        y += pad
+    c.y = y + c.gap
+
+
+def _identity_items(c: Canvas) -> list[tuple[str, Optional[str]]]:
+    w = c.spec.written
+    items = [("parent_name", w["parent_name"]), ("parent_a_number", w["parent_a_number"])]
+    items += [(d, w[d]) for d in c.spec.distractors]
+    return items
+
+
+def _readin_items(c: Canvas) -> list[tuple[str, Optional[str]]]:
+    w, mode = c.spec.written, c.spec.readin
+    out = []
+    if mode in ("fields", "lang_only"):
+        out.append(("read_in_language", w["read_in_language"]))
+    if mode in ("fields", "interp_only"):
+        out.append(("interpreter_name", w["interpreter_name"]))
+    return out
+
+
+def identity(c: Canvas) -> None:
+    s = c.spec
+    items = _identity_items(c)
+    if s.readin_pos == "identity" and s.readin != "sentence":
+        items += _readin_items(c)
+    if s.identity == "split":
+        _split(c, items)
+        return
+    if s.identity == "stack":
+        for slot, value in items:
+            c.y = c.row(c.y, [(slot, value, 1)], s.placement)
+        return
+    # pairs / grid: the parent's name gets a full row, the rest share rows two by two
+    tight = c.gap if s.identity == "grid" else 0  # grid cells abut
+    c.y = c.row(c.y, [items[0] + (1,)], s.placement) - tight
+    rest = items[1:]
+    while rest:
+        take, rest = rest[:2], rest[2:]
+        c.y = c.row(c.y, [(a, b, 1.0 if i == 0 else 0.8) for i, (a, b) in enumerate(take)],
+                    s.placement) - tight
+    c.y += tight
+
+
+def _split(c: Canvas, items: list) -> None:
+    """Two boxed columns: the parent's data left, the officer's right."""
+    s = c.spec
+    mid = (c.x0 + c.x1) // 2
+    pad = c.pt(5)
+    top = c.y
+    yl = top + pad
+    c.text(c.x0 + pad, yl, _both(c, SECTION["parent"]), c.f_bold)
+    yl += c.line_h(c.f_bold) + c.pt(4)
+    place = "right" if s.placement == "box" else s.placement
+    for slot, value in items:
+        yl = c.field(c.x0 + pad, mid - pad, yl, slot, value, place)
+    yr = top + pad
+    c.text(mid + pad, yr, _both(c, SECTION["officer"]), c.f_bold)
+    yr += c.line_h(c.f_bold) + c.pt(4)
+    yr = c.field(mid + pad, c.x1 - pad, yr, "official_name", s.written["official_name"], place, officer=True)
+    if s.officer_date:
+        yr = c.field(mid + pad, c.x1 - pad, yr, "officer_date", s.written["officer_date"], place, officer=True)
+    s.written["_official_done"] = True
+    bottom = max(yl, yr)
+    c.rect(c.x0, top, c.x1, bottom)
+    c.d.line([(mid, top), (mid, bottom)], fill=(22, 22, 22), width=c.rule_w)
+    c.y = bottom + c.gap
+
+
+def children(c: Canvas) -> None:
+    s, w, rng = c.spec, c.spec.written, c.rng
+    kids, kid_a = w["child_names"], w["child_a_numbers"]
+    if s.children == "line":
+        c.y = c.row(c.y, [("child_names", w["child_join"].join(kids) or None, 1)], s.placement)
+        if s.child_anum == "line":
+            c.y = c.row(c.y, [("child_a_numbers", ", ".join(kid_a) or None, 1)], s.placement)
+        return
+    if s.children == "lines":
+        c.draw_label(c.x0, c.y, c.label_lines("child_names"))
+        c.y += sum(c.line_h(f) for _, f in c.label_lines("child_names")) + c.pt(2)
+        n = max(len(kids), rng.choice([2, 3, 3, 4]))
+        for i in range(n):
+            num = f"{i + 1}."
+            c.y += c.entry_h()
+            c.text(c.x0, c.y - c.line_h(c.f_body), num, c.f_body)
+            xs = c.x0 + c.width(num, c.f_body) + c.pt(6)
+            split = c.x0 + int((c.x1 - c.x0) * 0.6) if s.child_anum == "per_line" else c.x1
+            c.hline(xs, split, c.y)
+            if i < len(kids):
+                c.write(xs + c.pt(4), c.y - c.pt(2), split, kids[i], region=f"child_names.{i}")
+            if s.child_anum == "per_line":
+                lab = c.spec.labels["child_a_numbers"][0] + (":" if c.colon else "")
+                lx0 = split + c.pt(8)
+                c.text(lx0, c.y - c.line_h(c.f_small), lab, c.f_small)
+                ax = lx0 + c.width(lab, c.f_small) + c.pt(4)
+                c.hline(ax, c.x1, c.y)
+                if i < len(kid_a):
+                    c.write(ax + c.pt(3), c.y - c.pt(2), c.x1, kid_a[i], region=f"child_a_numbers.{i}")
+            c.y += c.pt(4)
+        c.y += c.gap
+        if s.child_anum == "line":
+            c.y = c.row(c.y, [("child_a_numbers", ", ".join(kid_a) or None, 1)], s.placement)
+        return
+    _child_table(c)
+
+
+def _child_table(c: Canvas) -> None:
+    s, w, rng = c.spec, c.spec.written, c.rng
+    kids, kid_a = w["child_names"], w["child_a_numbers"]
+    if rng.random() < 0.6:
+        c.text(c.x0, c.y, _both(c, SECTION["children"]), c.f_bold)
+        c.y += c.line_h(c.f_bold) + c.pt(3)
+    cols: list[tuple[str, float]] = [("child_names", 3.0)]
+    if s.child_anum == "column":
+        cols.append(("child_a_numbers", 2.0))
+    extra = rng.random() < 0.5
+    if extra:
+        cols.append(("extra", 1.4))
+    total = sum(wt for _, wt in cols)
+    xs = [c.x0]
+    for _, wt in cols:
+        xs.append(xs[-1] + int((c.x1 - c.x0) * wt / total))
+    xs[-1] = c.x1
+    extra_label = rng.choice(SECTION["extra"][s.label_langs[0]])
+    head_h = max(sum(c.line_h(f) for _, f in c.label_lines(slot, small=True)) if slot != "extra"
+                 else c.line_h(c.f_small) for slot, _ in cols) + c.pt(6)
+    top = c.y
+    for i, (slot, _) in enumerate(cols):
+        if slot == "extra":
+            c.text(xs[i] + c.pt(3), top + c.pt(3), extra_label, c.f_small)
+        else:
+            lines = [(t.rstrip(":"), f) for t, f in c.label_lines(slot, small=True)]
+            c.draw_label(xs[i] + c.pt(3), top + c.pt(3), lines)
+    y = top + head_h
+    rows = max(len(kids), rng.choice([2, 3, 3, 4]))
+    rh = c.entry_h() + c.pt(4)
+    for r in range(rows):
+        for i, (slot, _) in enumerate(cols):
+            val = None
+            if slot == "child_names" and r < len(kids):
+                val = kids[r]
+            elif slot == "child_a_numbers" and r < len(kid_a):
+                val = kid_a[r]
+            elif slot == "extra" and r < len(kids) and rng.random() < 0.5:
+                val = str(rng.randint(1, 16)) if "Ag" in extra_label or "Ed" in extra_label or "Id" in extra_label else None
+            if val:
+                c.write(xs[i] + c.pt(5), y + rh - c.pt(6), xs[i + 1] - c.pt(3), val,
+                        region=f"{slot}.{r}")
+        y += rh
+    for yy in [top, top + head_h] + [top + head_h + rh * (k + 1) for k in range(rows)]:
+        c.hline(c.x0, c.x1, yy)
+    for x in xs:
+        c.d.line([(x, top), (x, y)], fill=(22, 22, 22), width=c.rule_w)
+    c.y = y + c.gap
+
+
+def readin(c: Canvas) -> None:
+    s, w = c.spec, c.spec.written
+    if s.readin == "none" or (s.readin_pos == "identity" and s.readin != "sentence"):
+        return
+    if s.readin != "sentence":
+        items = _readin_items(c)
+        place = "right" if s.placement == "box" and c.rng.random() < 0.5 else s.placement
+        c.y = c.row(c.y, [(a, b, 1) for a, b in items], place)
+        return
+    # a sentence with blanks: "... read to the parent in ____ by ____"
+    sentence = c.rng.choice(lx.READ_IN_SENTENCE[s.label_langs[0]])
+    before, rest = sentence.split("{lang}")
+    middle, after = rest.split("{by}")
+    parts = [("t", before), ("b", "read_in_language", 110), ("t", middle), ("b", "interpreter_name", 190),
+             ("t", after)]
+    x, y = c.x0, c.y + c.entry_h() - c.line_h(c.f_body)
+    lh = c.entry_h() + c.pt(4)
+    for p in parts:
+        if p[0] == "t":
+            for word in p[1].split():
+                ww = c.width(word + " ", c.f_body)
+                if x + ww > c.x1:
+                    x, y = c.x0, y + lh
+                c.text(x, y, word, c.f_body)
+                x += ww
+        else:
+            bw = c.pt(p[2])
+            if x + bw > c.x1:
+                x, y = c.x0, y + lh
+            base = y + c.line_h(c.f_body) - c.pt(1)
+            c.hline(x, x + bw, base)
+            if w[p[1]]:
+                c.write(x + c.pt(3), base - c.pt(2), x + bw, w[p[1]], region=p[1])
+            x += bw + c.pt(5)
+    c.y = y + c.line_h(c.f_body) + c.gap
+
+
+def options(c: Canvas) -> None:
+    s, rng = c.spec, c.rng
+    kind = "circle" if s.options.startswith("circle") else "box"
+    if s.option_lead:
+        lead = [rng.choice(lx.OPTION_LEADS[kind][l]) for l in s.option_langs]
+        c.y = c.paragraph(c.x0, c.y, " / ".join(lead), c.f_bold, c.x1 - c.x0) + c.pt(4)
+    bold = rng.random() < 0.4
+    bs = c.pt(c.body_pt * 1.15)
+    letters = {"circle_letter": rng.choice([["A.", "B.", "C."], ["(a)", "(b)", "(c)"], ["a)", "b)", "c)"]]),
+               "circle_number": rng.choice([["1.", "2.", "3."], ["(1)", "(2)", "(3)"], ["Option 1:", "Option 2:", "Option 3:"]])}
+    placed = {}
+    for i, intent in enumerate(s.option_order):
+        texts = [rng.choice(lx.OPTIONS[intent][l]) for l in s.option_langs]
+        top = c.y
+        if s.options == "box_left":
+            box = (c.x0, top + c.pt(1), c.x0 + bs, top + c.pt(1) + bs)
+            c.rect(*box, w=c.rule_w + 1)
+            tx0, tx1 = c.x0 + bs + c.pt(10), c.x1
+        elif s.options == "box_right":
+            box = (c.x1 - bs, top + c.pt(1), c.x1, top + c.pt(1) + bs)
+            c.rect(*box, w=c.rule_w + 1)
+            tx0, tx1 = c.x0, c.x1 - bs - c.pt(16)
+        elif s.options == "bracket":
+            c.text(c.x0, top, "[", c.f_body)
+            c.text(c.x0 + bs + c.pt(4), top, "]", c.f_body)
+            box = (c.x0 + c.pt(5), top + c.pt(2), c.x0 + bs + c.pt(2), top + c.line_h(c.f_body) - c.pt(2))
+            tx0, tx1 = c.x0 + bs + c.pt(14), c.x1
+        elif s.options == "initials":
+            iw = c.pt(48)
+            c.hline(c.x0, c.x0 + iw, top + c.line_h(c.f_body))
+            c.text(c.x0, top + c.line_h(c.f_body) + c.pt(1), _both(c, SECTION["initials"]), c.f_small)
+            box = (c.x0, top - c.pt(4), c.x0 + iw, top + c.line_h(c.f_body) - c.pt(1))
+            tx0, tx1 = c.x0 + iw + c.pt(10), c.x1
+        else:
+            lab = letters[s.options][i]
+            lw = c.text(c.x0 + c.pt(12), top, lab, c.f_bold)
+            box = (c.x0 + c.pt(12), top, c.x0 + c.pt(12) + lw, top + c.line_h(c.f_bold))
+            tx0, tx1 = c.x0 + c.pt(12) + lw + c.pt(8), c.x1
+        y_end, first = _option_text(c, texts, tx0, tx1, top, bold)
+        placed[intent] = (box, first)
+        c.regions[f"option.{intent}"] = [min(box[0], tx0), top, tx1, y_end]
+        low = box[3] if s.options != "initials" else top + c.line_h(c.f_body) + c.line_h(c.f_small)
+        c.y = max(y_end, low) + c.pt(c.body_pt * 0.9)
+    for intent in s.marked:
+        box, first = placed[intent]
+        if s.mark_style == "tick" and s.options.startswith("circle"):
+            h = box[3] - box[1]
+            box = (c.x0 - c.pt(4), box[1], c.x0 - c.pt(4) + h, box[3])
+        mark(c, s.mark_style, box, first)
+    c.y += c.gap
+
+
+def _option_text(c: Canvas, texts: list[str], x0: int, x1: int, top: int, bold: bool):
+    """Draw an option's text in one or two languages; return (y below, first-line box)."""
+    s = c.spec
+    f1 = c.f_bold if bold else c.f_body
+    if len(texts) == 1 or s.option_bi == "inline":
+        lines = c.wrap(" / ".join(texts), f1, x1 - x0)
+        y = top
+        for ln in lines:
+            c.text(x0, y, ln, f1)
+            y += c.line_h(f1)
+        return y, (x0, top, x0 + c.width(lines[0], f1), top + c.line_h(f1))
+    if s.option_bi == "cols":
+        mid = (x0 + x1) // 2
+        ya = c.paragraph(x0, top, texts[0], f1, mid - x0 - c.pt(8), 1.0)
+        yb = c.paragraph(mid + c.pt(4), top, texts[1], c.f_body, x1 - mid - c.pt(4), 1.0)
+        first = c.wrap(texts[0], f1, mid - x0 - c.pt(8))[0]
+        return max(ya, yb), (x0, top, x0 + c.width(first, f1), top + c.line_h(f1))
+    y = c.paragraph(x0, top, texts[0], f1, x1 - x0, 1.0)
+    first = c.wrap(texts[0], f1, x1 - x0)[0]
+    y = c.paragraph(x0, y, texts[1], c.f_small, x1 - x0, 1.0)
+    return y, (x0, top, x0 + c.width(first, f1), top + c.line_h(f1))
+
+
+def signatures(c: Canvas) -> None:
+    order = [_parent_sig, _officer_sig]
+    if c.spec.sig_order == "officer_first":
+        order.reverse()
+    for block in order:
+        block(c)
+
+
+def _parent_sig(c: Canvas) -> None:
+    s = c.spec
+    mid = c.x0 + int((c.x1 - c.x0) * c.rng.uniform(0.5, 0.6))
+    y0 = c.y
+    if c.rng.random() < 0.75:  # date beside the signature
+        yd = c.field(mid + c.pt(20), c.x1, y0 + c.pt(c.body_pt * 1.0), "date_signed", s.written["date_signed"],
+                     "below" if c.rng.random() < 0.6 else "right")
+        ys = c.signature_line(c.x0, mid - c.pt(10), y0, "parent_signature", s.signed["parent"], signature,
+                              with_x=c.rng.random() < 0.2)
+        c.y = max(yd, ys)
+    else:
+        c.y = c.signature_line(c.x0, mid, y0, "parent_signature", s.signed["parent"], signature)
+        c.y = c.row(c.y, [("date_signed", s.written["date_signed"], 1)], "right",
+                    x1=c.x0 + int((c.x1 - c.x0) * 0.55))
+
+
+def _officer_sig(c: Canvas) -> None:
+    s = c.spec
+    w = s.written
+    mid = c.x0 + int((c.x1 - c.x0) * 0.55)
+    if w.get("_official_done"):
+        c.y = c.signature_line(c.x0, mid, c.y, "official_signature", s.signed["officer"], signature)
+        return
+    if c.rng.random() < 0.5:  # name on its own line, signature under it
+        items = [("official_name", w["official_name"], 1.6)]
+        if s.officer_date:
+            items.append(("officer_date", w["officer_date"], 1))
+        c.y = c.row(c.y, items, "right" if s.placement == "box" else s.placement, officer=True)
+        c.y = c.signature_line(c.x0, mid, c.y, "official_signature", s.signed["officer"], signature)
+    else:  # signature left, printed name right
+        y0 = c.y
+        ys = c.signature_line(c.x0, mid - c.pt(10), y0, "official_signature", s.signed["officer"], signature)
+        yn = c.field(mid + c.pt(10), c.x1, y0 + c.pt(c.body_pt * 1.0), "official_name", w["official_name"],
+                     "below", officer=True)
+        c.y = max(ys, yn)
+        if s.officer_date:
+            c.y = c.row(c.y, [("officer_date", w["officer_date"], 1)], "right",
+                        x1=c.x0 + int((c.x1 - c.x0) * 0.5), officer=True)
+
+
+def _boxed(c: Canvas, draw) -> None:
+    boxed = c.spec.boxed_blocks
+    pad = c.pt(6) if boxed else 0
+    top = c.y
+    x0, x1 = c.x0, c.x1
+    if boxed:
+        c.x0, c.x1 = x0 + pad, x1 - pad
+    c.y += pad
+    try:
+        draw(c)
+    finally:
+        c.x0, c.x1 = x0, x1
+    if boxed:
+        c.rect(x0, top, x1, c.y - c.gap + pad)
+        c.y += pad + c.pt(4)
+
+
+def witness(c: Canvas) -> None:
+    def draw(c: Canvas) -> None:
+        s = c.spec
+        c.text(c.x0, c.y, " / ".join(dict.fromkeys(s.labels["witness_heading"])), c.f_bold)
+        c.y += c.line_h(c.f_bold) + c.pt(2)
+        mid = c.x0 + int((c.x1 - c.x0) * 0.55)
+        y0 = c.y
+        yn = c.field(c.x0, mid - c.pt(10), y0 + c.pt(c.body_pt), "witness_name", s.written["witness_name"],
+                     "right" if c.rng.random() < 0.6 else "below", officer=True)
+        ys = c.signature_line(mid + c.pt(10), c.x1, y0, "witness_signature", s.signed["witness"], signature)
+        c.y = max(yn, ys)
+    _boxed(c, draw)
+
+
+def supervisor(c: Canvas) -> None:
+    def draw(c: Canvas) -> None:
+        s, rng = c.spec, c.rng
+        c.text(c.x0, c.y, " / ".join(dict.fromkeys(s.labels["supervisor_heading"])), c.f_bold)
+        c.y += c.line_h(c.f_bold) + c.pt(2)
+        txt = rng.choice(lx.LABELS["supervisor_text"][s.label_langs[0]])
+        if txt:
+            c.y = c.paragraph(c.x0, c.y, txt, c.f_small, c.x1 - c.x0)
+        mid = c.x0 + int((c.x1 - c.x0) * 0.55)
+        y0 = c.y
+        yn = c.field(c.x0, mid - c.pt(10), y0 + c.pt(c.body_pt), "supervisor_name", s.written["supervisor_name"],
+                     "right" if rng.random() < 0.6 else "below", officer=True)
+        ys = c.signature_line(mid + c.pt(10), c.x1, y0, "supervisor_signature", s.signed["supervisor"], signature)
+        c.y = max(yn, ys)
+    _boxed(c, draw)
+
+
+def footer(c: Canvas) -> None:
+    rng = c.rng
+    code = rng.choice(["WSF-{n}", "ICE/ERO {n}-A", "FE-{n}", "SPR-{n}", "PE {n}"]).format(n=rng.randint(10, 99))
+    mm, yy = rng.randint(1, 12), rng.choice([17, 18])
+    left = rng.choice(lx.FOOTERS).format(code=code, mm=f"{mm:02d}", yy=yy)
+    right = rng.choice(lx.PAGE_MARKS)
+    y = c.H - int(0.45 * c.dpi)
+    c.text(c.x0, y, left, c.f_small)
+    if right:
+        c.text(c.x1 - c.width(right, c.f_small), y, right, c.f_small)
