@@ -1,0 +1,160 @@
+"""Comment listings (plain text, or OCR'd printouts) -> lines -> dated entries.
+
+A listing is a sequence of entries, each a header line (a date, or "(no date)", then an
+optional time, the officer, and sometimes "A#: ...") followed by body lines. Some
+printouts group entries in sections headed "SUBJECT A#: ...": every entry under such a
+heading gets that A-number. Page titles ("CASE COMMENTS Page 2") and OCR specks are not
+part of any entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.model import BBox, Page, Word
+from extractor.normalize import find_a_numbers
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
+_DATE_START = re.compile(
+    rf"^\s*[^\w(]{{0,3}}\s*("
+    rf"\d{{1,4}}\s*[/\-.]\s*\d{{1,2}}\s*[/\-.]\s*\d{{2,4}}"          # 06/01/18, 2018-06-01
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"                           # Jul 10, 2017
+    rf"|\d{{1,2}}(?:\s+de)?[\s\-]+{_MONTH}(?:\s+de)?[\s\-,]+\d{{2,4}}"  # 10 de julio de 2018
+    rf"|\(?\s*(?:no date|undated|sin fecha|date unknown)\s*\)?"
+    rf")", re.I)
+_TIME = re.compile(r"^\s*\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?")
+_SECTION = re.compile(r"^\W*(?:subject\s+|subj\s+)?(?:a\s*[#-]?\s*(?:number|no\.?|file)?|alien\s*(?:#|number|no\.?))"
+                      r"\s*[:#.]+\s*(.+)$", re.I)
+_PAGE_TITLE = re.compile(r"\bpage\s*\d+(\s*of\s*\d+)?\s*$|^\W*(subject\s+)?case\s+comments\b", re.I)
+_A_LABEL = re.compile(r"\s(?:A\s?[#HhFf]|A-?Number|A-?File|Alien\s*#)\W{0,2}(?=\s|$)")
+_TITLE_GLUED = re.compile(r"\b(SDDO|AFOD|FOD|ERO|IEA|DO)([A-Z]\.)")
+
+
+@dataclass
+class Line:
+    text: str
+    page: Optional[int] = None
+    words: list[Word] = field(default_factory=list)
+    start: int = 0  # character offset in the source text (text files)
+
+    @property
+    def bbox(self) -> Optional[BBox]:
+        return union([w.bbox for w in self.words])
+
+    @property
+    def conf(self) -> float:
+        return sum(w.conf for w in self.words) / len(self.words) if self.words else 1.0
+
+
+@dataclass
+class Entry:
+    header: Line
+    body: list[Line]
+    date_text: str  # as written ("" when none)
+    author: str  # title and name as written ("" when none)
+    a_number: Optional[str]  # from the header or the section heading
+    a_number_line: Optional[Line] = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text.strip() for l in self.body if l.text.strip())
+
+
+def union(boxes: list[BBox]) -> Optional[BBox]:
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def lines_from_page(page: Page) -> list[Line]:
+    """Rebuild text lines from OCR words (grouped by the engine's line key, top to
+    bottom; words of one line left to right)."""
+    groups: dict[tuple, list[Word]] = {}
+    for w in page.words:
+        if w.text.strip():
+            groups.setdefault(w.line_key, []).append(w)
+    lines = []
+    for ws in groups.values():
+        ws.sort(key=lambda w: w.bbox[0])
+        lines.append(Line(" ".join(w.text for w in ws), page.number, ws))
+    lines.sort(key=lambda l: (l.bbox[1] + l.bbox[3]) / 2 if l.bbox else 0)
+    return lines
+
+
+def lines_from_text(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        out.append(Line(raw.rstrip("\r\n"), None, [], pos))
+        pos += len(raw)
+    return out
+
+
+def _is_noise(text: str) -> bool:
+    return sum(ch.isalnum() for ch in text) < 3
+
+
+def parse_header(text: str) -> Optional[tuple[str, str, str]]:
+    """(date as written, author, rest) when ``text`` is an entry header line."""
+    m = _DATE_START.match(text)
+    if not m:
+        return None
+    date = m.group(1)
+    rest = text[m.end():]
+    t = _TIME.match(rest)
+    if t:
+        rest = rest[t.end():]
+    rest = rest.strip(" .:-|,;")
+    if not rest and not t:
+        return None  # a bare date at the start of a body line is not a header
+    a = _A_LABEL.search(" " + rest)
+    author_part = rest[:max(0, a.start() - 1)] if a else rest
+    if not a:
+        # no label: the author ends where an A-number starts
+        dm = re.search(r"\s(?:A\s*[-#]?\s*)?\d[\d\s\-]{6,}", " " + author_part)
+        if dm:
+            author_part = author_part[:max(0, dm.start() - 1)]
+    author = _TITLE_GLUED.sub(r"\1 \2", author_part.strip(" .:;,|"))
+    author = re.sub(r"\s+", " ", author).strip()
+    if date.lower().strip("() ") in ("no date", "undated", "sin fecha", "date unknown"):
+        date = ""
+    return date, author, rest
+
+
+def _ocr_a(s: str) -> str:
+    """"AQ33-059-239": OCR reads the 0 after the A as Q/O/D; the shared normaliser does
+    not fix letters next to the prefix, so do it here where an A-number is expected."""
+    return re.sub(r"\bA[QOD](?=[\d\s\-]{6,})", "A0", s)
+
+
+def split_entries(lines: list[Line]) -> list[Entry]:
+    entries: list[Entry] = []
+    section_a: Optional[str] = None
+    section_line: Optional[Line] = None
+    cur: Optional[Entry] = None
+    for line in lines:
+        text = line.text.strip()
+        if not text or _is_noise(text):
+            continue
+        if _PAGE_TITLE.search(text) and len(text) < 80:
+            continue
+        hdr = parse_header(text)
+        if hdr is None:
+            sec = _SECTION.match(text)
+            if sec and find_a_numbers(_ocr_a(sec.group(1))) and len(text) < 60:
+                section_a = find_a_numbers(_ocr_a(sec.group(1)))[0]
+                section_line = line
+                cur = None
+                continue
+        if hdr is not None:
+            date, author, rest = hdr
+            found = find_a_numbers(_ocr_a(rest[len(author):] if rest.startswith(author) else rest))
+            a = found[0] if found else section_a
+            cur = Entry(line, [], date, author, a, line if found else section_line)
+            entries.append(cur)
+            continue
+        if cur is not None:
+            cur.body.append(line)
+    return entries

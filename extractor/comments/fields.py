@@ -1,0 +1,229 @@
+"""From one entry's comment text to the contract's case-comment fields.
+
+The text-derived fields (decision, decision_mode, info_provided, option_offered,
+language, interpreter_or_fluent, witness_name, child_names) come from the spaCy
+pipeline in :mod:`nlp`; the header fields (a_number, entry_date, author) come from the
+table's columns or the printout's header line and are added by the callers.
+
+Each value is a :class:`Found`: value, confidence and the character span of the
+comment text it was read from (the caller turns it into a Field with evidence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from spacy.tokens import Doc
+
+from extractor.comments.nlp import get_nlp
+
+DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
+                   "ATTORNEY": "consult_attorney", "UNDECIDED": "undecided"}
+#: a clause needs this much support to carry a decision
+DECISION_MIN = 0.5
+FLAG_MIN = 0.5
+
+
+@dataclass
+class Found:
+    value: Any
+    confidence: float
+    span: Optional[tuple[int, int]] = None  # characters of the comment text
+    how: str = ""
+
+
+def analyze(text: str) -> dict[str, Optional[Found]]:
+    """The text-derived fields of one entry's comment (None = not recorded)."""
+    doc = get_nlp()(text or "")
+    out: dict[str, Optional[Found]] = {}
+    out.update(_decision_and_flags(doc))
+    out["language"] = _language(doc)
+    out["interpreter_or_fluent"] = _interpreter(doc)
+    out["witness_name"] = _witness(doc)
+    out["child_names"] = _children(doc)
+    return out
+
+
+# ---- trained: decision and flags -----------------------------------------------------
+
+def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
+    clauses = doc._.clause_cats or []
+    best = None  # (score, label, span)
+    for a, b, cats in clauses:
+        dec = {k: cats.get(k, 0.0) for k in ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")}
+        label = max(dec, key=dec.get)
+        if label == "NONE" or dec[label] < DECISION_MIN:
+            continue
+        # later clauses win ties: an entry usually ends with the outcome
+        if best is None or dec[label] >= best[0] - 0.05:
+            best = (dec[label], label, (a, b))
+    out: dict[str, Optional[Found]] = {}
+    if best is None:
+        out["decision"] = None
+    else:
+        out["decision"] = Found(DECISION_LABELS[best[1]], round(best[0], 3), best[2], "textcat")
+    for flag, name in (("INFO", "info_provided"), ("OPTION", "option_offered"),
+                       ("WRITTEN", "decision_mode")):
+        top = max(clauses, key=lambda c: c[2].get(flag, 0.0), default=None)
+        p = top[2].get(flag, 0.0) if top else 0.0
+        span = (top[0], top[1]) if top and p >= FLAG_MIN else None
+        if name == "decision_mode":
+            if out["decision"] is None:
+                out[name] = None
+            elif p >= FLAG_MIN:
+                out[name] = Found("written", round(p, 3), span, "textcat")
+            else:
+                out[name] = Found("oral", round(min(out["decision"].confidence, 1 - p), 3),
+                                  out["decision"].span, "textcat")
+        else:
+            out[name] = Found(p >= FLAG_MIN, round(p if p >= FLAG_MIN else 1 - p, 3), span, "textcat")
+    return out
+
+
+# ---- rules: language, interpreter, witness, children --------------------------------
+
+_LANG_BEFORE = {"in", "language", "lang", "fluent", "native", "speaks", "speaking", "spoke",
+                "interpreted", "interp", "interpreter", "en", "idioma", "using", "via", "and",
+                "(", ":", "/", "a", "an", "the"}
+_LANG_AFTER = {"interpreter", "interp", "speaker", "speaking", "language", "interpretation",
+               "-", "interpreters", "/", ")", "(", "translator", "speaker;"}
+_NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\binterp|"
+                            r"\binterp\w*\s+(was\s+)?(not|un)\w*\s*(available|used|needed)", re.I)
+
+
+def _language(doc: Doc) -> Optional[Found]:
+    for ent in doc.ents:
+        if ent.label_ != "LANGUAGE":
+            continue
+        before = doc[max(0, ent.start - 2):ent.start]
+        after = doc[ent.end:ent.end + 2]
+        ctx_b = {t.lower_ for t in before}
+        ctx_a = {t.lower_ for t in after}
+        sent_has_interp = any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
+            return Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
+    return None
+
+
+def _interpreter(doc: Doc) -> Found:
+    for ent in doc.ents:
+        if ent.label_ in ("INTERP", "FLUENT"):
+            clause = ent.sent.text
+            if ent.label_ == "INTERP" and _NEG_INTERP_RE.search(clause):
+                continue
+            return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
+    return Found(False, 0.8, None, "no interpreter or fluency recorded")
+
+
+_TITLE = r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Supervisor|Agent)"
+_NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
+_NAME = rf"(?:{_TITLE}\s+)?{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
+_WITNESS_BEFORE = re.compile(
+    rf"\b(?i:witnessed\s+by|in\s+the\s+presence\s+of|witness(?:es)?\s*:|witness\s+was|"
+    rf"heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s+({_NAME})")
+_WITNESS_AFTER = re.compile(
+    rf"({_NAME})\s+(?i:(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
+    rf"served\s+as\s+witness))")
+
+
+def _clean_person(s: str) -> Optional[str]:
+    s = re.sub(r"\s+", " ", s).strip(" .,;:")
+    if not s or s.lower() in {"this officer", "the officer", "officer", "me", "the undersigned"}:
+        return None
+    if s.split()[0].lower() in {"this", "the", "a", "an", "subject", "parent"}:
+        return None
+    return s
+
+
+def _witness(doc: Doc) -> Optional[Found]:
+    text = doc.text
+    for rx in (_WITNESS_BEFORE, _WITNESS_AFTER):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if rx is _WITNESS_AFTER:
+                # keep only the name at the end of what precedes "present as witness"
+                name = _trailing_name(name)
+            # the name is upper-case words only up to a lower-case word
+            name = _clean_person(_cut_name(name))
+            if name:
+                return Found(name, 0.9, (m.start(1), m.start(1) + len(m.group(1))), "rule:witness")
+    return None
+
+
+def _trailing_name(s: str) -> str:
+    """The name at the end of what precedes "present as witness": from the last title
+    on ("U.S. AFOD R. Wilson" -> "AFOD R. Wilson"), else without leading stop words."""
+    toks = s.split()
+    titled = [i for i, t in enumerate(toks) if re.fullmatch(_TITLE, t)]
+    if titled:
+        return " ".join(toks[titled[-1]:])
+    while toks and toks[0].lower() in _STOP:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _cut_name(s: str) -> str:
+    toks = []
+    for t in s.split():
+        initial = re.fullmatch(r"[A-ZÀ-Ý]\.", t) is not None
+        if t.strip(".,").lower() in _STOP and not re.fullmatch(_TITLE, t) and not initial:
+            break
+        toks.append(t)
+    return " ".join(toks)
+
+
+# Words that are never part of a child's or officer's name (upper-case text hides case).
+_STOP = set("""
+a about after again against all along alone also an and any are as at back be because been
+before being better between both but by can case child children choice consulate could
+custody daughter daughters decided decision depart departure did do does down during each
+either elected election first for form from future go going had has have he her here him
+his home however if immigration in into is it its just leave left located may me minor more
+my no not now of on once only option or orr other our out over per placed prior pursue
+relief remain removal removed returned reunification reunified reunify said same she
+shelter should since so son sons stated stay still subject subj such than that the their
+them then there these they this those through time to together too under until up us
+very was we were what when where which while who why will with without would you your
+want wants wished wishes wish requested requesting requests request remained remains
+officer present witness witnessed interview interpreter interp language today advised
+informed explained read signed waiver elects sponsor whom pa parent detainee mother father
+is are was were en con sin mi su y el la los las de del que por para quiero
+""".split())
+_STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
+
+_CHILD_NOUN = r"(?:son|daughter|child|minor)"
+_CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*[,:(]?\s*\(?\s*"
+                       rf"([A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+){{0,4}})")
+
+
+def _children(doc: Doc) -> Optional[Found]:
+    text = doc.text
+    names: list[str] = []
+    first_span = None
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
+    for m in _CHILD_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # words inside a quotation of what the parent said
+        raw = m.group(1)
+        start = m.start(1)
+        if not raw[0].isupper():
+            continue
+        toks = []
+        for t in raw.split():
+            if t.lower() in _STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
+                break
+            toks.append(t)
+        while toks and toks[-1] in ("de", "del", "la", "los"):
+            toks.pop()
+        if not toks:
+            continue
+        name = " ".join(toks)
+        if name.lower() in (n.lower() for n in names):
+            continue
+        names.append(name)
+        if first_span is None:
+            first_span = (start, start + len(name))
+    if not names:
+        return None
+    return Found(names, 0.85, first_span, "rule:child")

@@ -1,0 +1,384 @@
+"""A paraphrase grammar of officers' case-comment clauses, for training the classifiers.
+
+Every clause is generated from a template of slots (subject, child, verb, language...)
+filled at random, so the classifier sees thousands of surface forms per meaning and
+learns the meaning rather than a sentence. Labels per clause:
+
+* ``decision``: WAIVE, REQUEST, ATTORNEY, UNDECIDED or NONE (no decision in the clause)
+* ``INFO``: the clause records what the parent was told (consequences, options, the form
+  read to them); ``OPTION``: it records that removal with the child was offered;
+  ``WRITTEN``: it says a form/waiver was signed. Negated forms ("was not advised of",
+  "refused to sign") carry 0.
+
+``generate(n, seed)`` is deterministic. Hand-written examples (tricky negation and scope)
+live in ``models/comments/data/handwritten.jsonl`` and are added by the trainer.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+DECISIONS = ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")
+FLAGS = ("INFO", "OPTION", "WRITTEN")
+
+
+@dataclass
+class Example:
+    text: str
+    decision: str = "NONE"
+    flags: dict = field(default_factory=dict)
+
+    def cats(self) -> dict:
+        c = {d: float(d == self.decision) for d in DECISIONS}
+        c.update({f: float(bool(self.flags.get(f))) for f in FLAGS})
+        return c
+
+
+FIRST = ["Maria", "José", "Ana", "Juan", "Rosa", "Pedro", "Lucía", "Diego", "Marta", "Carlos",
+         "Elena", "Santos", "Wendy", "Brayan", "Yeimi", "Kevin", "Heidy", "Ángel", "Mateo",
+         "Ixchel", "Fabiola", "Edwin", "Dulce", "Nelson", "Glenda", "Oscar", "Reina", "Byron"]
+LAST = ["López", "Pérez", "Tzul", "Ajú", "Chávez", "Xicará", "Cux", "Ramírez", "Coj", "Batz",
+        "Morales", "Hernández", "Quiñónez", "Pu", "Ordóñez", "Tum", "Sic", "Calel", "Mejía",
+        "Orellana", "Castro", "Yax", "Ixcoy", "Velásquez", "Sosa", "Bámaca", "Chun", "Aguilar"]
+COUNTRIES = ["Guatemala", "Honduras", "El Salvador", "Mexico", "Brazil", "Haiti", "Ecuador",
+             "Nicaragua", "his country", "her country", "home country"]
+TITLES = ["DO", "SDDO", "AFOD", "FOD", "ERO", "IEA", "Officer", "SDO"]
+LANGS = ["Spanish", "SPANISH", "español", "Portuguese", "Haitian Creole", "Creole", "K'iche'",
+         "Quiché", "Mam", "MAM", "Q'anjob'al", "Kanjobal", "Kaqchikel", "Achi", "Achí", "Ixil",
+         "French", "Spanish/Español"]
+SERVICES = ["Language Line", "Lionbridge", "TransPerfect", "CommGap", "LL", "telephonic"]
+ORGS = ["RAICES", "Al Otro Lado", "KIND", "Kids in Need of Defense", "the ACLU", "a legal aid group",
+        "her consulate", "Florence Project", "ProBAR"]
+
+
+def _name(r: random.Random) -> str:
+    return f"{r.choice(FIRST)} {r.choice(LAST)}" + (f" {r.choice(LAST)}" if r.random() < 0.4 else "")
+
+
+def _officer(r: random.Random) -> str:
+    last = r.choice(["Smith", "Garcia", "Nguyen", "Brown", "Kowalski", "Patel", "Rivera", "Lee",
+                     "Hughes", "Davis", "O'Brien", "Fitzgerald", "Castillo", "Moore"])
+    first = r.choice(["", "J. ", "K. ", "M. ", "Laura ", "Tom ", "R. "])
+    return f"{r.choice(TITLES)} {first}{last}"
+
+
+def subj(r: random.Random) -> tuple[str, str, str]:
+    """(subject, possessive, object pronoun)."""
+    g = r.random() < 0.5
+    pos, obj = ("her", "her") if g else ("his", "him")
+    fem = ["Subject", "SUBJ", "Subj", "PA", "Parent", "Detainee", "The mother", "Mother",
+           "The parent", "Alien", "The alien", "She", "Ms. " + r.choice(LAST), "Mrs. " + r.choice(LAST),
+           "Client", "Respondent", "The detainee", "Parent/alien"]
+    mas = ["Subject", "SUBJ", "Subj", "PA", "Parent", "Detainee", "The father", "Father",
+           "The parent", "Alien", "He", "Mr. " + r.choice(LAST), "Client", "The detainee", "Sr. " + r.choice(LAST)]
+    return r.choice(fem if g else mas), pos, obj
+
+
+def child(r: random.Random, pos: str) -> str:
+    noun = r.choice(["child", "son", "daughter", "children", "minor child", "kids", "son",
+                     "daughter", "child", "USC child", "two children", "minor"])
+    det = r.choice([pos, pos, pos, "the", "the", ""]) if noun not in ("two children",) else pos
+    out = f"{det} {noun}".strip()
+    if r.random() < 0.25:
+        nm = _name(r) if r.random() < 0.6 else r.choice(FIRST)
+        out += r.choice([f" {nm}", f" ({nm})", f", {nm},"])
+    return out
+
+
+def _pick(r, xs):
+    x = r.choice(xs)
+    return x(r) if callable(x) else x
+
+
+# ---- clause families ---------------------------------------------------------------
+
+def waive(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    ctry = r.choice(COUNTRIES)
+    go = r.choice(["depart", "be removed", "be deported", "return", "leave", "go back",
+                   "be repatriated", "travel", "be returned to " + ctry, "return to " + ctry])
+    want = r.choice(["wants to", "wishes to", "wished to", "elects to", "elected to", "chose to",
+                     "decided to", "opted to", "prefers to", "would like to", "will", "is going to",
+                     "stated she will" if p == "her" else "stated he will", "agreed to", "asked to",
+                     "requested to", "desires to", "plans to"])
+    alone = r.choice(["alone", "by herself" if p == "her" else "by himself", "without " + c,
+                      "w/o " + c, "without " + c, "without " + c, "w/o " + c])
+    q = r.choice([
+        "quiero irme sin mi hijo", "quiero irme sin mi hija", "que se quede mi hija aquí",
+        "que se quede mi hijo aquí", "no quiero que mi hijo regrese", "no me lo voy a llevar",
+        "me voy sola", "me voy solo", "mi hijo se queda aquí", "no quiero llevar a mi hija",
+        "prefiero que mis hijos se queden", "que mi hijo se quede con su papá",
+        "quero ir sem meu filho", "que meu filho fique aqui", "no lo voy a llevar, allá lo van a matar",
+        "mi hija tiene un mejor futuro aquí", "no quiero que regresen conmigo"])
+    t = r.choice([
+        f"{s} {want} {go} {alone}",
+        f"{s} {want} {go} {alone} and leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
+        f"{s} {r.choice(['chose', 'decided', 'elected', 'prefers', 'wants', 'wishes'])} to leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
+        f"{s} {r.choice(['declined', 'DECLINED', 'refused', 'rejected', 'turned down', 'waived'])} reunification{r.choice(['', ' with ' + c, ' w/ ' + c, ' for removal'])}",
+        f"{s} {r.choice(['declined', 'refused', 'rejected', 'turned down'])} the option to {r.choice(['depart', 'be removed', 'reunify'])} with {c}",
+        f"{s} {r.choice(['declined', 'DECLINED', 'declined the offer', 'declined the option', 'refused'])}",
+        f"{s} does not want to be {r.choice(['reunified', 'reunited', 'removed with', 'deported with'])}{' ' + c if r.random() < 0.5 else ''}{r.choice(['', ' for purposes of removal', ' prior to removal'])}",
+        f"{s} {r.choice(['does not want', 'did not want', 'does not wish', 'did not wish', 'doesnt want', 'will not', 'refuses', 'refused'])} to {r.choice(['take', 'bring', 'travel with', 'be removed with', 'depart with'])} {c}{r.choice(['', ' back', ' with ' + o, ' back to ' + ctry])}",
+        f"{s} {r.choice(['does not want', 'did not want', 'doesnt want'])} {c} to {r.choice(['return', 'go back', 'travel', 'be removed'])}{r.choice(['', ' to ' + ctry, ' with ' + o])}",
+        f"{s} {r.choice(['wants', 'wishes for', 'would like'])} {c} to {r.choice(['stay', 'remain'])} in the {r.choice(['US', 'U.S.', 'United States'])}{r.choice(['', ' with the sponsor', ' with family', ' with a relative'])}",
+        f"{s} wants {c} to {r.choice(['stay', 'remain'])} with {r.choice(['the sponsor', 'family', 'an uncle', 'her sister', 'relatives'])} and will {r.choice(['depart', 'leave', 'be removed'])} alone",
+        f"{s} is not requesting reunification and {want} {go} {alone}",
+        f"{s} {r.choice(['is not requesting', 'did not request', 'does not request', 'not requesting'])} reunification",
+        f"{s} {r.choice(['refused', 'refuses'])} to take {c} back to {ctry}, {r.choice(['stated', 'said'])} {c} has a better future in the US",
+        f"{s} said {c} {r.choice(['has a better future', 'is safer', 'will be safer'])} in the {r.choice(['US', 'U.S.'])} and will depart without {o if r.random()<0.3 else c}",
+        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
+        f"{s}: \"{q}\"",
+        f"{r.choice(['Oral waiver', 'ORAL WAIVER', 'Verbal waiver', 'Waiver'])} of reunification {r.choice(['taken', 'obtained', 'given', 'recorded', 'accepted'])}",
+        f"{s} {r.choice(['orally waived', 'verbally waived', 'waived', 'gave up'])} {r.choice(['reunification', 'the right to reunification', 'reunif', 'reunification w/ ' + c])}",
+        f"{s} {r.choice(['elects', 'elected', 'chose'])} to be removed alone; {c} to remain in ORR custody",
+        f"{s} {r.choice(['indicated', 'said', 'stated'])} {p[0] if False else ('she' if p == 'her' else 'he')} will not take {c} with {o}",
+        f"{s} will {r.choice(['depart', 'leave', 'return'])} without {c}",
+        f"{s} {r.choice(['DECL', 'DECLINED', 'decl'])} {r.choice(['REUNIF', 'reunif', 'reunification'])}",
+        f"{s} {r.choice(['does not want', 'doesnt want', 'does not wish'])} to {r.choice(['reunify', 'be reunified'])} with {c}",
+        f"{s} wants {c} to {r.choice(['stay', 'remain'])}",
+        f"{s} agreed to leave {c} in ORR custody",
+        f"{c} to {r.choice(['remain', 'stay'])} in {r.choice(['ORR custody', 'the US', 'the U.S.', 'the care of the sponsor'])}",
+        f"{c} {r.choice(['will remain', 'to remain', 'stays'])} with {r.choice(['the sponsor', 'relatives', 'an aunt'])} in the US",
+    ])
+    return Example(t, "WAIVE")
+
+
+def waive_written(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    form = r.choice(["the waiver", "the election form", "the parental election form",
+                     "the reunification waiver form", "the waiver form", "form I-xxx",
+                     "the Ms. L election form", "the separation waiver", "a waiver"])
+    t = r.choice([
+        f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice(['', ' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c])}",
+        f"{s} {r.choice(['signed', 'executed'])} {form} in {r.choice(['front of this officer', 'the presence of this officer', 'my presence'])}",
+        f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (FORM SCANNED TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
+        f"{s} signed {form}; {r.choice(['elected', 'chose'])} to depart without {c}",
+        f"{s} signed the form {r.choice(['electing', 'choosing'])} to {r.choice(['depart', 'be removed'])} {r.choice(['without', 'w/o'])} {c}",
+        f"{s} signed {form} waiving reunification{r.choice(['', ' with ' + c])}",
+        f"{r.choice(['Waiver', 'Election form', 'Form'])} signed by {s.lower() if s[0].isupper() and len(s) > 3 else s}{r.choice(['', ' electing to depart without ' + c])}",
+    ])
+    return Example(t, "WAIVE", {"WRITTEN": 1})
+
+
+def form_signed_only(r: random.Random) -> Example:
+    t = r.choice(["Parental election form signed", "PARENTAL ELECTION FORM SIGNED",
+                  "Election form signed and placed in A-file", "Form signed",
+                  "Waiver form signed and witnessed", "Signed election form uploaded to A-file",
+                  "Signed form scanned into the A-file"])
+    return Example(t, "NONE", {"WRITTEN": 1})
+
+
+def request(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    ctry = r.choice(COUNTRIES)
+    go = r.choice(["removed", "deported", "returned", "reunified", "repatriated", "sent back",
+                   "returned to " + ctry, "removed to " + ctry, "reunited"])
+    want = r.choice(["wants to be", "wishes to be", "wished to be", "requested to be",
+                     "asked to be", "requests to be", "would like to be", "is requesting to be",
+                     "requesting to be", "desires to be", "REQUESTED TO BE", "elected to be",
+                     "wants to be"])
+    q = r.choice(["quiero irme con mi hijo", "quiero irme con mi hija", "no me voy sin mi hijo",
+                  "quiero llevar a mi hija", "no me quiero ir sin mis hijos", "quiero a mi hijo conmigo",
+                  "me quiero ir con mis hijos", "quero ir com meu filho", "no me voy sin ella",
+                  "quiero que me devuelvan a mi hijo", "quiero regresar con mi hija"])
+    with_ = r.choice(["with", "WITH", "w/", "together with", "along with"])
+    t = r.choice([
+        f"{s} {want} {go} {with_} {c}",
+        f"{s} {want} {go} {with_} {c} prior to removal",
+        f"{r.choice(['letter', 'Letter', 'note', 'written request', 'email'])} from {r.choice(['father', 'mother', 'parent', 'subject', 'PA'])} requesting to be {r.choice(['removed', 'returned', 'deported', 'reunified'])} {with_} {c}",
+        f"{s} {r.choice(['wants', 'wishes', 'requested', 'asked', 'would like'])} to {r.choice(['return', 'depart', 'go back', 'travel', 'leave'])}{r.choice(['', ' to ' + ctry, ' home'])} {with_} {c}",
+        f"{s} {r.choice(['will not', 'does not want to', 'refuses to', 'refused to', 'did not want to', 'is not willing to', 'wont'])} {r.choice(['leave', 'depart', 'be removed', 'go', 'return'])} without {c}",
+        f"{s} {r.choice(['is not willing', 'refused', 'refuses', 'declined'])} to sign {r.choice(['any waiver', 'the waiver', 'a waiver'])}; wants {c} back",
+        f"{s} wants {c} back",
+        f"{s} {r.choice(['requests', 'requested', 'is requesting', 'asked for', 'wants', 'REQ', 'REQUESTS', 'seeks'])} {r.choice(['reunification', 'reunif', 'REUNIFICATION', 'to reunify'])}{r.choice(['', ' with ' + c, ' w/ ' + c, ' prior to removal'])}",
+        f"{r.choice(['Requests', 'REQUESTS', 'Requested', 'Req'])} {r.choice(['reunification', 'REUNIFICATION', 'reunif'])}",
+        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
+        f"{s}: \"{q}\"",
+        f"Per {ctry} consular official, {s} {r.choice(['wishes', 'wants', 'requests'])} to return with {c}",
+        f"{s} {r.choice(['accepted', 'agreed to', 'elected', 'chose'])} {r.choice(['reunification', 'the option to be removed with ' + c, 'removal with ' + c, 'to depart with ' + c])}",
+        f"{s} {r.choice(['elected', 'chose', 'decided'])} to {r.choice(['depart', 'be removed', 'return'])} with {c}",
+        f"{s} does not want to {r.choice(['depart', 'leave', 'be removed'])} without {c}",
+        f"{s} wants to take {c} with {o}",
+        f"{s} {r.choice(['wants', 'wishes'])} {c} to {r.choice(['return', 'travel', 'depart', 'be removed'])} with {o}",
+        f"{s} wants {c} to {r.choice(['accompany', 'go with', 'travel with'])} {o}",
+        f"{s} {r.choice(['insists', 'insisted'])} on {r.choice(['reunification', 'departing with ' + c, 'taking ' + c])}",
+        f"{s} {r.choice(['refused', 'declined', 'will not sign'])} {r.choice(['to waive', 'to give up'])} reunification",
+    ])
+    return Example(t, "REQUEST")
+
+
+def attorney(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    who = r.choice(["an attorney", "a lawyer", "counsel", "her attorney", "his lawyer",
+                    "legal counsel", "an attorney from " + r.choice(ORGS), "a legal representative",
+                    "her lawyer", "an abogado", "legal representation", "pro bono counsel"])
+    when = r.choice(["before deciding", "first", "before making a decision", "prior to making a decision",
+                     "before signing anything", "before signing", "", "prior to deciding",
+                     "before any decision re: " + c])
+    t = r.choice([
+        f"{s} {r.choice(['wants', 'wishes', 'would like', 'requested', 'asked', 'needs'])} to {r.choice(['speak', 'talk', 'consult', 'meet'])} with {who} {when}",
+        f"{s} {r.choice(['requested', 'requests', 'asked'])} to consult with {who} prior to making a decision{r.choice(['', ' re: ' + c, ' regarding ' + c])}",
+        f"{s} {r.choice(['refused', 'declined', 'will not agree'])} to sign {r.choice(['the form', 'anything', 'the waiver'])} until {r.choice(['she', 'he'])} {r.choice(['speaks', 'talks', 'consults'])} with {who}",
+        f"{s} will decide after {r.choice(['speaking', 'talking', 'consulting'])} with {who}",
+        f"{s} {r.choice(['requested', 'wants', 'asked for'])} {r.choice(['an attorney', 'a lawyer', 'legal counsel', 'to see a lawyer', 'attorney consultation'])}",
+        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['quiero hablar con un abogado', 'primero quiero hablar con mi abogado', 'necesito un abogado', 'quero falar com um advogado'])}\"",
+        f"{s} {r.choice(['deferred', 'declined to decide'])} pending {r.choice(['consultation with counsel', 'attorney consultation', 'legal advice'])}",
+        f"{s} {r.choice(['wants', 'wishes'])} {r.choice(['legal advice', 'to get legal advice'])} {when}",
+        f"Decision pending attorney consultation",
+    ])
+    return Example(t, "ATTORNEY")
+
+
+def undecided(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    ctry = r.choice(COUNTRIES)
+    t = r.choice([
+        f"{s} {r.choice(['is undecided', 'undecided', 'remains undecided', 'UNDECIDED'])}{r.choice(['', ' at this time', ' regarding ' + c, ' at this time regarding ' + c])}",
+        f"{s} {r.choice(['unable to decide', 'is unable to decide', 'could not decide', 'cannot decide', 'has not decided', 'has not yet decided', 'did not make a decision', 'did not decide', 'made no decision'])}{r.choice(['', ' today', ' at this time', ' yet'])}",
+        f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} time to think{r.choice(['', ' and will advise', ' about it', ' it over'])}",
+        f"{s} {r.choice(['wants', 'wishes', 'needs'])} to {r.choice(['speak', 'talk', 'consult'])} with {r.choice(['family', 'her husband', 'his wife', 'relatives', 'the sponsor', 'family members'])}{r.choice(['', ' in ' + ctry])} first",
+        f"{s} will think about it{r.choice(['', ' and advise', ' and let us know'])}",
+        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['no sé todavía', 'lo voy a pensar', 'no sé qué hacer', 'tengo que pensarlo', 'necesito hablar con mi familia'])}\"",
+        f"No decision {r.choice(['made', 'yet', 'at this time', 'was made today'])}",
+        f"{s} {r.choice(['is still deciding', 'is considering the options', 'will advise later', 'will decide later'])}",
+        f"Decision pending",
+    ])
+    return Example(t, "UNDECIDED")
+
+
+def info(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    t = r.choice([
+        f"{r.choice(['Informed', 'Advised', 'INFORMED', 'Adv'])} {r.choice(['subj', 'subject', 'PA', 'the parent', s.lower(), 'detainee'])} of the {r.choice(['court order', 'Ms. L court order', 'Ms. L settlement', 'class action'])} and of {r.choice(['each available option', 'all options', 'the available options', 'the options'])}",
+        f"{r.choice(['Explained', 'EXPLAINED', 'Reviewed', 'Went over', 'Discussed'])} the {r.choice(['election options', 'options', 'reunification options', 'available options'])} and their consequences",
+        f"{r.choice(['Explained', 'Reviewed'])} the {r.choice(['consequences', 'implications'])} of {r.choice(['departing', 'departure'])} without {c}",
+        f"Read the {r.choice(['parental election form', 'election form', 'waiver form', 'form', 'Ms. L notice'])} to {r.choice(['subject', 'subj', 'PA', 'the parent', 'detainee'])}{r.choice([' in full', '', ' in its entirety', ' word for word'])}",
+        f"{s} was {r.choice(['advised', 'informed', 'told', 'ADVISED', 'explained'])} that if {r.choice(['she', 'he'])} {r.choice(['departs', 'leaves', 'is removed'])} without {c}, {r.choice(['the child', 'the minor', c])} will {r.choice(['remain', 'stay'])} in ORR custody{r.choice(['', ' and may pursue immigration relief', ' and be released to a sponsor'])}",
+        f"{s} was {r.choice(['advised', 'informed', 'told'])} of the {r.choice(['consequences', 'rights', 'options', 'legal options'])} {r.choice(['of waiving reunification', 'under Ms. L', 'regarding ' + c, 'of the election'])}",
+        f"{r.choice(['Advised', 'Informed', 'Told'])} {r.choice(['subject', 'PA', 'subj'])} that {c} {r.choice(['would remain in ORR custody', 'may pursue immigration relief in the US', 'would be released to a sponsor'])}",
+        f"{s} {r.choice(['understood', 'stated understanding of', 'acknowledged'])} the {r.choice(['options', 'consequences', 'election form'])}",
+        f"Explained {r.choice(['rights', 'the process', 'the form'])} in {r.choice(LANGS)}",
+    ])
+    return Example(t, "NONE", {"INFO": 1})
+
+
+def option(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    t = r.choice([
+        f"{s} was {r.choice(['given the choice', 'given the option', 'offered the option', 'offered the choice', 'GIVEN THE CHOICE', 'offered'])} to {r.choice(['depart', 'be removed', 'return', 'be reunified and removed', 'reunify'])} {r.choice(['with', 'together with', 'w/', 'along with'])} {c}",
+        f"{r.choice(['Offered', 'OFFERED', 'Offered the'])} option to be {r.choice(['removed', 'deported', 'returned'])} {r.choice(['together with', 'with', 'w/'])} {c}",
+        f"{r.choice(['PA', 'Subject', 'SUBJ', 'Parent', s])} {r.choice(['ADVISED', 'advised', 'informed', 'adv'])} of {r.choice(['OPTION', 'option', 'the option', 'the opportunity'])} to {r.choice(['REUNIFY', 'reunify', 'be reunified', 'depart', 'be removed'])} {r.choice(['W/', 'with', 'WITH'])} {c}{r.choice([' PRIOR TO REMOVAL', ' prior to removal', '', ' for removal'])}",
+        f"{r.choice(['Offered', 'Asked'])} {r.choice(['subject', 'PA', 'subj'])} {r.choice(['reunification with', 'whether she wants to depart with', 'if he wishes to be removed with'])} {c}",
+        f"Option {r.choice(['to depart with', 'of removal with', 'of reunification with'])} {c} {r.choice(['was offered', 'offered', 'explained and offered'])}",
+        f"{r.choice(['Reunification', 'Removal with ' + c])} {r.choice(['offered', 'was offered'])}{r.choice(['', ' to subject', ' to PA'])}",
+    ])
+    return Example(t, "NONE", {"OPTION": 1})
+
+
+def info_option(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    t = r.choice([
+        f"Explained the option to {r.choice(['depart', 'be removed'])} with {c} and the consequences of departing without {c}",
+        f"{s} was offered removal with {c} and advised that {c} would otherwise remain in ORR custody",
+    ])
+    return Example(t, "NONE", {"INFO": 1, "OPTION": 1})
+
+
+def negated_flags(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    t, fl = r.choice([
+        (f"Option {r.choice(['of removal with', 'to depart with', 'of reunification with', 'to be removed with'])} {c} was not {r.choice(['discussed', 'offered', 'explained', 'addressed'])}{r.choice(['', ' at this time', ' today'])}", {}),
+        (f"{s} was not {r.choice(['offered', 'given'])} {r.choice(['the option', 'the choice'])} to {r.choice(['depart', 'be removed'])} with {c}", {}),
+        (f"{s} {r.choice(['was not advised', 'not advised', 'was not informed', 'was never told'])} of {r.choice(['the option to reunify', 'option to reunify w/ child', 'the consequences', 'the options', 'the court order'])}", {}),
+        (f"{r.choice(['Did not', 'Was unable to'])} {r.choice(['explain', 'read'])} the {r.choice(['form', 'options'])}{r.choice(['', ' due to time', ' - no interpreter available'])}", {}),
+        (f"No {r.choice(['explanation', 'advisal'])} of rights {r.choice(['was given', 'given', 'documented'])}", {}),
+        (f"{s} {r.choice(['refused', 'declined'])} to sign {r.choice(['the form', 'the waiver', 'anything'])}", {}),
+        (f"{s} did not sign {r.choice(['the form', 'the waiver', 'any form'])}", {}),
+        (f"Form not signed", {}),
+    ])
+    return Example(t, "NONE", fl)
+
+
+def neutral(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    ctry = r.choice(COUNTRIES)
+    lang = r.choice(LANGS)
+    nm = _name(r)
+    t = r.choice([
+        f"Travel document request sent to {ctry} consulate",
+        f"Consulate of {ctry} contacted re: travel docs{r.choice(['', '. Awaiting response'])}",
+        f"Consulate confirmed subject's identity and nationality",
+        f"{r.choice(['Medical screening', 'TB test', 'Intake screening'])} completed; no issues noted",
+        f"Property inventoried and returned to subject",
+        f"Subject moved to bed space {r.choice('ABCDE')}-{r.randint(1, 60)} pending transfer",
+        f"{s} claimed fear; referred to USCIS for CFI",
+        f"ETD issued by consulate; removal flight pending",
+        f"Received I-213 from BP; case assigned to this officer",
+        f"Subject transferred to {r.choice(['Eloy DC', 'Otero County PC', 'Port Isabel', 'Karnes', 'Dilley'])}",
+        f"{c.capitalize()} located at ORR shelter in {r.choice(['Miami, FL', 'San Antonio, TX', 'Brownsville, TX', 'New York, NY', 'Phoenix, AZ'])}",
+        f"{r.choice(['Son', 'Daughter', 'Child'])} {nm} located at ORR shelter",
+        f"Via telephonic interpreter ({nm}) in {lang}",
+        f"Via telephonic interpreter ({r.choice(SERVICES)} #{r.randint(1000, 99999)}) in {lang}",
+        f"Using {lang} interpreter {nm}",
+        f"{lang} interpreter ({nm}) used for this conversation",
+        f"Interview {r.choice(['language', 'lang'])}: {lang}",
+        f"Lang: {lang}",
+        f"{r.choice(['Advised', 'ADVISED', 'Interviewed', 'Spoke'])} in {lang}",
+        f"Interview conducted in {lang} w/ {nm} interpreter",
+        f"Conducted in {lang} by this officer (fluent)",
+        f"{r.choice(TITLES)} {r.choice(LAST)} (fluent {lang}) spoke w/ subject",
+        f"This officer is a native {lang} speaker; interview in {lang}",
+        f"{r.choice(['Witnessed by', 'In the presence of', 'WITNESSED BY', 'IN THE PRESENCE OF'])} {_officer(r)}",
+        f"{_officer(r)} present as witness",
+        f"Follow up scheduled", f"Follow-up in 48 hours", f"Will follow up",
+        f"Case reviewed by supervisor", f"Subject has a final order of removal",
+        f"Subject was served with {r.choice(['I-862', 'I-860', 'I-205', 'the NTA'])}",
+        f"Subject's {r.choice(['sister', 'cousin', 'brother'])} called to ask about {c}",
+        f"Call with {c} arranged via ORR case manager",
+        f"{s} spoke with {c} by phone",
+        f"Flight itinerary received for {r.choice(['Tuesday', 'next week', 'June 12'])}",
+        f"TEL INTERP ({lang.upper()})",
+        f"Subject appeared in good health",
+        f"{s} was advised of {r.choice(['the removal date', 'the transfer', 'his rights to consular notification', 'her rights to consular notification'])}",
+        f"{s} asked about the status of {r.choice(['her', 'his'])} asylum case",
+        f"{r.choice(['Letter', 'Note'])} from {r.choice(['consulate', 'ORR', 'the shelter'])} received",
+    ])
+    return Example(t, "NONE")
+
+
+FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14),
+            (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
+            (negated_flags, 6), (neutral, 22)]
+
+
+def _surface(r: random.Random, text: str) -> str:
+    """Officers' surface habits: all caps, trailing period, odd spacing."""
+    x = r.random()
+    if x < 0.2:
+        text = text.upper()
+    elif x < 0.25:
+        text = text.lower()
+    if r.random() < 0.7:
+        text += "."
+    return text
+
+
+def generate(n: int, seed: int = 13) -> list[Example]:
+    r = random.Random(seed)
+    fams, weights = zip(*FAMILIES)
+    out = []
+    for _ in range(n):
+        ex = r.choices(fams, weights)[0](r)
+        ex.text = _surface(r, ex.text)
+        out.append(ex)
+    return out
