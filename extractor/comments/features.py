@@ -92,11 +92,11 @@ _PHRASES: list[tuple[str, str]] = [
      r"client|respondent|adult|he|she|madre|padre|male|female)\b", " subject "),
     (r"\b(his|her|the|their|its|my|mi|mis|su|sus|meu|minha|seu|sua|a|an|both|all|two|three)\s+"
      r"(minor |usc |youngest |oldest |eldest |minor-age )?"
-     r"(child|children|son|sons|daughter|daughters|kid|kids|minor|minors|juvenile|"
+     r"(little |baby |young )?(child|children|son|sons|daughter|daughters|kid|kids|minor|minors|juvenile|boy|girl|"
      r"hijo|hija|hijos|hijas|nino|nina|ninos|ninas|filho|filha|filhos|filhas|bebe|baby)\b",
      " child "),
-    (r"\b(child|children|son|sons|daughter|daughters|kids|minors|hijo|hija|hijos|hijas|"
-     r"nino|nina|filho|filha|juvenile)\b", " child "),
+    (r"\b(little |baby |young )?(child|children|son|sons|daughter|daughters|kids|minors|hijo|hija|"
+     r"hijos|hijas|nino|nina|filho|filha|juvenile|boy|girl|boys|girls|kid)\b", " child "),
     (r"\b(don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|isnt|"
      r"wasn't|wasnt|cannot|can't|cant|never|nao|not|no|n't)\b", " not "),
     (r"\bwill not\b", " not "),

@@ -115,7 +115,7 @@ def waive(r: random.Random) -> Example:
         f"{s} {want} {go} {alone}",
         f"{s} {want} {go} {alone} and leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
         f"{s} {r.choice(['chose', 'decided', 'elected', 'prefers', 'wants', 'wishes'])} to leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
-        f"{s} {r.choice(['declined', 'DECLINED', 'refused', 'rejected', 'turned down', 'waived'])} reunification{r.choice(['', ' with ' + c, ' w/ ' + c, ' for removal'])}",
+        f"{s} {r.choice(['declined', 'DECLINED', 'refused', 'rejected', 'turned down', 'waived', 'relinquished', 'renounced', 'forfeited', 'gave up'])} reunification{r.choice(['', ' with ' + c, ' w/ ' + c, ' for removal'])}",
         f"{s} {r.choice(['declined', 'refused', 'rejected', 'turned down'])} the option to {r.choice(['depart', 'be removed', 'reunify'])} with {c}",
         f"{s} {r.choice(['declined', 'DECLINED', 'declined the offer', 'declined the option', 'refused'])}",
         f"{s} does not want to be {r.choice(['reunified', 'reunited', 'removed with', 'deported with'])}{' ' + c if r.random() < 0.5 else ''}{r.choice(['', ' for purposes of removal', ' prior to removal'])}",
@@ -352,6 +352,7 @@ def neutral(r: random.Random) -> Example:
         f"{s} was advised of {r.choice(['the removal date', 'the transfer', 'his rights to consular notification', 'her rights to consular notification'])}",
         f"{s} asked about the status of {r.choice(['her', 'his'])} asylum case",
         f"{r.choice(['Letter', 'Note'])} from {r.choice(['consulate', 'ORR', 'the shelter'])} received",
+        f"{s} {r.choice(['requested', 'asked for', 'wants', 'requests'])} {r.choice(['a blanket', 'a phone call', 'medical attention', 'commissary funds', 'a Bible', 'her property', 'a copy of the NTA', 'a call to family', 'a haircut', 'a new uniform'])}",
     ])
     return Example(t, "NONE")
 
@@ -373,12 +374,41 @@ def _surface(r: random.Random, text: str) -> str:
     return text
 
 
+def _lead_in(r: random.Random) -> str:
+    """What officers put before the substance in the same sentence."""
+    lang = r.choice(LANGS)
+    nm = _name(r)
+    return r.choice([f"Using {lang} interpreter {nm}, ", f"Via telephonic interpreter ({nm}) in {lang}, ",
+                     f"Through {r.choice(SERVICES)} interpreter #{r.randint(100, 99999)}, ",
+                     f"In {lang}, ", f"Per {r.choice(COUNTRIES)} consular official, ",
+                     f"After the interview, ", f"On {r.randint(1, 12)}/{r.randint(1, 28)}, ",
+                     f"TEL INTERP ({lang.upper()}): ", f"Hablando en {lang}, ", "Today, ",
+                     f"With {_officer(r)} present, "])
+
+
+def _join(r: random.Random, a: Example, b: Example) -> Example:
+    """Two clauses in one sentence (a comma splice, or OCR reading a period as a comma):
+    flags add up; the decision is the one clause that has one."""
+    dec = a.decision if a.decision != "NONE" else b.decision
+    flags = {k: max(a.flags.get(k, 0), b.flags.get(k, 0)) for k in FLAGS}
+    sep = r.choice([", ", ", ", " - ", " and "])
+    return Example(a.text + sep + b.text[0].lower() + b.text[1:] if sep == " and " else a.text + sep + b.text,
+                   dec, flags)
+
+
 def generate(n: int, seed: int = 13) -> list[Example]:
     r = random.Random(seed)
     fams, weights = zip(*FAMILIES)
     out = []
     for _ in range(n):
         ex = r.choices(fams, weights)[0](r)
+        x = r.random()
+        if x < 0.15:
+            ex.text = _lead_in(r) + ex.text[0].lower() + ex.text[1:] if ex.text[:2] != ex.text[:2].upper() else _lead_in(r) + ex.text
+        elif x < 0.3:
+            other = r.choices(fams, weights)[0](r)
+            if ex.decision == "NONE" or other.decision == "NONE":
+                ex = _join(r, ex, other) if r.random() < 0.5 else _join(r, other, ex)
         ex.text = _surface(r, ex.text)
         out.append(ex)
     return out
