@@ -20,7 +20,7 @@ _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", 
 
 _A_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:A\s*[-#:.]?\s*#?\s*[-:]?\s*)?"  # optional A / A# / A- prefix
-    r"((?:[0-9OoIl|SBZ][\s.\-]?){7,8}[0-9OoIl|SBZ])(?![0-9])")
+    r"((?:[0-9OoIl|SBZ][\s.\-=~]?){7,9}[0-9])(?![0-9])")
 
 
 def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
@@ -33,10 +33,12 @@ def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
         return None
     text = str(text)
     for m in _A_NUMBER_RE.finditer(text):
-        raw = re.sub(r"[\s.\-]", "", m.group(1))
+        raw = re.sub(r"[\s.\-=~]", "", m.group(1))
         digits = raw if strict else raw.translate(_DIGIT_FIXES)
         if not digits.isdigit():
             continue
+        if len(digits) == 10 and digits[0] == "4" and not strict:
+            digits = digits[1:]  # a handwritten "A" read as "4"
         if len(digits) == 8:
             digits = "0" + digits
         if len(digits) == 9:
@@ -113,6 +115,8 @@ def parse_date(text: str, day_first: Optional[bool] = None,
     if not text:
         return None
     s = unicodedata.normalize("NFC", str(text)).strip()
+    # handwriting OCR spaces digits apart ("2 01 8", "5 /10/ 18")
+    s = re.sub(r"(?<=\d)\s+(?=[\d/\-.])|(?<=[/\-.])\s+(?=\d)", "", s)
     m = _WORDY_RE.search(s)
     if m:
         if m.group(1):
@@ -179,7 +183,8 @@ LANGUAGE_NAMES = {
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.lower())
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z ]+", "", s.replace("’", "'").replace("'", "")).strip()
+    s = s.replace("’", "").replace("'", "")
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z]+", " ", s)).strip()
 
 
 _LANG_INDEX = {_fold(n): code for code, names in LANGUAGE_NAMES.items() for n in names}

@@ -1,0 +1,39 @@
+"""Document type from the text read: waiver_form, case_comments or other."""
+from __future__ import annotations
+
+import re
+
+from extractor import lexicon
+from extractor.layout import build_lines, find_phrases
+from extractor.model import Page
+
+_DATE_START = re.compile(r"^\s*(\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})")
+_COMMENT_WORDS = {"subj", "subject", "advised", "comment", "comments", "remarks", "entered",
+                  "interp", "interpreter", "ero", "sddo", "do", "afod", "fod", "detainee",
+                  "declined", "requested", "removal", "case", "narrative"}
+
+
+def form_label_count(page: Page) -> int:
+    hits = find_phrases(build_lines(page.words), lexicon.FIELD_LABELS)
+    return len({h.key for h in hits})
+
+
+def comment_score(page: Page) -> int:
+    lines = build_lines(page.words)
+    dated = sum(1 for l in lines if _DATE_START.match(l.text))
+    words = sum(1 for w in page.words if w.text.lower().strip(".,:;()") in _COMMENT_WORDS)
+    return dated * 2 + words
+
+
+def classify_pages(pages: list[Page]) -> str:
+    if not pages:
+        return "other"
+    best_form = max(form_label_count(p) for p in pages)
+    best_comments = max(comment_score(p) for p in pages)
+    if best_form >= 4 and best_form * 3 >= best_comments:
+        return "waiver_form"
+    if best_comments >= 8:
+        return "case_comments"
+    if best_form >= 3:
+        return "waiver_form"
+    return "other"

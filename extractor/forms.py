@@ -1,0 +1,401 @@
+"""Waiver/election form extraction: labels found by the lexicon, values by geometry.
+
+No template coordinates: a field's value is the handwriting or typing right of its
+printed label (up to the next label), or, for labels printed under a ruling, just above
+it, or, for table headers, in the rows below. Generic labels ("Name") take their field
+from the section they stand in (Witness, Supervisory acknowledgement, Officer).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor import lexicon
+from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold, is_filler,
+                              union)
+from extractor.model import FORM_FIELDS, Field, Page, Record, Word
+from extractor.normalize import (clean_name, find_a_numbers, language_code,
+                                 normalize_a_number, parse_date)
+
+NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name",
+               "supervisor_name")
+#: labels normally printed under the line the value is written on
+UNDERLINE_FIELDS = ("date_signed",)
+#: preference among the labels of one field (earlier = better)
+DATE_LABEL_RANK = ["date signed", "signed on", "firmado el", "fecha de firma", "assinado em",
+                   "date of signature"]
+
+
+@dataclass
+class Section:
+    key: str
+    bbox: tuple  # header bbox; the section covers the column below it
+    words: list = None
+
+
+def _extend_to_colon(hit: LabelHit, hits: list[LabelHit]) -> None:
+    """"Nombre del oficial" + "presente:": a label runs on to its colon when the colon
+    comes within two words and no other label starts before it."""
+    words = hit.line.words
+    if words[hit.end - 1].text.endswith(":"):
+        return
+    starts = {h.start for h in hits if h.line is hit.line and h.start >= hit.end}
+    for j in range(hit.end, min(hit.end + 2, len(words))):
+        if j in starts:
+            return
+        if words[j].text.endswith(":") and len(words[j].text) > 1:
+            hit.end = j + 1
+            return
+
+
+def _segments(line: Line) -> list[list[Word]]:
+    """Split a line at wide horizontal gaps (two columns side by side)."""
+    gap = 3.0 * max(line.height, 1.0)
+    segs, cur = [], [line.words[0]] if line.words else []
+    for a, b in zip(line.words, line.words[1:]):
+        if b.bbox[0] - a.bbox[2] > gap:
+            segs.append(cur)
+            cur = []
+        cur.append(b)
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def find_sections(lines: list[Line]) -> list[Section]:
+    from rapidfuzz import fuzz
+    out = []
+    for line in lines:
+        for seg in _segments(line):
+            text = fold(" ".join(w.text for w in seg))
+            if not text or len(text) > 60:
+                continue
+            best = None
+            for key, phrases in lexicon.SECTIONS.items():
+                for p in phrases:
+                    s = fuzz.ratio(text, fold(p))
+                    if s >= 85 and (best is None or s > best[1]):
+                        best = (key, s)
+            if best:
+                out.append(Section(best[0], union(w.bbox for w in seg), seg))
+    return out
+
+
+def section_at(sections: list[Section], bbox, page_width: float) -> Optional[str]:
+    """The nearest section header above ``bbox`` in the same column."""
+    cx = (bbox[0] + bbox[2]) / 2
+    best = None
+    for s in sections:
+        if s.bbox[1] > bbox[1] + 2:
+            continue
+        col_right = s.bbox[0] + max(s.bbox[2] - s.bbox[0], page_width * 0.4)
+        if not (s.bbox[0] - 60 <= cx <= col_right + 60 or s.bbox[0] - 60 <= bbox[0] <= col_right):
+            continue
+        if best is None or s.bbox[1] > best.bbox[1]:
+            best = s
+    return best.key if best else None
+
+
+def _label_lexicon() -> dict[str, list[str]]:
+    lex = dict(lexicon.FIELD_LABELS)
+    lex["interpreter_name"] = lex["interpreter_name"] + ["language by"]
+    lex["_generic_name"] = lexicon.GENERIC_LABELS["name"]
+    lex["_stop"] = ["signature", "firma", "office", "country", "pais", "date of birth",
+                    "fecha de nacimiento", "relationship", "page", "signature of parent",
+                    "officer signature", "firma del oficial", "supervisor signature",
+                    "signature of officer", "phone", "telephone", "telefono"]
+    return lex
+
+
+_LEX = _label_lexicon()
+
+
+def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> bool:
+    """A printed label ends with a colon, is followed by a fill line, or stands at the
+    start of its own short segment (table headers, labels under a ruling). The same
+    words inside running text ("... with my child(ren) before ...") are not labels."""
+    words = hit.line.words
+    if len(fold(hit.phrase).split()) >= 4 and hit.score >= 90:
+        return True  # a long phrase ("read to the parent in") is a label wherever it stands
+    last = words[hit.end - 1].text
+    if last.rstrip().endswith((":", ";")) or last.endswith(".:"):
+        return True
+    if hit.end < len(words):
+        nxt = words[hit.end].text
+        if nxt.startswith((":", ";")) or set(nxt) <= set("_-.=~|"):
+            return True
+    h = max(hit.line.height, 8.0)
+    prev_gap = (words[hit.start].bbox[0] - words[hit.start - 1].bbox[2]) if hit.start else 1e9
+    if prev_gap < 1.5 * h and not words[hit.start - 1].text.endswith(("/", "|")):
+        if not (hit.start and words[hit.start - 1].text in ("/", "|")):
+            return False
+    # rest of the segment: a label is followed by a gap or by little text
+    rest = 0
+    for a, b in zip(words[hit.end - 1:], words[hit.end:]):
+        if b.bbox[0] - a.bbox[2] > 2.5 * h:
+            break
+        if id(b) not in label_word_ids and b.text not in ("/", "|"):
+            rest += 1
+    return rest <= 2
+
+
+def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
+    sec = section_at(sections, hit.bbox, page.width)
+    if hit.key == "_generic_name":
+        if sec == "children":
+            return "child_names"
+        return lexicon.SECTION_FIELD.get(sec or "parent", "parent_name")
+    if hit.key == "_stop":
+        return None
+    if sec == "children" and hit.key == "parent_a_number":
+        return "child_a_numbers"
+    if sec == "children" and hit.key == "parent_name":
+        return "child_names"
+    if sec == "supervisor" and hit.key in ("official_name", "witness_name"):
+        return "supervisor_name"
+    if sec == "witness" and hit.key in ("official_name", "supervisor_name"):
+        return "witness_name"
+    return hit.key
+
+
+@dataclass
+class Candidate:
+    field: str
+    hit: LabelHit
+    words: list[Word]
+    where: str  # right | above | below | table
+
+
+def _label_is_colon_word(w: Word) -> bool:
+    return w.text.endswith(":") and len(w.text) > 2
+
+
+def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
+    """Words right of the label up to the next label of the same line."""
+    words = hit.line.words
+    end = len(words)
+    for other in hits_in_line:
+        if other.start >= hit.end:
+            end = min(end, other.start)
+    out = []
+    for i in range(hit.end, end):
+        w = words[i]
+        if i > hit.end and _label_is_colon_word(w):
+            break  # an unknown printed label ("Office:") ends the value
+        out.append(w)
+    # an immediately repeated bilingual label ("/ Nombre completo:") is not value
+    return [w for w in out if not is_filler(w.text)]
+
+
+def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
+                max_gap: float, x_range: tuple[float, float]) -> list[Word]:
+    """Unlabelled words on the nearest line above/below ``ref_bbox`` inside ``x_range``."""
+    cands = []
+    for line in lines:
+        cy = (line.bbox[1] + line.bbox[3]) / 2
+        if direction == "above":
+            dist = ref_bbox[1] - cy
+        else:
+            dist = cy - ref_bbox[3]
+        if not (0 < dist <= max_gap):
+            continue
+        ws = [w for w in line.words if id(w) not in used and not is_filler(w.text)
+              and x_range[0] <= w.cx <= x_range[1]]
+        if ws:
+            cands.append((dist, ws))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c[0])
+    return cands[0][1]
+
+
+def pick_form_page(pages: list[Page]) -> Page:
+    def score(p: Page) -> int:
+        lines = build_lines(p.words)
+        hits = find_phrases(lines, {k: v for k, v in lexicon.FIELD_LABELS.items()})
+        return len({h.key for h in hits})
+    return max(pages, key=score)
+
+
+def form_languages(page: Page) -> tuple[list[str], float, list[Word]]:
+    """Languages of the printed text (option wording and labels), by function words."""
+    counts = {k: 0 for k in lexicon.STOPWORDS}
+    for w in page.words:
+        if w.conf < 0.5:
+            continue
+        t = w.text.lower().strip(".,:;()/")
+        for lang, sw in lexicon.STOPWORDS.items():
+            if t in sw:
+                counts[lang] += 1
+    total = sum(counts.values())
+    if total == 0:
+        return [], 0.0, []
+    langs = [l for l, c in counts.items() if c >= 6 and c / total >= 0.15]
+    if "por" in langs and "spa" in langs and counts["por"] < counts["spa"]:
+        langs.remove("por")  # shared words ("antes", "junto") are not Portuguese
+    if not langs:
+        langs = [max(counts, key=counts.get)]
+    margin = min((counts[l] / total for l in langs), default=0)
+    conf = 0.95 if total >= 30 else 0.7
+    if margin < 0.2:
+        conf -= 0.2
+    return sorted(langs), conf, []
+
+
+def _conf(words: list[Word]) -> float:
+    if not words:
+        return 0.0
+    return sum(w.conf for w in words) / len(words)
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _split_children(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:/|;|,|\|| and | y | e )\s*", text)
+    return [clean_name(p) for p in parts if len(clean_name(p)) >= 3]
+
+
+def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_first: bool,
+                where: str) -> Optional[Field]:
+    label_box = hit.bbox
+    evidence = _text(words)
+    meaningful = [w for w in words if sum(ch.isalnum() for ch in w.text) >= 1 and w.conf >= 0.1]
+    present = sum(sum(ch.isalnum() for ch in w.text) for w in meaningful) >= 2
+    bbox = union(w.bbox for w in words) if words else label_box
+    conf = _conf(meaningful) if meaningful else 0.9
+    prov = f"label:{hit.text}"
+    base = dict(page=page.number, bbox=bbox, evidence=evidence or hit.text,
+                provenance=prov + (f" ({where})" if where != "right" else ""))
+    if name in NAME_FIELDS:
+        if not present:
+            return Field(value=None, confidence=0.85, present=False, **base)
+        return Field(value=clean_name(_text(meaningful)), confidence=conf, present=True, **base)
+    if name == "parent_a_number":
+        if not present:
+            return Field(value=None, confidence=0.85, present=False, **base)
+        a = normalize_a_number(evidence)
+        strict = normalize_a_number(evidence, strict=True)
+        c = conf if a and a == strict else conf * 0.7
+        return Field(value=a, confidence=c if a else 0.3, present=True, **base)
+    if name == "child_a_numbers":
+        nums = find_a_numbers(evidence)
+        return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
+    if name == "child_names":
+        names = _split_children(_text(meaningful)) if present else []
+        return Field(value=names, confidence=conf if names else 0.85, present=present, **base)
+    if name == "date_signed":
+        if not present:
+            return Field(value=None, confidence=0.85, present=False, **base)
+        d = parse_date(evidence, day_first=day_first)
+        if d is None:
+            return Field(value=None, confidence=0.3, present=True, **base)
+        c = conf * (0.8 if d.ambiguous else 1.0)
+        base["evidence"] = d.evidence
+        return Field(value=d.iso, confidence=c, present=True, **base)
+    if name == "read_in_language":
+        if not present:
+            return Field(value=None, confidence=0.85, present=False, **base)
+        lc = language_code(evidence)
+        if lc is None:
+            return Field(value=None, confidence=0.3, present=True, **base)
+        return Field(value=lc[0], confidence=min(conf, lc[1]) if conf else lc[1], present=True, **base)
+    return None
+
+
+def extract_form(pages: list[Page]) -> Record:
+    page = pick_form_page(pages)
+    lines = build_lines(page.words)
+    sections = find_sections(lines)
+    hits = find_phrases(lines, _LEX)
+    langs, lang_conf, _ = form_languages(page)
+    day_first = bool(langs) and "eng" not in langs
+
+    by_line: dict[int, list[LabelHit]] = {}
+    for h in hits:
+        by_line.setdefault(h.line.index, []).append(h)
+    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+
+    cands: list[Candidate] = []
+    header_ids = {id(w) for sec in sections for w in sec.words}
+    hits = [h for h in hits if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
+    for h in hits:
+        _extend_to_colon(h, hits)
+    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+    hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
+    by_line = {}
+    for h in hits:
+        by_line.setdefault(h.line.index, []).append(h)
+    for h in hits:
+        name = _resolve_field(h, sections, page)
+        if name is None:
+            continue
+        same_line = by_line[h.line.index]
+        # a bilingual label pair ("Parent (full name) / Nombre completo:"): use the last
+        nxt = [o for o in same_line if o.start >= h.end]
+        if nxt:
+            o = min(nxt, key=lambda o: o.start)
+            between = h.line.words[h.end:o.start]
+            if _resolve_field(o, sections, page) == name and all(is_filler(w.text) for w in between):
+                o.start = h.start  # one bilingual label: the pair's box and both wordings
+                o.extra.setdefault("phrases", []).append(h.phrase)
+                continue
+        words = _value_right(h, same_line)
+        where = "right"
+        hh = max(h.line.height, 10.0)
+        if not words and name in UNDERLINE_FIELDS:
+            x0 = h.bbox[0] - 2 * hh
+            words = _words_near(lines, h.bbox, "above", label_word_ids, 3.0 * hh,
+                                (x0, x0 + max(h.bbox[2] - h.bbox[0], 0) + 14 * hh))
+            where = "above"
+        cands.append(Candidate(name, h, words, where))
+
+    fields: dict[str, Optional[Field]] = {k: None for k in FORM_FIELDS}
+    for name in ("parent_name", "parent_a_number", "child_names", "child_a_numbers",
+                 "date_signed", "read_in_language", "interpreter_name", "official_name",
+                 "witness_name", "supervisor_name"):
+        cs = [c for c in cands if c.field == name]
+        if not cs:
+            continue
+        made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where)) for c in cs]
+        made = [(c, f) for c, f in made if f is not None]
+        if not made:
+            continue
+        fields[name] = _best(name, made)
+
+    if langs:
+        fields["form_languages"] = Field(value=langs, confidence=lang_conf, page=page.number,
+                                         evidence="printed text language", provenance="stopwords")
+    _merge_marks(fields, pages)
+    return Record(kind="waiver_form", index=0, fields=fields)
+
+
+def _best(name: str, made: list[tuple[Candidate, Field]]) -> Field:
+    def rank(item):
+        c, f = item
+        has_value = f.value not in (None, [], "")
+        label_rank = 99
+        if name == "date_signed":
+            p = fold(c.hit.phrase)
+            ps = [p] + [fold(x) for x in c.hit.extra.get("phrases", [])]
+            label_rank = min(next((i for i, r in enumerate(DATE_LABEL_RANK) if fold(r) == q), 50)
+                             for q in ps)
+        return (not has_value, label_rank, -len(fold(c.hit.phrase)), -f.confidence)
+    return sorted(made, key=rank)[0][1]
+
+
+def _merge_marks(fields: dict[str, Optional[Field]], pages: list[Page]) -> None:
+    """Election (option boxes) and signatures (ink on signature lines)."""
+    try:
+        from extractor.checkboxes import read_election
+        fields["election"] = read_election(pages)
+    except ImportError:
+        pass
+    try:
+        from extractor.signatures import read_signatures
+        for k, v in read_signatures(pages).items():
+            fields[k] = v
+    except ImportError:
+        pass

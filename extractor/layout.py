@@ -1,0 +1,172 @@
+"""Layout: OCR words to text lines and label matches.
+
+Lines are rebuilt from geometry (vertical overlap), not from the OCR engine's blocks,
+because Tesseract often puts a printed label and the handwriting beside it in different
+blocks. Labels are found by fuzzy matching phrases of a lexicon against runs of tokens,
+so OCR slips ("Nornbre", "A#:" read as "AH:") still match.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from extractor.model import BBox, Word
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation to spaces: the form labels are matched in."""
+    s = unicodedata.normalize("NFKD", text.lower())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("#", " # ")
+    s = re.sub(r"[^a-z0-9# ]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def union(boxes: Iterable[BBox]) -> Optional[BBox]:
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def is_filler(text: str) -> bool:
+    """Underscores, dots and ruling fragments that OCR reads as 'words'."""
+    return not re.sub(r"[_\-.=~|:;,'`\"()\[\]{}<>/\\—–‘’]+", "", text)
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    bbox: BBox = (0, 0, 0, 0)
+    index: int = 0
+
+    def __post_init__(self):
+        self.words.sort(key=lambda w: w.bbox[0])
+        self.bbox = union(w.bbox for w in self.words) or (0, 0, 0, 0)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def height(self) -> float:
+        hs = sorted(w.height for w in self.words)
+        return hs[len(hs) // 2] if hs else 0.0
+
+
+def split_fill_runs(words: list[Word]) -> list[Word]:
+    """OCR glues a label, the fill line's underscores and the value into one 'word'
+    ("name:__Ramon"): split at runs of underscores, boxes shared by character count."""
+    out = []
+    for w in words:
+        parts = [p for p in re.split(r"(_{2,})", w.text) if p]
+        if len(parts) <= 1:
+            out.append(w)
+            continue
+        x0, y0, x1, y1 = w.bbox
+        per = (x1 - x0) / max(1, len(w.text))
+        pos = 0
+        for p in parts:
+            a, pos = x0 + pos * per, pos + len(p)
+            out.append(Word(p, w.conf, (a, y0, x0 + pos * per, y1), w.line_key))
+    return out
+
+
+def build_lines(words: list[Word]) -> list[Line]:
+    """Group words into lines by vertical overlap with the line's median band."""
+    words = split_fill_runs(words)
+    lines: list[list[Word]] = []
+    bands: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (w.cy, w.bbox[0])):
+        best, best_overlap = None, 0.0
+        for i, (top, bottom) in enumerate(bands):
+            overlap = min(bottom, w.bbox[3]) - max(top, w.bbox[1])
+            frac = overlap / max(1.0, min(bottom - top, w.height))
+            if frac > 0.5 and frac > best_overlap:
+                best, best_overlap = i, frac
+        if best is None:
+            lines.append([w])
+            bands.append((w.bbox[1], w.bbox[3]))
+        else:
+            lines[best].append(w)
+            ws = lines[best]
+            tops = sorted(x.bbox[1] for x in ws)
+            bottoms = sorted(x.bbox[3] for x in ws)
+            bands[best] = (tops[len(tops) // 2], bottoms[len(bottoms) // 2])
+    out = [Line(ws) for ws in lines]
+    out.sort(key=lambda l: (l.bbox[1] + l.bbox[3]) / 2)
+    for i, l in enumerate(out):
+        l.index = i
+    return out
+
+
+@dataclass
+class LabelHit:
+    """A lexicon phrase found in a line: words [start, end) of ``line``."""
+
+    key: str  # what the phrase labels (a field name or a section/anchor name)
+    phrase: str
+    line: Line
+    start: int
+    end: int
+    score: float
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> BBox:
+        return union(w.bbox for w in self.line.words[self.start:self.end])
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.line.words[self.start:self.end])
+
+
+def _tokens(line: Line) -> list[str]:
+    return [fold(w.text) for w in line.words]
+
+
+def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
+                 min_score: float = 84.0) -> list[LabelHit]:
+    """Every occurrence of every phrase; overlapping hits resolved longest/best first."""
+    hits: list[LabelHit] = []
+    for line in lines:
+        toks = _tokens(line)
+        for key, phrases in lexicon.items():
+            for phrase in phrases:
+                p = fold(phrase)
+                n = len(p.split())
+                if not p:
+                    continue
+                for size in {max(1, n - 1), n, n + 1}:
+                    for i in range(0, len(toks) - size + 1):
+                        cand = " ".join(t for t in toks[i:i + size] if t)
+                        if not cand:
+                            continue
+                        # a colon ends a printed label: never read past it
+                        if any(w.text.endswith(":") for w in line.words[i:i + size - 1]):
+                            continue
+                        if len(p) <= 4:
+                            score = 100.0 if cand == p else 0.0
+                        else:
+                            score = fuzz.ratio(cand, p)
+                        threshold = min_score if len(p) > 8 else max(min_score, 90.0)
+                        if score >= threshold and fold(line.words[i].text):
+                            hits.append(LabelHit(key, phrase, line, i, i + size, score))
+    # resolve overlaps: prefer long phrases, then high scores
+    hits.sort(key=lambda h: (-len(fold(h.phrase)), -h.score))
+    taken: dict[int, set[int]] = {}
+    kept: list[LabelHit] = []
+    for h in hits:
+        used = taken.setdefault(id(h.line), set())
+        span = set(range(h.start, h.end))
+        if used & span:
+            continue
+        used |= span
+        kept.append(h)
+    kept.sort(key=lambda h: (h.line.index, h.start))
+    return kept
