@@ -1,0 +1,727 @@
+"""Check boxes and hand marks, with OpenCV.
+
+``find_boxes`` finds printed square boxes on any greyscale image and says whether each
+is marked; ``box_ink`` measures one box. The election reader (``read_election``) lives
+in ``extractor.election`` terms below: it finds the option lines by their text
+(``extractor.options``), then decides which option carries a mark.
+
+Why the box detector works on *line masks*: a tick, an X or a scribble crosses the box
+border and breaks the box's outline as a contour, but a morphological opening with
+long horizontal/vertical kernels keeps only straight strokes, so the frame (and its
+hole) survives whatever is drawn inside it; a filled box survives as a solid square.
+
+Why ink is judged against the page's own levels: scans arrive with shadows, grey
+backgrounds, faded or blurred borders and fax binarisation. The image is divided by
+its background (a large max filter) first, and the ink inside a box is counted after
+cutting the border away and dropping speckle-sized components, so noise, salt-and-
+pepper and blur do not read as marks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import cv2
+import numpy as np
+
+from extractor.model import BBox, Field, Page, Word
+from extractor.options import OPTION_LABELS, OptionMatch, classify_option
+
+# share of the inside of a box covered by ink above which the box is marked; an empty
+# box on a noisy scan stays under 0.02, the faintest tick in the dev set is over 0.06
+MARK_RATIO = 0.045
+# below this ink share a box is surely empty, above MARK_RATIO * 2 surely marked:
+# in between, the confidence of the decision drops
+SURE_EMPTY = 0.02
+SURE_MARKED = 0.09
+# background-normalised grey levels (paper = 255): box borders, marks
+LINE_LEVEL = 215
+INK_LEVEL = 170
+
+
+@dataclass
+class Box:
+    bbox: BBox  # x0, y0, x1, y1 in the image's pixels
+    ink: float  # share of the box's inside (border excluded) covered by ink, 0..1
+    marked: bool
+    confidence: float  # of the marked/empty decision, 0..1
+
+
+def normalise_background(grey: np.ndarray, size: int) -> np.ndarray:
+    """Divide the image by its local background so shadows, grey paper and uneven
+    lighting become white while ink keeps its contrast. The background is a grey
+    closing (max then min filter): unlike a blurred max filter it keeps the sharp edge
+    of a shadow or a lighting band, so the dark side is not read as ink."""
+    size = max(3, size | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    bg = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, kernel)
+    norm = cv2.divide(grey.astype(np.float32), np.maximum(bg.astype(np.float32), 1.0),
+                      scale=255.0)
+    return np.clip(norm, 0, 255).astype(np.uint8)
+
+
+def ink_mask(grey: np.ndarray, bg_size: int = 61, level: int = 170) -> np.ndarray:
+    """Binary ink mask (255 = ink) of a greyscale image, background-normalised."""
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
+    norm = normalise_background(grey, bg_size)
+    return np.where(norm < level, 255, 0).astype(np.uint8)
+
+
+def _side_range(shape: tuple[int, int], dpi: Optional[float]) -> tuple[int, int]:
+    if dpi:
+        return max(8, int(0.06 * dpi)), int(0.45 * dpi)
+    return 8, max(60, int(0.06 * min(shape)))
+
+
+def _frame_mask(ink: np.ndarray, k: int) -> np.ndarray:
+    """Straight horizontal and vertical strokes at least ``k`` pixels long."""
+    h = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    v = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)))
+    # lengthen strokes along their own direction only, to join rounded or broken
+    # corners without merging a box with a parallel rule a pixel or two away
+    g = max(3, k // 4) | 1
+    h = cv2.dilate(h, cv2.getStructuringElement(cv2.MORPH_RECT, (g, 1)))
+    v = cv2.dilate(v, cv2.getStructuringElement(cv2.MORPH_RECT, (1, g)))
+    return cv2.bitwise_or(h, v)
+
+
+def _sides_present(frame: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> float:
+    """Smallest share, over the four sides of the rectangle, of positions where the
+    frame mask has ink within a few pixels of the side."""
+    t = max(2, (x1 - x0) // 8)
+    H, W = frame.shape
+    def cov(region: np.ndarray, axis: int) -> float:
+        if region.size == 0:
+            return 0.0
+        return float((region.max(axis=axis) > 0).mean())
+    top = frame[max(0, y0 - t):min(H, y0 + t + 1), x0 + t:x1 - t]
+    bot = frame[max(0, y1 - t):min(H, y1 + t + 1), x0 + t:x1 - t]
+    lef = frame[y0 + t:y1 - t, max(0, x0 - t):min(W, x0 + t + 1)]
+    rig = frame[y0 + t:y1 - t, max(0, x1 - t):min(W, x1 + t + 1)]
+    return min(cov(top, 0), cov(bot, 0), cov(lef, 1), cov(rig, 1))
+
+
+def _straight_sides(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> bool:
+    """Each side of the rectangle is a straight stroke in the raw ink along 10-90% of
+    its length: true of a box (even with rounded corners), false of a round letter
+    ("o", "a", "d") that the frame mask's stroke lengthening has squared off."""
+    side = min(x1 - x0, y1 - y0)
+    band = max(2, side // 6)
+    ex, ey = max(1, (x1 - x0) // 10), max(1, (y1 - y0) // 10)
+    parts = (ink[y0:y0 + band, x0 + ex:x1 - ex + 1].max(axis=0),
+             ink[y1 - band + 1:y1 + 1, x0 + ex:x1 - ex + 1].max(axis=0),
+             ink[y0 + ey:y1 - ey + 1, x0:x0 + band].max(axis=1),
+             ink[y0 + ey:y1 - ey + 1, x1 - band + 1:x1 + 1].max(axis=1))
+    return all(p.size and (p > 0).mean() >= 0.8 for p in parts)
+
+
+def _border_width(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> int:
+    """Thickness of the box border: the median run of ink inward from each side
+    along the middle half of the box."""
+    def run(a: np.ndarray) -> int:
+        # depth from the bbox edge to the inner edge of the border: a pixel or two of
+        # paper may come first (the bbox is of a slightly dilated frame)
+        ink_at = np.flatnonzero(a)
+        if ink_at.size == 0 or ink_at[0] > 2:
+            return 0
+        start = int(ink_at[0])
+        rest = a[start:]
+        return lim if rest.all() else start + int(np.argmin(rest))
+    runs = []
+    w, h = x1 - x0, y1 - y0
+    lim = max(1, min(w, h) // 3)
+    for i in range(y0 + h // 4, y1 - h // 4 + 1, max(1, h // 8)):
+        row = ink[i, x0:x1 + 1] > 0
+        runs += [run(row[:lim]), run(row[::-1][:lim])]
+    for j in range(x0 + w // 4, x1 - w // 4 + 1, max(1, w // 8)):
+        col = ink[y0:y1 + 1, j] > 0
+        runs += [run(col[:lim]), run(col[::-1][:lim])]
+    return int(np.median(runs)) if runs else 1
+
+
+def box_ink(ink: np.ndarray, bbox: BBox, border: Optional[int] = None) -> float:
+    """Share of a box's inside (border and a safety margin cut away) covered by ink,
+    counting only ink components bigger than speckle."""
+    x0, y0, x1, y1 = (int(round(v)) for v in bbox)
+    side = max(1, min(x1 - x0, y1 - y0))
+    if border is None:
+        border = _border_width(ink, x0, y0, x1, y1)
+    # a border run that fills the whole search depth means the box is solid ink
+    inset = min(border, side // 4) + max(1, side // 10)
+    return _ink_share(ink[y0 + inset:y1 - inset + 1, x0 + inset:x1 - inset + 1], side)
+
+
+def inside_ink(ink: np.ndarray, inner: BBox) -> float:
+    """Ink share of a box's inside given as the bbox of the frame's hole."""
+    x0, y0, x1, y1 = (int(round(v)) for v in inner)
+    side = max(1, min(x1 - x0, y1 - y0))
+    m = max(1, side // 12)  # the hole's edge pixels may carry border halo
+    return _ink_share(ink[y0 + m:y1 - m + 1, x0 + m:x1 - m + 1], side)
+
+
+def _ink_share(inner: np.ndarray, side: int) -> float:
+    if inner.size == 0:
+        return 0.0
+    n, _, stats, _ = cv2.connectedComponentsWithStats(inner, connectivity=8)
+    min_area = max(2, (side // 12) ** 2)
+    kept = sum(int(stats[i, cv2.CC_STAT_AREA]) for i in range(1, n)
+               if stats[i, cv2.CC_STAT_AREA] >= min_area)
+    return kept / float(inner.size)
+
+
+def decide(ink_share: float) -> tuple[bool, float]:
+    """Marked or not from the ink share, with a confidence that falls near the cut."""
+    marked = ink_share >= MARK_RATIO
+    if marked:
+        conf = 0.6 + 0.4 * min(1.0, (ink_share - MARK_RATIO) / (SURE_MARKED - MARK_RATIO))
+    else:
+        conf = 0.6 + 0.4 * min(1.0, (MARK_RATIO - ink_share) / (MARK_RATIO - SURE_EMPTY))
+    return marked, round(min(1.0, conf), 3)
+
+
+def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
+               min_side: Optional[int] = None, max_side: Optional[int] = None) -> list[Box]:
+    """Square check boxes on a page image, each with its ink share and decision.
+
+    ``dpi`` (or ``min_side``/``max_side`` in pixels) sets the size range; without them
+    boxes of 8 px up to 6% of the shorter image side are looked for.
+    """
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    lo, hi = _side_range(grey.shape, dpi)
+    lo, hi = min_side or lo, max_side or hi
+    norm = normalise_background(grey, max(31, 2 * hi + 1))
+    # box borders may be printed light grey: a sensitive cut finds them; marks are
+    # counted with a firmer cut so a grey box tint or JPEG halo is not a mark
+    lines = np.where(norm < LINE_LEVEL, 255, 0).astype(np.uint8)
+    ink = np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8)
+    cands: list[tuple[int, tuple[Rect, Optional[Rect]]]] = []
+    k = max(5, int(lo * 0.6))
+    while k <= hi * 0.65:
+        cands += [(k, c) for c in _candidates(lines, ink, k, max(lo, int(k / 0.65)), hi)]
+        k = int(k * 1.5)
+    boxes: list[Box] = []
+    # the biggest kernel that still keeps a box's frame removes most of any mark
+    # drawn through it: prefer its reading of the box
+    kept: list[Rect] = []
+    for k, ((x0, y0, x1, y1), inner) in sorted(cands, key=lambda kc: -kc[0]):
+        if any(_iou((x0, y0, x1, y1), o) >= 0.4 for o in kept):
+            continue
+        kept.append((x0, y0, x1, y1))
+        if inner is not None:
+            share = inside_ink(ink, inner)
+        else:
+            share = box_ink(ink, (x0, y0, x1, y1), border=_border_width(lines, x0, y0, x1, y1))
+        marked, conf = decide(share)
+        boxes.append(Box((float(x0), float(y0), float(x1), float(y1)), round(share, 4),
+                         marked, conf))
+    return sorted(boxes, key=lambda b: (b.bbox[1], b.bbox[0]))
+
+
+Rect = tuple[int, int, int, int]
+
+
+def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
+                ) -> list[tuple[Rect, Optional[Rect]]]:
+    """Rectangles of side lo..hi outlined by straight strokes at least k long, as
+    (outer bbox, inside bbox): the inside is the frame's hole, None for a solid box."""
+    frame = _frame_mask(lines, k)
+    contours, hier = cv2.findContours(frame, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    out = []
+    for i, c in enumerate(contours):
+        x, y, w, h = cv2.boundingRect(c)
+        if not 0.6 <= w / h <= 1.65 or min(w, h) < 6:
+            continue
+        # (the polygon runs through pixel centres: its full area is (w-1)(h-1))
+        if cv2.contourArea(c) < 0.88 * (w - 1) * (h - 1):  # not rectangular (a letter bowl)
+            continue
+        x0, y0, x1, y1 = x, y, x + w - 1, y + h - 1
+        if hier[0][i][3] != -1:
+            # a hole: OpenCV traces it on the frame's innermost pixels
+            t = _ring_width(frame, x0, y0, x1, y1)
+            # a box's border is thin beside its inside; a bold letter's bowl is not
+            if t == 0 or t > 0.45 * min(w, h):
+                continue
+            outer = (x0 - t + 1, y0 - t + 1, x1 + t - 1, y1 + t - 1)
+            inner: Optional[Rect] = (x0 + 1, y0 + 1, x1 - 1, y1 - 1)
+        else:
+            # the outline of a box (its hole is a candidate of its own, unless a
+            # scribble broke it) or a filled box
+            outer, inner = (x0, y0, x1, y1), None
+        ow, oh = outer[2] - outer[0] + 1, outer[3] - outer[1] + 1
+        if not (lo <= ow <= hi and lo <= oh <= hi):
+            continue
+        if _sides_present(frame, *outer) < 0.8 or not _straight_sides(lines, *outer):
+            continue
+        out.append((outer, inner))
+    return out
+
+
+def _ring_width(frame: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> int:
+    """Median thickness of the frame around a hole (given by the bbox of the frame's
+    innermost pixels), measured outward at three places on each side."""
+    H, W = frame.shape
+    lim = max(3, min(x1 - x0, y1 - y0))
+    widths = []
+    for f in (0.3, 0.5, 0.7):
+        xm = int(x0 + f * (x1 - x0))
+        ym = int(y0 + f * (y1 - y0))
+        rays = (frame[max(0, y0 - lim):y0 + 1, xm][::-1], frame[y1:y1 + 1 + lim, xm],
+                frame[ym, max(0, x0 - lim):x0 + 1][::-1], frame[ym, x1:x1 + 1 + lim])
+        for ray in rays:
+            on = ray > 0
+            widths.append(lim if on.all() else int(np.argmin(on)))
+    return int(np.median(widths))
+
+
+def _iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    ua = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / ua if ua > 0 else 0.0
+
+
+# ---------------------------------------------------------------------------------
+# The election: which option of the form the parent marked
+# ---------------------------------------------------------------------------------
+
+# an option letter or number printed before the option text: "A.", "b)", "(C)", "1."
+_MARKER = re.compile(r"^\(?[A-Da-d1-4][.):]?\)?$")
+# hand ink in the margin beside an option (the printed box and letter cut away), in
+# units of the text height squared: a tick is ~0.4, an ellipse round a letter ~1.5,
+# a clean margin ~0 (an "I" standing left of the text column ~0.1 on every option)
+MARGIN_MARK = 0.3
+MARGIN_SURE = 0.5
+# a box left empty but with this much hand ink around it was ticked across its edge
+MARGIN_BESIDE_BOX = 0.3
+# an option whose box was not found (drowned in a scribble or fill) needs this much
+MARGIN_NO_BOX = 0.8
+# how far left of the option text marks are looked for, in text heights
+MARGIN_WIDTH = 7.0
+
+
+@dataclass
+class _Line:
+    words: list[Word]  # the option text's words (debris and letters split off)
+    all_words: list[Word]
+    text: str
+    x0: float  # where the option text starts (after box debris and option letters)
+    y0: float
+    x1: float
+    y1: float
+    marker: Optional[BBox]  # the option letter's bbox, when OCR read one
+    match: Optional[OptionMatch]
+
+
+@dataclass
+class Option:
+    """One printed option: its lines, its label and what marks it carries."""
+
+    label: str
+    lines: list[_Line]
+    score: float
+    box: Optional[Box] = None
+    margin_ink: float = 0.0  # hand ink in the margin, in text-height-squared units
+    margin_bbox: Optional[BBox] = None
+    underline: bool = False
+    marked: bool = False
+    confidence: float = 0.0
+    how: str = ""
+
+    @property
+    def x0(self) -> float:
+        return min(l.x0 for l in self.lines)
+
+    @property
+    def y0(self) -> float:
+        return self.lines[0].y0
+
+    @property
+    def y1(self) -> float:
+        return self.lines[-1].y1
+
+    @property
+    def height(self) -> float:  # text height of the option's first line
+        return max(8.0, float(np.median([w.height for w in self.lines[0].words])))
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text for l in self.lines)
+
+    def text_from(self, col: float) -> str:
+        """The option's printed text: words from the text column on (box debris,
+        letters and marks that OCR read in the margin left out)."""
+        h = self.height
+        return " ".join(w.text for l in self.lines for w in l.all_words if w.bbox[0] >= col - 0.3 * h)
+
+
+
+def _lines(page: Page) -> list[_Line]:
+    """The page's OCR lines, top to bottom, with option letters and box debris split
+    off the front (OCR reads a box as "O]", "[J", "|]" and a tick as "V", "/")."""
+    groups: dict[tuple, list[Word]] = {}
+    for w in page.words:
+        if w.text.strip():
+            groups.setdefault(w.line_key, []).append(w)
+    out = []
+    for ws in groups.values():
+        ws.sort(key=lambda w: w.bbox[0])
+        h = float(np.median([w.height for w in ws]))
+        marker = None
+        i = 0
+        # leading tokens that are not words of the option text: short, non-alphabetic
+        # debris, or a letter/number marker, each followed by a clear gap
+        while i < len(ws) - 1 and i < 3:
+            w, nxt = ws[i], ws[i + 1]
+            gap = nxt.bbox[0] - w.bbox[2]
+            t = w.text.strip()
+            letters = sum(c.isalpha() for c in t)
+            if _MARKER.match(t) and gap > 0.5 * h:
+                marker = w.bbox
+            elif not (len(t) <= 3 and letters <= 1 and gap > 0.4 * h) and not (letters == 0):
+                break
+            i += 1
+        body = ws[i:]
+        text = " ".join(w.text for w in body)
+        out.append(_Line(body, ws, text, body[0].bbox[0], min(w.bbox[1] for w in body),
+                         max(w.bbox[2] for w in body), max(w.bbox[3] for w in body),
+                         marker, classify_option(text)))
+    out.sort(key=lambda l: l.y0)
+    return out
+
+
+def _options(lines: list[_Line]) -> list[Option]:
+    """Group option lines: a classified line starts an option unless it continues the
+    one above (same label, just below it: the translation or the next line of the
+    same option); unclassified lines just below an option continue it."""
+    opts: list[Option] = []
+    cur: Optional[Option] = None
+    for ln in lines:
+        near = cur is not None and ln.y0 - cur.y1 < 1.0 * cur.height \
+            and ln.x0 > cur.lines[0].x0 - 2 * cur.height
+        if ln.match is not None:
+            if near and ln.match.label == cur.label and ln.marker is None:
+                cur.lines.append(ln)
+                cur.score = max(cur.score, ln.match.score)
+                continue
+            cur = Option(ln.match.label, [ln], ln.match.score)
+            opts.append(cur)
+        elif near and ln.marker is None:
+            cur.lines.append(ln)
+        else:
+            cur = None
+    return _option_block(opts)
+
+
+def _option_block(opts: list[Option]) -> list[Option]:
+    """The options that form the form's choice block: the longest run of options
+    stacked close together with at least two different labels. A stray sentence that
+    mentions an attorney elsewhere on the page is left out."""
+    best: list[Option] = []
+    i = 0
+    while i < len(opts):
+        run = [opts[i]]
+        for o in opts[i + 1:]:
+            if o.y0 - run[-1].y1 < 6 * run[-1].height:
+                run.append(o)
+            else:
+                break
+        key = (len({o.label for o in run}), len(run))
+        if key[0] >= 2 and key > (len({o.label for o in best}), len(best)):
+            best = run
+        i += len(run)
+    return _merge_same(best)
+
+
+def _merge_same(opts: list[Option]) -> list[Option]:
+    """Fold an option into the one above when both state the same choice and nothing
+    separates them (an OCR line split, or a translation printed as its own line)."""
+    out: list[Option] = []
+    for o in opts:
+        if out and o.label == out[-1].label and o.lines[0].marker is None \
+                and o.y0 - out[-1].y1 < 2.2 * o.height:
+            out[-1].lines.extend(o.lines)
+            out[-1].score = max(out[-1].score, o.score)
+        else:
+            out.append(o)
+    return out
+
+
+_WORDLIKE = re.compile(r"^[^\W\d_][^\W\d_(),.'’-]*[(),.'’-]*[^\W\d_()]*[().,]*$")
+
+
+def _wordlike(t: str) -> bool:
+    """A token that reads as a word of printed text (or "I", which OCR makes "|"),
+    as opposed to the debris OCR makes of a box ("O]", "[_]", "LD]")."""
+    return t in ("I", "|", "l", "1", "!") or (len(t) >= 2 and bool(_WORDLIKE.match(t))
+                                              and not any(c in t for c in "[]{}|_"))
+
+
+def _text_column(opts: list[Option]) -> float:
+    """The x where the printed option text starts, common to the block's lines.
+
+    OCR puts box debris, option letters and hand marks in front of some lines, so
+    the first word's x is unreliable. The printed text is left-aligned: the column is
+    the x that most lines have a word-like token starting at (among their first four
+    tokens); a box column is as well supported but its tokens are debris.
+    """
+    starts: list[list[tuple[float, bool]]] = []
+    for o in opts:
+        for ln in o.lines:
+            starts.append([(w.bbox[0], _wordlike(w.text.strip())) for w in ln.all_words[:4]])
+    h = float(np.median([o.height for o in opts]))
+    best, best_score = None, -1.0
+    for cand in sorted({x for st in starts for x, _ in st}):
+        hits = [next((wl for x, wl in st if abs(x - cand) <= 0.4 * h), None) for st in starts]
+        hits = [wl for wl in hits if wl is not None]
+        score = len(hits) * (0.5 + 0.5 * sum(hits) / max(1, len(hits)))
+        if score > best_score + 1e-9:
+            best, best_score = cand, score
+    if best is None:
+        return min(o.x0 for o in opts)
+    # the column's left edge: the smallest start within tolerance of the winner
+    return float(min(x for st in starts for x, _ in st if abs(x - best) <= 0.4 * h))
+
+
+def _clean(ink: np.ndarray, min_area: int) -> np.ndarray:
+    """Drop ink components smaller than ``min_area`` (speckle, salt and pepper)."""
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
+    return np.where(keep[lab], 255, 0).astype(np.uint8)
+
+
+def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
+    """Remove punch holes from margin ink: round blobs at least a text height across
+    with empty corners (a scribbled box is as solid but has its corners inked)."""
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = ink.copy()
+    for j in range(1, n):
+        x, y = stats[j, cv2.CC_STAT_LEFT], stats[j, cv2.CC_STAT_TOP]
+        w, hh, area = stats[j, cv2.CC_STAT_WIDTH], stats[j, cv2.CC_STAT_HEIGHT], stats[j, cv2.CC_STAT_AREA]
+        if min(w, hh) < 0.8 * h or not 0.7 <= w / hh <= 1.4 or area < 0.6 * w * hh:
+            continue
+        c = max(2, int(0.12 * min(w, hh)))
+        blob = lab[y:y + hh, x:x + w] == j
+        corners = (blob[:c, :c].mean() + blob[:c, -c:].mean() + blob[-c:, :c].mean()
+                   + blob[-c:, -c:].mean()) / 4
+        if corners < 0.15:
+            out[lab == j] = 0
+    return out
+
+
+def _measure(page: Page, opts: list[Option], col: float) -> None:
+    """Fill in each option's box, margin ink and underline from the page image."""
+    img = page.image
+    H, W = img.shape[:2]
+    h = float(np.median([o.height for o in opts]))
+    # one crop around the block's left margin and lines, with context for the
+    # background estimate
+    x0, x1 = int(max(0, col - 12 * h)), int(min(W, max(l.x1 for o in opts for l in o.lines) + h))
+    y0, y1 = int(max(0, opts[0].y0 - 3 * h)), int(min(H, opts[-1].y1 + 3 * h))
+    crop = img[y0:y1, x0:x1]
+    # (the background window must outgrow punch holes and filled boxes)
+    norm = normalise_background(crop, int(max(4 * h, 0.3 * (page.dpi or 300.0))) | 1)
+    ink = _clean(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), max(4, int((0.12 * h) ** 2)))
+    ink = _drop_holes(ink, h)
+    mx1 = int(col - x0 + 0.4 * h)
+    boxes = [Box((b.bbox[0] + x0, b.bbox[1] + y0, b.bbox[2] + x0, b.bbox[3] + y0), b.ink, b.marked,
+                 b.confidence)
+             for b in find_boxes(crop[:, :max(1, mx1)], dpi=page.dpi or 300.0)]
+    # the printed option letters ("A.", "B."): OCR may box a letter together with
+    # the ellipse drawn round it, so only letter-sized boxes are trusted, and their
+    # column stands in for letters OCR missed or inflated
+    letters = [o.lines[0].marker for o in opts if o.lines[0].marker is not None
+               and o.lines[0].marker[2] - o.lines[0].marker[0] <= 1.6 * h
+               and o.lines[0].marker[3] - o.lines[0].marker[1] <= 1.5 * h]
+    letter_x = (float(np.median([m[0] for m in letters])),
+                float(np.median([m[2] for m in letters]))) if letters else None
+    mx0 = int(max(0, col - MARGIN_WIDTH * h - x0))
+    mx1 = int(max(0, col - 0.15 * h - x0))
+    for i, o in enumerate(opts):
+        first = o.lines[0]
+        top = first.y0 - 0.7 * h
+        bot = first.y1 + 0.7 * h
+        if i > 0:
+            top = max(top, opts[i - 1].y1 + 0.1 * h)
+        if i + 1 < len(opts):
+            bot = min(bot, opts[i + 1].y0 - 0.1 * h)
+        # the option's box: left of the text column, level with its first line
+        cands = [b for b in boxes if b.bbox[2] <= col + 0.4 * h
+                 and first.y0 - 0.5 * h <= (b.bbox[1] + b.bbox[3]) / 2 <= first.y1 + 0.5 * h
+                 and b.bbox[3] - b.bbox[1] >= 0.4 * h]
+        o.box = max(cands, key=lambda b: b.bbox[2]) if cands else None
+        # hand ink in the margin, the printed box and option letter cut away
+        my0 = int(max(0, top - y0))
+        m = ink[my0:int(max(0, bot - y0)), mx0:mx1].copy()
+        cut: list[BBox] = []
+        if o.box is not None:
+            cut.append(o.box.bbox)
+        if first.marker is not None and first.marker in letters:
+            cut.append(first.marker)
+        elif letter_x is not None:
+            cut.append((letter_x[0], first.y0, letter_x[1], first.y1))
+        for bx in cut:
+            pad = 0.12 * h
+            a0, b0 = int(max(0, bx[0] - pad - x0 - mx0)), int(max(0, bx[1] - pad - y0 - my0))
+            a1, b1 = int(max(0, bx[2] + pad - x0 - mx0)), int(max(0, bx[3] + pad - y0 - my0))
+            m[b0:b1, a0:a1] = 0
+        o.margin_ink = float((m > 0).sum()) / (h * h)
+        o.margin_bbox = (float(mx0 + x0), float(my0 + y0), float(mx1 + x0), float(bot))
+        o.underline = _underlined(ink, o, opts[i + 1] if i + 1 < len(opts) else None, col, h, x0, y0)
+
+
+def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h: float,
+                ox: int, oy: int) -> bool:
+    """A hand-drawn line under one of the option's lines (circle-one forms are also
+    marked by underlining): a near-horizontal stroke at least 3 text heights long.
+    OCR often counts the line into the words above it, so the band starts inside the
+    line's box; a slight slope is absorbed by thickening the band vertically first.
+    A stroke cut by the band's left edge is a printed rule running in from the page
+    margin (a signature line), not an underline."""
+    right = max(l.x1 for l in o.lines) + h
+    a0, a1 = int(max(0, col - 0.5 * h - ox)), int(max(0, right - ox))
+    for ln in o.lines:
+        # (an underline drawn at the baseline crosses the descenders: start mid-line)
+        top, bot = (ln.y0 + ln.y1) / 2, ln.y1 + 0.6 * h
+        if nxt is not None:
+            bot = min(bot, nxt.y0 - 0.2 * h)
+        band = ink[int(max(0, top - oy)):int(max(0, bot - oy)), a0:a1]
+        if band.size == 0:
+            continue
+        thick = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, int(0.15 * h)))))
+        k = max(5, int(2.5 * h))
+        runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(runs)
+        if any(stats[j, cv2.CC_STAT_WIDTH] >= 3 * h and stats[j, cv2.CC_STAT_LEFT] > 1
+               for j in range(1, n)):
+            return True
+    return False
+
+
+def _decide(opts: list[Option]) -> None:
+    """Marked or not for each option, with a confidence, from its measurements.
+
+    Boxed forms are read from the boxes; an option whose box was not found (a fill or
+    a scribble can drown it) or that was ticked across the box edge is read from the
+    hand ink beside it. Forms without boxes (circle-one) are read from the ink round
+    the option letter and from underlines. Printed ink every option shares (an "I"
+    left of the column) is discounted as the block's smallest margin reading.
+    """
+    boxed = any(o.box is not None for o in opts)
+    base = min(min(o.margin_ink for o in opts), MARGIN_MARK / 2)
+    for o in opts:
+        extra = o.margin_ink - base
+        if o.box is not None:
+            marked, conf = o.box.marked, o.box.confidence
+            o.how = "checkbox"
+            if not marked and extra >= MARGIN_BESIDE_BOX:
+                marked, conf, o.how = True, _ramp(extra, MARGIN_BESIDE_BOX, 2 * MARGIN_BESIDE_BOX), "margin-mark"
+            elif not marked and extra >= MARGIN_BESIDE_BOX / 2:
+                conf = min(conf, 0.55)  # some ink beside an empty box: unsure
+        elif boxed:
+            marked = extra >= MARGIN_NO_BOX
+            conf = _ramp(extra, MARGIN_NO_BOX, 2 * MARGIN_NO_BOX) if marked else \
+                _ramp(MARGIN_NO_BOX - extra, 0.0, MARGIN_NO_BOX / 2)
+            o.how = "margin-mark"
+        else:
+            marked = extra >= MARGIN_MARK or o.underline
+            if o.underline:
+                conf, o.how = 0.85, "underline"
+            elif marked:
+                conf, o.how = _ramp(extra, MARGIN_MARK, MARGIN_SURE), "circle"
+            else:
+                conf, o.how = _ramp(MARGIN_MARK - extra, 0.0, MARGIN_MARK / 2), "circle"
+        o.marked, o.confidence = marked, conf
+
+
+def _ramp(v: float, lo: float, hi: float) -> float:
+    """0.6 at ``lo`` rising to 1.0 at ``hi``: how far a reading is past its cut."""
+    if hi <= lo:
+        return 1.0
+    return round(0.6 + 0.4 * max(0.0, min(1.0, (v - lo) / (hi - lo))), 3)
+
+
+def _page_options(page: Page) -> list[Option]:
+    if page.image is None or not page.words:
+        return []
+    return _options(_lines(page))
+
+
+def read_election(pages: list[Page]) -> Optional[Field]:
+    """The form's election from its option block, or None if no page has one.
+
+    The page whose option block states the most distinct options is read (a 2-page
+    file may carry an unrelated attachment). Value: one of the option labels,
+    "none_marked" or "multiple_marked"; confidence is the weakest link of the option
+    text match and the per-option mark decisions, so a doubtful read turns into a
+    review (the scorer maps low confidence to `unknown`).
+    """
+    best: tuple[tuple, Optional[Page], list[Option]] = ((0, 0, 0.0), None, [])
+    for page in pages:
+        opts = _page_options(page)
+        if not opts:
+            continue
+        key = (len({o.label for o in opts}), len(opts), min(o.score for o in opts))
+        if key > best[0]:
+            best = (key, page, opts)
+    _, page, opts = best
+    if page is None:
+        return None
+    col = _text_column(opts)
+    _trim(opts, col)
+    _measure(page, opts, col)
+    _decide(opts)
+    marked = [o for o in opts if o.marked]
+    labels = sorted({o.label for o in marked}, key=OPTION_LABELS.index)
+    conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
+    if not labels:
+        value = "none_marked"
+        # a block of two may be missing an option OCR could not read, which may be
+        # the marked one
+        if len({o.label for o in opts}) < len(OPTION_LABELS):
+            conf = min(conf, 0.75)
+    elif len(labels) == 1:
+        value = labels[0]
+    else:
+        value = "multiple_marked"
+    shown = marked if marked else opts
+    evidence = " | ".join(f"[{'X' if o.marked else ' '}] {_short(o.text_from(col))}" for o in shown)
+    hows = sorted({o.how for o in marked}) if marked else sorted({o.how for o in opts})
+    return Field(value=value, confidence=round(conf, 3), page=page.number,
+                 bbox=_option_bbox(marked if len(marked) == 1 else opts),
+                 evidence=evidence, provenance="+".join(hows), present=bool(marked))
+
+
+def _trim(opts: list[Option], col: float) -> None:
+    """Cut an option's trailing lines that start left of the text column: a label
+    such as "Parent's signature" printed just below the last option is not part of it."""
+    for o in opts:
+        h = o.height
+        for j in range(1, len(o.lines)):
+            if o.lines[j].x0 < col - 0.6 * h:
+                del o.lines[j:]
+                break
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _option_bbox(opts: list[Option]) -> BBox:
+    """Working-image bbox of the options with their marks (box or margin)."""
+    xs0, ys0, xs1, ys1 = [], [], [], []
+    for o in opts:
+        parts = [(l.x0, l.y0, l.x1, l.y1) for l in o.lines]
+        if o.box is not None:
+            parts.append(o.box.bbox)
+        elif o.marked and o.margin_bbox is not None:
+            parts.append(o.margin_bbox)
+        xs0 += [p[0] for p in parts]
+        ys0 += [p[1] for p in parts]
+        xs1 += [p[2] for p in parts]
+        ys1 += [p[3] for p in parts]
+    return (float(min(xs0)), float(min(ys0)), float(max(xs1)), float(max(ys1)))

@@ -1,0 +1,129 @@
+"""Which election option a line of printed form text states (English and Spanish).
+
+Waiver forms word their options many ways ("I wish to be removed WITH my child(ren)",
+"Deseo ser deportado(a) JUNTO CON mi(s) hijo(s)", "I do not wish to be reunited ...").
+Lines come from OCR, so phrases are matched fuzzily (rapidfuzz) with a tolerance that
+scales with the phrase length: a short cue such as "sin mi hijo" must not match
+"con mi hijo" (two substitutions), a long one may absorb a few OCR slips.
+
+Negation is decided before the phrase lexicon: "I do not wish to be reunited" or
+"No deseo reunirme" states the departure without the child even though it contains
+the reunification phrase; "I will not depart without my child" is a reunification.
+When several options' cues occur in one line, the cue that comes first wins: the lead
+clause of an option states it, later clauses explain it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+REUNIFY = "reunify"
+DEPART = "depart_without_child"
+ATTORNEY = "consult_attorney"
+OPTION_LABELS = (REUNIFY, DEPART, ATTORNEY)
+
+# Phrases in normalised form (lower case, no accents, "(ren)"/"(s)" plural markers
+# dropped, punctuation as spaces). General lexicon, not copied from any one form.
+PHRASES: dict[str, tuple[str, ...]] = {
+    REUNIFY: (
+        "reunited with my child", "reunified with my child", "reunite with my child",
+        "removed with my child", "removed together with my child", "depart together",
+        "depart with my child", "leave with my child", "return with my child",
+        "travel with my child", "deported with my child", "repatriated with my child",
+        "reunification with my child", "want my child to depart with me",
+        "deseo reunirme", "quiero reunirme", "reunirme con mi hijo", "junto con mi hijo",
+        "junto con ellos", "junto a mi hijo", "regresar con mi hijo", "salir con mi hijo",
+        "deportado con mi hijo", "reunificarme con mi hijo", "ser reunido con mi hijo",
+    ),
+    DEPART: (
+        "without my child", "depart without", "leave without my child",
+        "return to my country of origin without", "return without my child",
+        "choosing to return to my country", "waive reunification", "waive my right to reunify",
+        "my child will remain in the united states",
+        "sin mi hijo", "sin mis hijos", "elijo regresar", "saldre sin", "salir sin",
+        "regresar a mi pais de origen sin", "renuncio a la reunificacion",
+        "mi hijo permanecera",
+    ),
+    ATTORNEY: (
+        "attorney", "legal counsel", "a lawyer", "legal representative", "legal advice",
+        "consult with", "speak with an attorney", "speak to an attorney",
+        "abogado", "asesor legal", "asesoria legal", "consultar con", "representante legal",
+    ),
+}
+
+# "do not wish to be reunited", "no deseo reunirme", "don't want to reunify"
+_NEG_REUNIFY = re.compile(
+    r"\b(?:no|not|dont|never|nunca)\b(?:\s+\w+){0,4}?\s+(?:reunit|reunif|reunir|reunid)\w*")
+# "I will not depart without my child", "no saldre sin mi hijo"
+_NEG_DEPART = re.compile(
+    r"\b(?:no|not|dont|never)\b(?:\s+\w+){0,3}?\s+(?:depart|leave|return|go|salir|saldre|"
+    r"regresar|regresare|irme)\w*\s+(?:\w+\s+){0,3}?(?:without|sin)\b")
+
+
+@dataclass(frozen=True)
+class OptionMatch:
+    label: str
+    score: float  # 0..1, how well the best cue matched
+    cue: str  # the lexicon phrase (or rule) that decided
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents stripped, OCR-typical '|' for 'I', plural markers dropped."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.lower()
+    t = re.sub(r"(^|\s)[|!l1](?=\s)", r"\1i", t)  # "| want" -> "i want"
+    t = re.sub(r"\((?:ren|s|es|a|as|n)\)", "", t)  # child(ren), hijo(s), deportado(a)
+    t = t.replace("don't", "dont").replace("don’t", "dont")
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _threshold(phrase: str) -> float:
+    """Fuzzy cut-off (rapidfuzz's Indel ratio) allowing one substituted character, and
+    one more per 15 characters: "peseo reunirme" still matches "deseo reunirme", while
+    "con mi hijo" (two substitutions) does not match "sin mi hijo"."""
+    n = len(phrase)
+    indels = 2 * (1 + n // 15) + 0.5
+    return 100.0 * (1.0 - indels / (2 * n))
+
+
+def _whole_words(phrase: str, t: str, start: int, end: int) -> bool:
+    """The match still holds once widened to whole words of the line, so a cue does
+    not match inside other words ("consultar con" in "consular consular")."""
+    while start > 0 and t[start - 1] != " ":
+        start -= 1
+    while end < len(t) and t[end] != " ":
+        end += 1
+    return fuzz.ratio(phrase, t[start:end]) >= _threshold(phrase)
+
+
+def classify_option(text: str) -> Optional[OptionMatch]:
+    """The election option a line of form text states, or None if it states none."""
+    t = normalise(text)
+    if len(t) < 4:
+        return None
+    if _NEG_DEPART.search(t):
+        return OptionMatch(REUNIFY, 0.95, "negated departure")
+    if _NEG_REUNIFY.search(t):
+        return OptionMatch(DEPART, 0.95, "negated reunification")
+    hits: list[tuple[int, float, str, str]] = []  # (position, score, label, phrase)
+    for label, phrases in PHRASES.items():
+        for phrase in phrases:
+            if len(phrase) > len(t) + 2:
+                continue
+            al = fuzz.partial_ratio_alignment(phrase, t, score_cutoff=_threshold(phrase))
+            if al is None or not _whole_words(phrase, t, al.dest_start, al.dest_end):
+                continue
+            hits.append((al.dest_start, al.score / 100.0, label, phrase))
+    if not hits:
+        return None
+    first = min(h[0] for h in hits)
+    # cues starting within a few characters of the first one compete on score and length
+    lead = [h for h in hits if h[0] <= first + 3]
+    pos, score, label, phrase = max(lead, key=lambda h: (h[1], len(h[3])))
+    return OptionMatch(label, score, phrase)
