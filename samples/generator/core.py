@@ -79,9 +79,12 @@ def _encode(pages: list[Image.Image], fmt: str, dpi: int, quality: int) -> bytes
 
 def make_document(seed: int, fmt: Optional[str] = None, dpi: Optional[int] = None,
                   intensity: float = 1.0, degradations: Optional[set[str]] = None,
-                  attachment: Optional[bool] = None, color: Optional[bool] = None,
-                  **over: Any) -> tuple[bytes, str, dict[str, Any], Spec]:
-    """One file: (bytes, extension, truth line without source/sha, spec)."""
+                  force: frozenset[str] = frozenset(), attachment: Optional[bool] = None,
+                  color: Optional[bool] = None, **over: Any) -> tuple[bytes, str, dict[str, Any], Spec]:
+    """One file: (bytes, extension, truth line without source/sha, spec).
+
+    ``over`` pins spec choices (see :data:`spec.OVERRIDES`); ``degradations`` limits the
+    artefact kinds and ``force`` makes some certain (every page)."""
     fonts.check()
     spec = sample(seed, **over)
     if color is not None:
@@ -101,7 +104,7 @@ def make_document(seed: int, fmt: Optional[str] = None, dpi: Optional[int] = Non
         images = [page, att] if form_page == 1 else [att, page]
     out_pages, labels, params = [], [], []
     for im in images:
-        p = degrade.plan(rng, intensity, degradations)
+        p = degrade.plan(rng, intensity, degradations, frozenset(force))
         if fmt in ("png", "tif"):  # strong sensor noise makes lossless files huge: keep it mild
             p = [(k, dict(v, sigma=min(v["sigma"], 4.0)) if k == "noise" else v) for k, v in p]
         arr = np.asarray(im if spec.color else im.convert("L"))  # grey pages: a third of the work
@@ -136,10 +139,11 @@ def truth_line(source: str, data: bytes, line: dict[str, Any]) -> dict[str, Any]
     from scoring.rubric import check_statuses  # the product's own rules
     sha = hashlib.sha256(data).hexdigest()
     fields = line["fields"]
-    return {"source": source, "sha256": sha, "doc_type": "waiver_form", "pages": line["pages"],
-            "records": [{"record_id": f"{sha}:0", "index": 0, "kind": "waiver_form", "fields": fields,
-                         "checks": check_statuses("waiver_form", fields)}],
-            "meta": line["meta"]}
+    t = {"source": source, "sha256": sha, "doc_type": "waiver_form", "pages": line["pages"],
+         "records": [{"record_id": f"{sha}:0", "index": 0, "kind": "waiver_form", "fields": fields,
+                      "checks": check_statuses("waiver_form", fields)}],
+         "meta": line["meta"]}
+    return json.loads(json.dumps(t, ensure_ascii=False))  # exactly what truth.jsonl holds
 
 
 def _valid(d: Optional[str]) -> bool:
@@ -184,9 +188,7 @@ def generate(out_dir: str, n: int, seed: int = 0, *, start: int = 1, subdir: str
     e.g. ``{"lang_mode": "spa", "supervisor": True, "fmt": "pdf"}``.
     """
     fonts.check()
-    fdir = os.path.join(out_dir, subdir) if subdir else out_dir
-    os.makedirs(fdir, exist_ok=True)
-    truths = []
+    docs = []
     for i in range(n):
         s = doc_seed(seed, start + i)
         over = dict(overrides[i]) if overrides and i < len(overrides) else {}
@@ -199,7 +201,17 @@ def generate(out_dir: str, n: int, seed: int = 0, *, start: int = 1, subdir: str
         if degradations is not None:
             over.setdefault("degradations", set(degradations))
         data, ext, line, _ = make_document(s, **over)
-        name = f"{start + i:04d}.{ext}"
+        docs.append((f"{start + i:04d}.{ext}", data, line))
+    return write_set(out_dir, docs, subdir)
+
+
+def write_set(out_dir: str, docs: Sequence[tuple[str, bytes, dict[str, Any]]],
+              subdir: str = "files") -> list[dict[str, Any]]:
+    """Write files (name, bytes, line from make_document), truth.jsonl and cases.jsonl."""
+    fdir = os.path.join(out_dir, subdir) if subdir else out_dir
+    os.makedirs(fdir, exist_ok=True)
+    truths = []
+    for name, data, line in docs:
         with open(os.path.join(fdir, name), "wb") as fh:
             fh.write(data)
         truths.append(truth_line(f"{subdir}/{name}" if subdir else name, data, line))

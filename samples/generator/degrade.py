@@ -18,18 +18,20 @@ KINDS = ("holes", "staple", "rotate", "perspective", "illum", "shadow", "fold", 
          "saltpepper", "fax")
 
 
-def plan(rng: np.random.Generator, intensity: float = 1.0, allow: Optional[set[str]] = None) -> Plan:
-    """Choose the artefacts of one page. ``intensity`` 0 gives a clean scan."""
+def plan(rng: np.random.Generator, intensity: float = 1.0, allow: Optional[set[str]] = None,
+         force: frozenset[str] = frozenset()) -> Plan:
+    """Choose the artefacts of one page. ``intensity`` 0 gives a clean scan; ``allow``
+    limits the kinds, ``force`` makes kinds certain."""
     p: Plan = []
-    ok = (lambda k: allow is None or k in allow)  # noqa: E731
+    ok = (lambda k: allow is None or k in allow or k in force)  # noqa: E731
 
     def maybe(kind: str, prob: float, **params: Any) -> None:
-        if ok(kind) and rng.random() < prob * intensity:
+        if ok(kind) and (rng.random() < prob * intensity or kind in force):
             p.append((kind, params))
 
     maybe("holes", 0.25, n=int(rng.choice([2, 3])), side=str(rng.choice(["left", "top"])))
     maybe("staple", 0.2, corner=str(rng.choice(["tl", "tr"])))
-    if ok("rotate") and rng.random() < 0.85 * intensity:
+    if ok("rotate") and (rng.random() < 0.85 * intensity or "rotate" in force):
         ang = float(rng.normal(0, 1.3))
         p.append(("rotate", {"deg": round(float(np.clip(ang, -4, 4)), 2)}))
     maybe("perspective", 0.3, amount=round(float(rng.uniform(0.004, 0.018)), 4))

@@ -150,8 +150,11 @@ def write_date(rng: random.Random, y: int, m: int, d: int, day_first: bool, lang
         return rng.choice([f"{d} de {mon} de {y}", f"{d} {mon} {y}", f"{d}-{mon[:3]}-{y}",
                            f"{d} de {mon[:3]}. {y}"])
     a, b = (d, m) if day_first else (m, d)
-    return rng.choice([f"{a:02d}/{b:02d}/{y}", f"{a}/{b}/{yy:02d}", f"{a}-{b}-{yy:02d}",
-                       f"{a:02d}-{b:02d}-{y}", f"{a}/{b}/{y}", f"{a:02d}.{b:02d}.{y}"])
+    forms = [f"{a:02d}/{b:02d}/{y}", f"{a}/{b}/{yy:02d}", f"{a}-{b}-{yy:02d}", f"{a:02d}-{b:02d}-{y}",
+             f"{a}/{b}/{y}"]
+    if day_first:  # dotted dates are a day-first habit
+        forms.append(f"{a:02d}.{b:02d}.{y}")
+    return rng.choice(forms)
 
 
 def is_valid(y: int, m: int, d: int) -> bool:
