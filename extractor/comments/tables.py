@@ -168,8 +168,10 @@ def _decode_lines(data: bytes) -> tuple[list[str], str, list[RowIssue]]:
                 lines.append(raw.decode("utf-8", errors="replace"))
                 issues.append(RowIssue(no, "bytes that are neither UTF-8 nor cp1252; "
                                            "undecodable characters replaced"))
-    total = max(1, len(lines))
-    if n_cp == total or n_cp > total / 2:
+    # lines with non-ASCII bytes that are valid UTF-8: if there are none, the whole file
+    # is cp1252 (an ordinary export); if there are some, the failing rows are anomalies
+    n_utf8 = sum(1 for raw in data.splitlines() if any(b > 127 for b in raw) and _is_utf8(raw))
+    if n_utf8 == 0:
         enc = "cp1252"
     else:
         enc = f"{enc}+cp1252"
@@ -179,6 +181,14 @@ def _decode_lines(data: bytes) -> tuple[list[str], str, list[RowIssue]]:
             except UnicodeDecodeError:
                 issues.append(RowIssue(no, "not UTF-8 like the rest of the file; read as cp1252"))
     return lines, enc, issues
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def read_csv(path: Path) -> Table:

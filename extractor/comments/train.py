@@ -80,7 +80,7 @@ def train(out: Path, n: int = 12000, epochs: int = 6, seed: int = SEED, verbose:
     nlp.meta["name"] = "waiverscan_comments"
     nlp.meta["description"] = "Clause classifiers for case comments (see models/comments/README.md)"
     nlp.meta["training"] = {"examples": len(examples), "seed": seed, "epochs": epochs,
-                            "grammar_n": n, "seconds": round(time.time() - t0, 1)}
+                            "grammar_n": n}  # no timestamps: a rebuild is byte-identical
     nlp.to_disk(out)
     if verbose:
         print(f"saved {out} in {time.time() - t0:.1f}s", flush=True)

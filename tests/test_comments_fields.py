@@ -1,0 +1,73 @@
+"""Rule-based comment fields: languages, interpreter/fluency, witness, child names."""
+import pytest
+
+from extractor.comments.fields import analyze
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Via telephonic interpreter (Language Line #123) in Spanish.", "spa"),
+    ("Interview conducted in Portuguese w/ Lionbridge interpreter.", "por"),
+    ("Haitian Creole interpreter (J. Pierre) used for this conversation.", "hat"),
+    ("Using K'iche' interpreter Rosa Tum, subject was advised.", "quc"),
+    ("SUBJ ADVISED OF OPTION TO REUNIFY W/ SON VIA TEL INTERP (MAM). DECLINED.", "mam"),
+    ("Interview language: Q'anjob'al.", "kjb"),
+    ("Advised in Kaqchikel.", "cak"),
+    ("Via telephonic interpreter (Diego Ixcot) in Achí.", "acr"),
+    ("Interview conducted in IXIL w/ interpreter.", "ixl"),
+    ("Conducted in Spanish by this officer (fluent).", "spa"),
+])
+def test_comments_each_language(text, code):
+    assert analyze(text)["language"].value == code
+
+
+def test_comments_country_is_not_a_language():
+    assert analyze("Subject refused to take son back to Guatemala.")["language"] is None
+    assert analyze("The mother does not want her son to return to Haiti.")["language"] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ADVISED IN SPANISH. Subject declined.", False),
+    ("Interview language: Mam.", False),
+    ("Via telephonic interpreter (Language Line #30027) in Spanish.", True),
+    ("SUBJ ADVISED VIA INTERP.", True),
+    ("ERO O'Brien (fluent Spanish) spoke w/ subject.", True),
+    ("This officer is a native Spanish speaker; interview in Spanish.", True),
+    ("No interpreter was available; advised in English.", False),
+])
+def test_comments_interpreter_or_fluency(text, expected):
+    assert analyze(text)["interpreter_or_fluent"].value is expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Oral waiver taken. Witnessed by AFOD M. Miller.", "AFOD M. Miller"),
+    ("IN THE PRESENCE OF DO KOWALSKI.", "DO KOWALSKI"),
+    ("Subj wants son to stay in the U.S. AFOD Heather Hughes present as witness.", "AFOD Heather Hughes"),
+    ("Ms. Pú declined reunification with her son. DO H. Miller present as witness.", "DO H. Miller"),
+    ("Refused to take son back. IN THE PRESENCE OF K. THOMPSON.", "K. THOMPSON"),
+])
+def test_comments_witness_as_written(text, name):
+    assert analyze(text)["witness_name"].value == name
+
+
+def test_comments_no_witness():
+    assert analyze("Subject declined reunification with her son.")["witness_name"] is None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("PA stated she will not leave without her daughter Génesis.", ["Génesis"]),
+    ("Advised that if she departs without her son (Brayan Quiñónez Chavajay), the child stays.",
+     ["Brayan Quiñónez Chavajay"]),
+    ("SON ÁNGEL BRITO AJÚ LOCATED AT ORR SHELTER IN SAN ANTONIO, TX.", ["ÁNGEL BRITO AJÚ"]),
+    ("SUBJ REFUSED TO TAKE SON BACK TO GUATEMALA, STATED SON HAS A BETTER FUTURE.", None),
+    ('MS. TIUL SAID "QUE SE QUEDE MI HIJA AQUÍ".', None),
+])
+def test_comments_child_names(text, names):
+    f = analyze(text)["child_names"]
+    assert (None if f is None else f.value) == names
+
+
+def test_comments_evidence_span_points_into_the_text():
+    text = "Travel docs pending. Witnessed by SDDO K. Brown."
+    f = analyze(text)["witness_name"]
+    a, b = f.span
+    assert text[a:b] == "SDDO K. Brown"
