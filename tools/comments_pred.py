@@ -2,8 +2,8 @@
 
 Comment files (CSV/XLSX/text) go through extractor.comments; scanned files use the OCR
 cache of tools/devcache.py (a page pickle per file) and are treated as printouts when
-their truth... no: when their text looks like a comment listing (dated entries), else
-emitted as an empty waiver_form document. For measuring issue 3 with score.py:
+they hold at least 3 dated entries (extractor.comments.count_comment_entries), else
+emitted as an empty waiver_form document (form extraction is another issue's work). For measuring issue 3 with score.py:
 
   .venv/bin/python tools/comments_pred.py ../shared/datasets/dev/files /tmp/wcache > /tmp/pred.jsonl
 """

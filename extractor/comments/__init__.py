@@ -28,7 +28,7 @@ from extractor.normalize import clean_name, normalize_a_number, parse_date
 log = logging.getLogger(__name__)
 
 __all__ = ["extract_comment_file", "extract_comment_pages", "extract_comment_text",
-           "CommentRecords", "RowIssue"]
+           "count_comment_entries", "CommentRecords", "RowIssue"]
 
 RowIssue = T.RowIssue
 TEXT_FIELDS = ("decision", "decision_mode", "info_provided", "option_offered", "language",
@@ -207,3 +207,9 @@ def extract_comment_pages(pages: list[Page]) -> list[Record]:
     """Records of a scanned printout already OCR'd (words in working coordinates)."""
     lines = [l for p in pages for l in E.lines_from_page(p)]
     return _from_entries(E.split_entries(lines), text_source=False)
+
+
+def count_comment_entries(pages: list[Page]) -> int:
+    """How many dated comment entries the OCR'd pages hold: a signal for the page
+    classifier (every dev printout has >= 5, every dev form 0)."""
+    return len(E.split_entries([l for p in pages for l in E.lines_from_page(p)]))
