@@ -60,6 +60,7 @@ def test_comments_no_witness():
     ("SON ÁNGEL BRITO AJÚ LOCATED AT ORR SHELTER IN SAN ANTONIO, TX.", ["ÁNGEL BRITO AJÚ"]),
     ("SUBJ REFUSED TO TAKE SON BACK TO GUATEMALA, STATED SON HAS A BETTER FUTURE.", None),
     ('MS. TIUL SAID "QUE SE QUEDE MI HIJA AQUÍ".', None),
+    ("SUBJ ADVISED OF OPTION TO REUNIFY W/ SON VIA TEL INTERP (MAM). DECLINED.", None),
 ])
 def test_comments_child_names(text, names):
     f = analyze(text)["child_names"]

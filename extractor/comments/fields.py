@@ -189,6 +189,8 @@ want wants wished wishes wish requested requesting requests request remained rem
 officer present witness witnessed interview interpreter interp language today advised
 informed explained read signed waiver elects sponsor whom pa parent detainee mother father
 is are was were en con sin mi su y el la los las de del que por para quiero
+via tel telephonic interp adv advd decl req reqd reunif rptd ero do fod afod sddo iea
+per pending prior re regarding concerning who has had also currently again now
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
 
