@@ -117,6 +117,19 @@ def _straight_sides(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> bool
     return all(p.size and (p > 0).mean() >= 0.8 for p in parts)
 
 
+def _square_corners(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> bool:
+    """Ink close to all four corners: true of a box, even one with rounded corners,
+    false of a letter with a round side."""
+    r = max(2, int(round(0.12 * min(x1 - x0, y1 - y0))))
+    H, W = ink.shape
+    for cx, cy, dx, dy in ((x0, y0, 1, 1), (x1, y0, -1, 1), (x0, y1, 1, -1), (x1, y1, -1, -1)):
+        xa, xb = sorted((cx, cx + dx * r))
+        ya, yb = sorted((cy, cy + dy * r))
+        if not ink[max(0, ya):min(H, yb + 1), max(0, xa):min(W, xb + 1)].any():
+            return False
+    return True
+
+
 def _border_width(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> int:
     """Thickness of the box border: the median run of ink inward from each side
     along the middle half of the box."""
@@ -233,11 +246,13 @@ def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
         x, y, w, h = cv2.boundingRect(c)
         if not 0.6 <= w / h <= 1.65 or min(w, h) < 6:
             continue
-        # (the polygon runs through pixel centres: its full area is (w-1)(h-1))
-        if cv2.contourArea(c) < 0.88 * (w - 1) * (h - 1):  # not rectangular (a letter bowl)
+        is_hole = hier[0][i][3] != -1
+        # not rectangular: a letter bowl (a hole), a blob; an outline may carry a mark
+        # sticking out of it (the polygon runs through pixel centres: (w-1)(h-1))
+        if cv2.contourArea(c) < (0.88 if is_hole else 0.7) * (w - 1) * (h - 1):
             continue
         x0, y0, x1, y1 = x, y, x + w - 1, y + h - 1
-        if hier[0][i][3] != -1:
+        if is_hole:
             # a hole: OpenCV traces it on the frame's innermost pixels
             t = _ring_width(frame, x0, y0, x1, y1)
             # a box's border is thin beside its inside; a bold letter's bowl is not
@@ -248,7 +263,13 @@ def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
         else:
             # the outline of a box (its hole is a candidate of its own, unless a
             # scribble broke it) or a filled box
-            outer, inner = (x0, y0, x1, y1), None
+            outer, inner = _tighten(frame, x0, y0, x1, y1), None
+            if not _square_corners(lines, *outer):
+                continue  # a bold letter ("B", "D") outlines like a box but for its corners
+            side = min(outer[2] - outer[0], outer[3] - outer[1])
+            if ink[outer[1]:outer[3] + 1, outer[0]:outer[2] + 1].mean() < 0.8 * 255 \
+                    and _border_width(lines, *outer) > 0.25 * side:
+                continue  # not filled, yet its "border" is a bold letter's stem
         ow, oh = outer[2] - outer[0] + 1, outer[3] - outer[1] + 1
         if not (lo <= ow <= hi and lo <= oh <= hi):
             continue
@@ -256,6 +277,18 @@ def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
             continue
         out.append((outer, inner))
     return out
+
+
+def _tighten(frame: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Rect:
+    """Shrink an outline's bbox to the box's own sides: a mark sticking out of the
+    box widens the outline, but only the frame has long straight rows and columns."""
+    sub = frame[y0:y1 + 1, x0:x1 + 1] > 0
+    h, w = sub.shape
+    rows, cols = sub.mean(axis=1), sub.mean(axis=0)
+    def first(v: np.ndarray) -> int:
+        hit = np.flatnonzero(v[: max(1, len(v) // 4)] >= 0.6)
+        return int(hit[0]) if hit.size else 0
+    return (x0 + first(cols), y0 + first(rows), x1 - first(cols[::-1]), y1 - first(rows[::-1]))
 
 
 def _ring_width(frame: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> int:
@@ -549,9 +582,11 @@ def _measure(page: Page, opts: list[Option], col: float) -> None:
         if i + 1 < len(opts):
             bot = min(bot, opts[i + 1].y0 - 0.1 * h)
         # the option's box: left of the text column, level with its first line
+        # (not a printed option letter OCR read as such: a bold "B." can look boxy)
         cands = [b for b in boxes if b.bbox[2] <= col + 0.4 * h
                  and first.y0 - 0.5 * h <= (b.bbox[1] + b.bbox[3]) / 2 <= first.y1 + 0.5 * h
-                 and b.bbox[3] - b.bbox[1] >= 0.4 * h]
+                 and b.bbox[3] - b.bbox[1] >= 0.4 * h
+                 and not any(_iou(b.bbox, m) > 0.3 for m in letters)]
         o.box = max(cands, key=lambda b: b.bbox[2]) if cands else None
         # hand ink in the margin, the printed box and option letter cut away
         my0 = int(max(0, top - y0))
