@@ -1,0 +1,92 @@
+"""read_election on rendered option blocks (perfect word boxes, no Tesseract): each
+kind of mark on each kind of form is read as the option it marks."""
+from __future__ import annotations
+
+import pytest
+
+from checkboxes_drawing import OPTIONS_EN, Sheet, box_form, circle_form
+from extractor.checkboxes import read_election
+
+LABELS = [label for label, _ in OPTIONS_EN]
+
+
+@pytest.mark.parametrize("style", ["x", "tick", "fill", "scribble", "corner"])
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_checkboxes_election_box_marks(style, which):
+    page, _ = box_form({which: style})
+    f = read_election([page])
+    assert f is not None and f.value == LABELS[which], (style, which, f)
+    assert f.confidence >= 0.6 and f.page == 1
+    assert f.evidence.startswith("[X]") and OPTIONS_EN[which][1].split()[2] in f.evidence
+
+
+@pytest.mark.parametrize("noise", ["gauss", "saltpepper", "blur", "shadow", "fax"])
+def test_checkboxes_election_box_noise(noise):
+    page, _ = box_form({1: "x"}, noise=noise)
+    assert read_election([page]).value == "depart_without_child"
+    page, _ = box_form({}, noise=noise)
+    assert read_election([page]).value == "none_marked"
+
+
+def test_checkboxes_election_none_and_multiple():
+    page, boxes = box_form({})
+    f = read_election([page])
+    assert f.value == "none_marked" and f.evidence.count("[ ]") == 3
+    page, _ = box_form({0: "x", 2: "tick"})
+    f = read_election([page])
+    assert f.value == "multiple_marked" and f.evidence.count("[X]") == 2
+
+
+def test_checkboxes_election_bbox_is_the_marked_option():
+    page, boxes = box_form({2: "x"})
+    f = read_election([page])
+    x0, y0, x1, y1 = f.bbox
+    bx = boxes[2]
+    assert x0 <= bx[0] + 2 and y0 <= bx[1] + 2 and x1 > bx[2] and y1 >= bx[3] - 2
+    assert y0 > boxes[1][3]  # not the whole block
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_checkboxes_election_circle_round_letter(which):
+    f = read_election([circle_form(circled=(which,))])
+    assert f.value == LABELS[which] and f.provenance == "circle", f
+
+
+def test_checkboxes_election_margin_tick_and_underline():
+    f = read_election([circle_form(ticked=(2,))])
+    assert f.value == "consult_attorney", f
+    f = read_election([circle_form(underlined=(1,))])
+    assert f.value == "depart_without_child" and f.provenance == "underline", f
+
+
+def test_checkboxes_election_circle_none_and_multiple():
+    assert read_election([circle_form()]).value == "none_marked"
+    assert read_election([circle_form(circled=(0, 1))]).value == "multiple_marked"
+
+
+def test_checkboxes_election_spanish_with_negation():
+    es = (("depart_without_child", "No deseo reunirme con mi(s) hijo(s). Saldré sin mi(s) hijo(s)."),
+          ("reunify", "Deseo ser deportado(a) JUNTO CON mi(s) hijo(s)."),
+          ("consult_attorney", "Solicito consultar con un abogado antes de decidir."))
+    page, _ = box_form({0: "x"}, options=es)
+    assert read_election([page]).value == "depart_without_child"
+    page, _ = box_form({1: "fill"}, options=es)
+    assert read_election([page]).value == "reunify"
+
+
+def test_checkboxes_election_picks_the_form_page():
+    attach = Sheet()
+    attach.text(100, 100, "TRANSPORTATION MANIFEST (COPY)")
+    attach.text(100, 200, "Detainee property record, consular notification and transfer file.")
+    form, _ = box_form({2: "tick"})
+    form.number = 2
+    f = read_election([attach.page(number=1), form])
+    assert f.value == "consult_attorney" and f.page == 2
+
+
+def test_checkboxes_election_none_without_options():
+    sh = Sheet()
+    sh.text(100, 100, "Name of official present (print): S. O'Brien")
+    sh.text(100, 200, "The parent may consult an attorney.")  # one stray mention is no block
+    assert read_election([sh.page()]) is None
+    assert read_election([]) is None

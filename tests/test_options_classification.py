@@ -1,0 +1,58 @@
+"""Option text -> election label, English and Spanish, with negation and OCR slips."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.options import classify_option
+
+CASES = [
+    # English
+    ("I want to be reunited with my child(ren) before I am removed from the United States, "
+     "and to depart together.", "reunify"),
+    ("I wish to be removed WITH my child(ren).", "reunify"),
+    ("I want to return with my children to my country.", "reunify"),
+    ("I am choosing to return to my country of origin WITHOUT my child(ren).", "depart_without_child"),
+    ("I do not wish to be reunited with my child(ren) for purposes of removal.", "depart_without_child"),
+    ("I don't want to be reunified with my child before removal.", "depart_without_child"),
+    ("I request to consult with legal counsel before deciding.", "consult_attorney"),
+    ("I want to speak with an attorney before I make a decision.", "consult_attorney"),
+    ("I will not depart without my child.", "reunify"),
+    # Spanish
+    ("Deseo reunirme con mi(s) hijo(s) antes de mi deportación y salir junto con ellos.", "reunify"),
+    ("Deseo ser deportado(a) JUNTO CON mi(s) hijo(s).", "reunify"),
+    ("Elijo regresar a mi país de origen SIN mi(s) hijo(s).", "depart_without_child"),
+    ("No deseo reunirme con mi(s) hijo(s) para fines de la deportación.", "depart_without_child"),
+    ("Solicito consultar con un abogado antes de decidir.", "consult_attorney"),
+    ("Deseo hablar con un abogado antes de tomar una decisión.", "consult_attorney"),
+    # OCR slips: "|" for I, a lost letter, merged words
+    ("| want to be reunitd with my child(ren) before | am removed", "reunify"),
+    ("lam choosing to return to my country of origin WITHOUT my chi1d(ren).", "depart_without_child"),
+    ("peseo reunirme con mi(s) hijo(s) antes de mi deportación", "reunify"),
+    ("Ido not wish to be reunited with my child(ren)", "depart_without_child"),
+]
+
+
+@pytest.mark.parametrize("text,label", CASES)
+def test_options_classification_label(text, label):
+    m = classify_option(text)
+    assert m is not None and m.label == label, (text, m)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Immigration and Customs Enforcement",
+    "FORMULARIO DE DECISIÓN SOBRE REUNIFICACIÓN FAMILIAR",
+    "You must choose ONE of the options below.",
+    "I understand that I am being removed from the United States.",
+    "Signature of Parent / Firma",
+    "consular consular notification file",  # not "consultar con"
+    "Deseo hablar con mi hijo",  # "con mi hijo" is not "sin mi hijo"
+])
+def test_options_classification_not_an_option(text):
+    assert classify_option(text) is None, classify_option(text)
+
+
+def test_options_classification_lead_clause_wins():
+    # an attorney option that mentions reunification later is still the attorney option
+    m = classify_option("I want to speak with an attorney before deciding whether to be "
+                        "reunited with my child.")
+    assert m is not None and m.label == "consult_attorney"
