@@ -26,6 +26,16 @@ def header(c: Canvas) -> None:
     s, rng = c.spec, c.rng
     lang = s.label_langs[0]
     centered = rng.random() < 0.5
+    if rng.random() < 0.3:  # a round seal in the top corner: print that is not text to read
+        r = c.pt(24)
+        cx = c.x0 + r if centered or rng.random() < 0.5 else c.x1 - r
+        c.d.ellipse([cx - r, c.y, cx + r, c.y + 2 * r], outline=(22, 22, 22), width=c.rule_w + 1)
+        c.d.ellipse([cx - r + c.pt(4), c.y + c.pt(4), cx + r - c.pt(4), c.y + 2 * r - c.pt(4)],
+                    outline=(22, 22, 22), width=c.rule_w)
+        seal = "DHS"
+        c.text(cx - c.width(seal, c.f_bold) // 2, c.y + r - c.line_h(c.f_bold) // 2, seal, c.f_bold)
+        if not centered or s.header_agency < 3:  # else three centred agency lines sit beside it
+            c.y += 2 * r + c.pt(4)
     for line in lx.AGENCY[lang][:s.header_agency]:
         f = c.f_bold if line is lx.AGENCY[lang][0] else c.f_small
         x = (c.W - c.width(line, f)) // 2 if centered else c.x0
@@ -429,7 +439,7 @@ def footer(c: Canvas) -> None:
     code = rng.choice(["WSF-{n}", "ICE/ERO {n}-A", "FE-{n}", "SPR-{n}", "PE {n}"]).format(n=rng.randint(10, 99))
     mm, yy = rng.randint(1, 12), rng.choice([17, 18])
     left = rng.choice(lx.FOOTERS).format(code=code, mm=f"{mm:02d}", yy=yy)
-    right = rng.choice(lx.PAGE_MARKS)
+    right = rng.choice(lx.PAGE_MARKS[c.spec.label_langs[0]])
     y = c.H - int(0.45 * c.dpi)
     c.text(c.x0, y, left, c.f_small)
     if right:

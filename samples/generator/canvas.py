@@ -157,6 +157,13 @@ class Canvas:
                 if value:
                     self.write(x0 + lw + self.pt(8), rule_y - self.pt(2), x1, value, officer, slot)
                 return top + max(lh, self.line_h(self.f_body)) + self.gap
+        if placement == "under":  # label first, the entry on a ruling beneath it
+            _, lh = self.draw_label(x0, y, self.label_lines(slot))
+            rule_y = y + lh + self.entry_h()
+            self.hline(x0, x1, rule_y)
+            if value:
+                self.write(x0 + self.pt(4), rule_y - self.pt(2), x1, value, officer, slot)
+            return rule_y + self.gap
         if placement == "below":
             rule_y = y + self.entry_h()
             self.hline(x0, x1, rule_y)

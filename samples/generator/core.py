@@ -112,9 +112,6 @@ def make_document(seed: int, fmt: Optional[str] = None, dpi: Optional[int] = Non
         arr = degrade.downscale(arr, render_dpi, dpi)
         arr = degrade.apply(arr, p, dpi, rng, "sensor")
         fax = any(k == "fax" for k, _ in p)
-        if fmt in ("png", "tif") and not fax:
-            arr = np.where(arr >= 236, 255, arr).astype(np.uint8)  # scanner white point: keeps
-            # lossless files of noisy scans compressible, as real scanner output is
         out_pages.append(_to_pil(arr, spec.color and not fax, fax))
         labels.append(degrade.label(p) + ([f"dpi{dpi}"] if dpi < render_dpi else []))
         params.append(p)

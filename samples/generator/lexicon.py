@@ -227,7 +227,8 @@ LANGUAGE_WRITTEN: dict[str, list[str]] = {
 }
 
 FOOTERS = ["Form {code} (Rev. {mm}/{yy})", "{code}  rev. {mm}/{yy}", "{code} ({mm}/{yy})"]
-PAGE_MARKS = ["Page 1", "Page 1 of 1", "Página 1", "1/1", ""]
+PAGE_MARKS = {"eng": ["Page 1", "Page 1 of 1", "1/1", ""], "spa": ["Página 1", "Página 1 de 1", "1/1", ""],
+              "por": ["Página 1", "Página 1 de 1", "1/1", ""]}
 
 #: unrelated pages filed next to a form (a multi-page scan's other page)
 ATTACHMENTS = {

@@ -31,7 +31,8 @@ class Spec:
     title_langs: list[str]
     instructions: bool
     identity: str  # stack | pairs | grid | split
-    placement: str  # right | below | box
+    placement: str  # right (on a ruling after the label) | below (label under the ruling) |
+    # under (ruling under the label) | box (label in the corner of a cell)
     children: str  # line | lines | table
     child_anum: str  # none | line | column | per_line
     options: str  # box_left | box_right | bracket | circle_letter | circle_number | initials
@@ -124,7 +125,7 @@ def sample(seed: int, **over: Any) -> Spec:
 
     identity = over.get("identity") or _pick(rng, {"stack": 3, "pairs": 3, "grid": 1.5, "split": 1.2})
     placement = over.get("placement") or ("box" if identity == "grid" else
-                                          _pick(rng, {"right": 5, "below": 2, "box": 1}))
+                                          _pick(rng, {"right": 5, "below": 2, "under": 1.5, "box": 1}))
     children = over.get("children") or _pick(rng, {"line": 4, "lines": 2, "table": 2.5})
     child_anum = {"line": _pick(rng, {"none": 2, "line": 2}),
                   "lines": _pick(rng, {"none": 1, "per_line": 2, "line": 1}),
@@ -181,7 +182,8 @@ def _fill(rng: random.Random, s: Spec, over: dict, day_first: bool, primary: str
         kid_a = []
     w["child_names"] = kids
     w["child_a_numbers"] = [people.write_a_number(rng, x) for x in kid_a]
-    w["child_join"] = rng.choice([", ", "; ", " / ", ",  "])
+    conj = {"spa": " y ", "por": " e "}.get(primary, " and ")
+    w["child_join"] = rng.choice([", ", "; ", " / ", ",  ", conj])
     t["child_names"] = list(kids)
     t["child_a_numbers"] = None if s.child_anum == "none" else list(kid_a)
 
@@ -216,7 +218,7 @@ def _fill(rng: random.Random, s: Spec, over: dict, day_first: bool, primary: str
             w["event_no"] = f"{rng.choice(['ELP', 'SND', 'HOU', 'PHO'])}{rng.randint(1000000, 9999999)}"
 
     # language read in / interpreter
-    code = rng.choice(["spa"] * 6 + ["quc", "mam", "kjb", "cak", "por", "acr", "ixl"])
+    code = rng.choice(["spa"] * 6 + ["quc", "mam", "kjb", "cak", "acr", "ixl"] + (["por"] if primary == "eng" else []))
     if primary == "por":
         code = rng.choice(["por", "por", "spa"])
     has_lang = s.readin in ("sentence", "fields", "lang_only")
