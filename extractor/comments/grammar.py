@@ -158,15 +158,29 @@ def waive_written(r: random.Random) -> Example:
         f"{s} signed the form {r.choice(['electing', 'choosing'])} to {r.choice(['depart', 'be removed'])} {r.choice(['without', 'w/o'])} {c}",
         f"{s} signed {form} waiving reunification{r.choice(['', ' with ' + c])}",
         f"{r.choice(['Waiver', 'Election form', 'Form'])} signed by {s.lower() if s[0].isupper() and len(s) > 3 else s}{r.choice(['', ' electing to depart without ' + c])}",
+        f"{r.choice(['Waiver', 'Reunification waiver', 'Waiver of reunification', 'Signed waiver'])} {r.choice(['signed', 'executed', 'signed and witnessed', 'signed and placed in file', 'placed in A-file', 'uploaded'])}",
+        f"{s} {r.choice(['agreed to sign', 'was willing to sign', 'accepted to sign'])} {r.choice(['the waiver', 'the waiver form', 'the form waiving reunification'])}{r.choice(['', ' and signed it', '; signed'])}",
     ])
     return Example(t, "WAIVE", {"WRITTEN": 1})
+
+
+def request_written(r: random.Random) -> Example:
+    s, p, o = subj(r)
+    c = child(r, p)
+    form = r.choice(["the election form", "the parental election form", "the form",
+                     "the reunification election form", "Form I-xxx"])
+    t = r.choice([
+        f"{s} {r.choice(['signed', 'executed', 'completed and signed'])} {form} {r.choice(['choosing', 'electing', 'requesting', 'selecting'])} {r.choice(['reunification', 'to depart with ' + c, 'removal with ' + c, 'to be reunified with ' + c])}",
+        f"{s} signed {form}; {r.choice(['elected', 'chose'])} to {r.choice(['depart', 'be removed'])} with {c}",
+        f"{r.choice(['Election form', 'Form'])} signed by {r.choice(['subject', 'PA', 'parent'])} requesting reunification",
+    ])
+    return Example(t, "REQUEST", {"WRITTEN": 1})
 
 
 def form_signed_only(r: random.Random) -> Example:
     t = r.choice(["Parental election form signed", "PARENTAL ELECTION FORM SIGNED",
                   "Election form signed and placed in A-file", "Form signed",
-                  "Waiver form signed and witnessed", "Signed election form uploaded to A-file",
-                  "Signed form scanned into the A-file"])
+                  "Signed election form uploaded to A-file", "Signed form scanned into the A-file"])
     return Example(t, "NONE", {"WRITTEN": 1})
 
 
@@ -229,6 +243,8 @@ def attorney(r: random.Random) -> Example:
         f"{s} {r.choice(['deferred', 'declined to decide'])} pending {r.choice(['consultation with counsel', 'attorney consultation', 'legal advice'])}",
         f"{s} {r.choice(['wants', 'wishes'])} {r.choice(['legal advice', 'to get legal advice'])} {when}",
         f"Decision pending attorney consultation",
+        f"{s} will not {r.choice(['decide', 'make a decision', 'sign anything', 'choose'])} until {r.choice(['she', 'he'])} {r.choice(['meets', 'speaks', 'talks', 'consults'])} with {who}",
+        f"{r.choice(['Subject', 'PA'])}'s {r.choice(['attorney', 'lawyer', 'counsel'])} {r.choice(['advised', 'said', 'called to say'])} that {r.choice(['she', 'he'])} will decide after {r.choice(['a legal visit', 'meeting with counsel', 'consulting counsel'])}",
     ])
     return Example(t, "ATTORNEY")
 
@@ -247,6 +263,8 @@ def undecided(r: random.Random) -> Example:
         f"No decision {r.choice(['made', 'yet', 'at this time', 'was made today'])}",
         f"{s} {r.choice(['is still deciding', 'is considering the options', 'will advise later', 'will decide later'])}",
         f"Decision pending",
+        f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} {r.choice(['a few days', 'more time', 'some time', 'a day', 'time', 'until tomorrow'])} to {r.choice(['decide', 'make a decision', 'think it over', 'consider the options'])}{r.choice(['', ' about ' + c, ' what to do'])}",
+        f"{s} {r.choice(['is not sure', 'is unsure', 'was not sure', 'does not know yet'])}{r.choice(['', ' yet', ' what to do'])}",
     ])
     return Example(t, "UNDECIDED")
 
@@ -264,6 +282,8 @@ def info(r: random.Random) -> Example:
         f"{r.choice(['Advised', 'Informed', 'Told'])} {r.choice(['subject', 'PA', 'subj'])} that {c} {r.choice(['would remain in ORR custody', 'may pursue immigration relief in the US', 'would be released to a sponsor'])}",
         f"{s} {r.choice(['understood', 'stated understanding of', 'acknowledged'])} the {r.choice(['options', 'consequences', 'election form'])}",
         f"Explained {r.choice(['rights', 'the process', 'the form'])} in {r.choice(LANGS)}",
+        f"{r.choice(['Form', 'The election form', 'Waiver form', 'Notice', 'The Ms. L notice', 'Parental election form'])} {r.choice(['read', 'explained', 'reviewed', 'read aloud'])} to {r.choice(['subject', 'PA', 'the parent', 'detainee', s.lower()])}{r.choice(['', ' in ' + r.choice(LANGS), ' in full', ' by this officer'])}",
+        f"{r.choice(['Options', 'The options', 'Consequences', 'The consequences', 'Rights'])} {r.choice(['explained', 'were explained', 'reviewed', 'discussed'])} {r.choice(['to subject', 'with PA', 'in detail', 'in ' + r.choice(LANGS)])}",
     ])
     return Example(t, "NONE", {"INFO": 1})
 
@@ -278,6 +298,7 @@ def option(r: random.Random) -> Example:
         f"{r.choice(['Offered', 'Asked'])} {r.choice(['subject', 'PA', 'subj'])} {r.choice(['reunification with', 'whether she wants to depart with', 'if he wishes to be removed with'])} {c}",
         f"Option {r.choice(['to depart with', 'of removal with', 'of reunification with'])} {c} {r.choice(['was offered', 'offered', 'explained and offered'])}",
         f"{r.choice(['Reunification', 'Removal with ' + c])} {r.choice(['offered', 'was offered'])}{r.choice(['', ' to subject', ' to PA'])}",
+        f"{s} was {r.choice(['advised', 'told', 'informed'])} that {r.choice(['she', 'he'])} {r.choice(['may', 'can', 'could', 'has the option to'])} {r.choice(['take', 'depart with', 'be removed with', 'travel with'])} {c}{r.choice(['', ' on the removal flight', ' when removed'])}",
     ])
     return Example(t, "NONE", {"OPTION": 1})
 
@@ -352,12 +373,14 @@ def neutral(r: random.Random) -> Example:
         f"{s} was advised of {r.choice(['the removal date', 'the transfer', 'his rights to consular notification', 'her rights to consular notification'])}",
         f"{s} asked about the status of {r.choice(['her', 'his'])} asylum case",
         f"{r.choice(['Letter', 'Note'])} from {r.choice(['consulate', 'ORR', 'the shelter'])} received",
+        f"{r.choice(['ETD', 'Travel document', 'Removal', 'Transfer', 'Flight', 'Consular interview', 'Medical clearance', 'Bed assignment'])} {r.choice(['pending', 'still pending', 'pending review', 'pending approval'])}",
+        f"Consular interview conducted by {ctry} consulate{r.choice(['', ' via video', ' by phone'])}",
         f"{s} {r.choice(['requested', 'asked for', 'wants', 'requests'])} {r.choice(['a blanket', 'a phone call', 'medical attention', 'commissary funds', 'a Bible', 'her property', 'a copy of the NTA', 'a call to family', 'a haircut', 'a new uniform'])}",
     ])
     return Example(t, "NONE")
 
 
-FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14),
+FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14), (request_written, 2),
             (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
             (negated_flags, 6), (neutral, 22)]
 
