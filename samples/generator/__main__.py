@@ -5,8 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import Any
 
 from .fonts import FontsMissing
+
+
+def _pins(items: list[str]) -> dict[str, Any]:
+    """``KEY=VALUE`` pins: true/false are booleans, ``blank``/``no_signature`` take lists."""
+    from .spec import OVERRIDES
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key not in OVERRIDES:
+            raise ValueError(f"--set {item!r}: expected KEY=VALUE with KEY in {', '.join(OVERRIDES)}")
+        if key in ("blank", "no_signature"):
+            out[key] = tuple(v for v in value.split(",") if v)
+        elif value.lower() in ("true", "false"):
+            out[key] = value.lower() == "true"
+        else:
+            out[key] = value
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--intensity", type=float, default=1.0, help="scan artefact probability scale, 0 = clean")
     ap.add_argument("--flat", action="store_true", help="write files next to truth.jsonl, not in files/")
     ap.add_argument("--bundle", action="store_true", help="write the bundled sample set (fixed recipe)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="pin a choice on every form, e.g. lang_mode=spa, intent=reunify, supervisor=true, "
+                         "blank=child_names,date_signed (see spec.OVERRIDES)")
     a = ap.parse_args(argv)
+    try:
+        pinned = _pins(a.set)
+    except ValueError as e:
+        ap.error(str(e))
     t0 = time.time()
     try:
         if a.bundle:
@@ -31,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             truths = generate(a.out_dir, a.n, a.seed, start=a.start, subdir="" if a.flat else "files",
                               formats=a.formats.split(",") if a.formats else None,
                               dpis=[int(x) for x in a.dpi.split(",")] if a.dpi else None,
-                              intensity=a.intensity)
+                              intensity=a.intensity, overrides=[pinned] * a.n if pinned else None)
     except FontsMissing as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ from typing import Any
 
 from PIL import Image
 
-from . import blocks, fonts, lexicon as lx
+from . import blocks, fonts, lexicon as lx, optionblock, signoff
 from .canvas import Canvas
 from .spec import Spec
 
@@ -21,14 +21,14 @@ def _compose(spec: Spec, dpi: int, scale: float) -> Canvas:
     blocks.children(c)
     if spec.readin_pos != "after_options":
         blocks.readin(c)
-    blocks.options(c)
+    optionblock.options(c)
     if spec.readin_pos == "after_options":
         blocks.readin(c)
-    blocks.signatures(c)
+    signoff.signatures(c)
     if spec.witness:
-        blocks.witness(c)
+        signoff.witness(c)
     if spec.supervisor:
-        blocks.supervisor(c)
+        signoff.supervisor(c)
     blocks.footer(c)
     return c
 
