@@ -107,3 +107,26 @@ def test_comments_printout_split_on_ocr_page():
     x0, y0, x1, y1 = page.map_bbox(f.bbox)
     assert 150 < y0 < y1 < 150 + 62 * 5 + 20  # the body lines of the first entry
     assert recs[1].value("decision") is None
+
+
+def _words(y, items, key0):
+    from extractor.model import Word
+    out = []
+    for i, (x, text) in enumerate(items):
+        out.append(Word(text, 0.95, (x, y, x + 20 * len(text), y + 30), (key0 + i, 0, 0)))
+    return out
+
+
+def test_comments_line_split_in_groups_is_merged_back():
+    """A text layer or OCR block split can key one printed line as several groups."""
+    from extractor.model import Page
+
+    words = (_words(100, [(100, "06/02/2018")], 1) + _words(102, [(400, "AFOD"), (520, "A."), (580, "Miller")], 5)
+             + _words(150, [(160, "Subject"), (330, "declined"), (520, "reunification.")], 9)
+             + _words(200, [(100, "O6/O9/2018"), (400, "DO"), (480, "Hughes")], 20)
+             + _words(250, [(160, "Property"), (360, "returned.")], 30))
+    recs = extract_comment_pages([Page(1, 1000, 1000, 300.0, words=words)])
+    assert [r.value("author") for r in recs] == ["AFOD A. Miller", "DO Hughes"]
+    assert [r.value("entry_date") for r in recs] == ["2018-06-02", "2018-06-09"]
+    assert recs[0].value("decision") == "waive_reunification"
+    assert recs[0].fields["decision"].bbox[1] == 150

@@ -68,14 +68,36 @@ def test_comments_day_first_column_convention(tmp_path):
 
 def test_comments_ragged_row_is_reported_and_rest_read(tmp_path):
     p = tmp_path / "x.csv"
-    p.write_text("A#,Date,Officer,Comment\n"
-                 "208123456,05/13/2018,DO X,Subject declined reunification.\n"
-                 "208123456,05/14/2018,DO X,Subject declined, then, changed her mind\n"
-                 "208123456,05/15/2018,DO X,Property returned.\n", encoding="utf-8")
+    p.write_text("A#,Date,Officer,Comment,Office\n"
+                 "208123456,05/13/2018,DO X,Subject declined reunification.,HOU\n"
+                 "208123456,05/14/2018,DO X\n"
+                 "208123456,05/15/2018,DO X,Property returned.,HOU\n", encoding="utf-8")
     recs, _ = extract_comment_file(p, "csv")
     assert [r.value("entry_date") for r in recs] == ["2018-05-13", "2018-05-15"]
     assert len(recs.issues) == 1 and recs.issues[0].row == 3
-    assert "row 3" in str(recs.issues[0]) and "cells" in str(recs.issues[0])
+    assert "row 3" in str(recs.issues[0]) and "skipped" in str(recs.issues[0])
+
+
+def test_comments_unquoted_comma_is_glued_back_into_the_comment(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text("A#,Comment,Date\n"
+                 "208123456,Subject declined, then asked again, for her son.,05/14/2018\n"
+                 "208123456,Property returned.,05/15/2018\n", encoding="utf-8")
+    recs, _ = extract_comment_file(p, "csv")
+    assert [r.value("entry_date") for r in recs] == ["2018-05-14", "2018-05-15"]
+    assert recs[0].fields["decision"] is not None
+    assert "then asked again, for her son" in recs[0].fields["decision"].evidence
+    assert [i.row for i in recs.issues] == [2] and "part of the comment" in recs.issues[0].message
+
+
+def test_comments_ragged_row_that_cannot_line_up_is_skipped(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text("A#,Comment,Date\n"
+                 "208123456,Subject declined, reunification,not a date\n"
+                 "208123456,Property returned.,05/15/2018\n", encoding="utf-8")
+    recs, _ = extract_comment_file(p, "csv")
+    assert len(recs) == 1 and recs[0].value("entry_date") == "2018-05-15"
+    assert [i.row for i in recs.issues] == [2]
 
 
 def test_comments_mis_encoded_row_is_reported_and_decoded(tmp_path):

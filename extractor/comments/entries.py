@@ -15,10 +15,15 @@ from typing import Optional
 from extractor.model import BBox, Page, Word
 from extractor.normalize import find_a_numbers
 
+# a digit as OCR may read it (O for 0, l/I for 1, S for 5...): a header whose date is
+# misread must still start an entry, or two entries merge
+_D = r"[0-9OoIl|SZB]"
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
+                             "Z": "2", "B": "8"})
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
 _DATE_START = re.compile(
     rf"^\s*[^\w(]{{0,3}}\s*("
-    rf"\d{{1,4}}\s*[/\-.]\s*\d{{1,2}}\s*[/\-.]\s*\d{{2,4}}"          # 06/01/18, 2018-06-01
+    rf"{_D}{{1,4}}\s*[/\-.]\s*{_D}{{1,2}}\s*[/\-.]\s*{_D}{{2,4}}"          # 06/01/18, 2018-06-01
     rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"                           # Jul 10, 2017
     rf"|\d{{1,2}}(?:\s+de)?[\s\-]+{_MONTH}(?:\s+de)?[\s\-,]+\d{{2,4}}"  # 10 de julio de 2018
     rf"|\(?\s*(?:no date|undated|sin fecha|date unknown)\s*\)?"
@@ -76,12 +81,34 @@ def lines_from_page(page: Page) -> list[Line]:
     for w in page.words:
         if w.text.strip():
             groups.setdefault(w.line_key, []).append(w)
+    parts = sorted(groups.values(), key=lambda ws: _cy(ws))
+    # one printed line can come as several groups (a text layer keyed by rounded top, or
+    # Tesseract splitting a line into blocks): merge groups at the same height that do
+    # not overlap horizontally, so "06/01/2018" and "SDDO K. Brown" stay one header
+    merged: list[list[Word]] = []
+    for ws in parts:
+        if merged:
+            prev = merged[-1]
+            h = min(_h(prev), _h(ws)) or 1.0
+            overlap = not (max(w.bbox[2] for w in prev) <= min(w.bbox[0] for w in ws)
+                           or max(w.bbox[2] for w in ws) <= min(w.bbox[0] for w in prev))
+            if abs(_cy(prev) - _cy(ws)) < 0.4 * h and not overlap:
+                prev.extend(ws)
+                continue
+        merged.append(list(ws))
     lines = []
-    for ws in groups.values():
+    for ws in merged:
         ws.sort(key=lambda w: w.bbox[0])
         lines.append(Line(" ".join(w.text for w in ws), page.number, ws))
-    lines.sort(key=lambda l: (l.bbox[1] + l.bbox[3]) / 2 if l.bbox else 0)
     return lines
+
+
+def _cy(ws: list[Word]) -> float:
+    return sum(w.cy for w in ws) / len(ws)
+
+
+def _h(ws: list[Word]) -> float:
+    return sorted(w.height for w in ws)[len(ws) // 2]
 
 
 def lines_from_text(text: str) -> list[Line]:
@@ -102,6 +129,10 @@ def parse_header(text: str) -> Optional[tuple[str, str, str]]:
     if not m:
         return None
     date = m.group(1)
+    if re.fullmatch(rf"{_D}+\s*[/\-.]\s*{_D}+\s*[/\-.]\s*{_D}+", date):
+        if sum(ch.isdigit() for ch in date) < 4:
+            return None  # mostly letters: a word, not a misread date
+        date = date.translate(_OCR_DIGITS)
     rest = text[m.end():]
     t = _TIME.match(rest)
     if t:

@@ -215,10 +215,16 @@ def read_csv(path: Path) -> Table:
         if not any(str(c).strip() for c in r):
             continue
         if len(r) != width:
+            fixed = _rejoin(r, width, mapping, dialect.delimiter) if len(r) > width else None
+            if fixed is None:
+                table.issues.append(RowIssue(
+                    ln, f"{len(r)} cells where the header has {width}: row skipped "
+                        "(a truncated line, or cells that cannot be lined up with the header)"))
+                continue
             table.issues.append(RowIssue(
-                ln, f"{len(r)} cells where the header has {width}: row skipped "
-                    "(a comma inside an unquoted comment, or a truncated line)"))
-            continue
+                ln, f"{len(r)} cells where the header has {width}: the extra cells were read "
+                    "as part of the comment (an unquoted delimiter inside it)"))
+            r = fixed
         table.rows.append(TableRow(ln, {role: (r[i] if i is not None else None)
                                         for role, i in mapping.items()}))
     _log(path, table)
@@ -246,6 +252,27 @@ def _dialect(text: str) -> type[csv.Dialect]:
             best, best_score = d, score
     _Dialect.delimiter = best
     return _Dialect
+
+
+def _rejoin(r: list[str], width: int, mapping: dict[str, Optional[int]],
+            delimiter: str) -> Optional[list[str]]:
+    """Line up a row with too many cells by gluing the surplus back into the comment
+    (officers' text holds commas; exports do not always quote it). Accepted only when
+    the cells after the comment still look like what their columns hold."""
+    from extractor.normalize import normalize_a_number, parse_date
+
+    ci = mapping["comment"]
+    if ci is None:
+        return None
+    after = width - 1 - ci
+    extra = len(r) - width
+    fixed = r[:ci] + [delimiter.join(r[ci:ci + extra + 1])] + r[ci + extra + 1:]
+    assert len(fixed) == width and len(fixed) - ci - 1 == after
+    for role, check in (("a_number", normalize_a_number), ("date", parse_date)):
+        i = mapping[role]
+        if i is not None and i > ci and fixed[i].strip() and check(fixed[i].strip()) is None:
+            return None
+    return fixed
 
 
 def _record_lines(text: str, dialect) -> list[int]:
