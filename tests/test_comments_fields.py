@@ -15,6 +15,8 @@ from extractor.comments.fields import analyze
     ("Via telephonic interpreter (Diego Ixcot) in Achí.", "acr"),
     ("Interview conducted in IXIL w/ interpreter.", "ixl"),
     ("Conducted in Spanish by this officer (fluent).", "spa"),
+    ("Interview conducted in English; subject is fluent.", "eng"),
+    ("Form explained in English and Spanish by this officer.", "spa"),
 ])
 def test_comments_each_language(text, code):
     assert analyze(text)["language"].value == code

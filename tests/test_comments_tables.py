@@ -139,3 +139,20 @@ def test_comments_records_list_every_contract_field(tmp_path):
         assert r.checks == [] and r.score is None
     f = recs[0].fields["decision"]
     assert f.page is None and f.bbox is None and f.evidence in ROWS[0][3]
+
+
+def test_comments_spanish_date_header_means_day_first(tmp_path):
+    rows = [("208123456", "03/06/2018", "DO X", "Nota.")]
+    recs, _ = extract_comment_file(_write_csv(tmp_path / "x.csv", ["A#", "Fecha", "Oficial", "Comentario"], rows), "csv")
+    assert recs[0].value("entry_date") == "2018-06-03"
+
+
+def test_comments_xlsx_serial_dates(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["A-Number", "Date", "Officer", "Comment"])
+    ws.append(["208123456", 43250, "DO X", "Note."])
+    p = tmp_path / "x.xlsx"
+    wb.save(p)
+    recs, _ = extract_comment_file(p, "xlsx")
+    assert recs[0].value("entry_date") == "2018-05-30"

@@ -13,6 +13,7 @@ does not record it) and no checks: :func:`scoring.rubric.score_document` scores 
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -103,6 +104,10 @@ def _date_field(raw: Any, day_first: Optional[bool], **where) -> Optional[Field]
     d = T.cell_date(raw)
     if d is not None:
         return Field(d.isoformat(), 0.98, evidence=str(raw), provenance="cell:date", **where)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 20000 < raw < 60000:
+        # an Excel serial date in a cell without a date format (days since 1899-12-30)
+        d = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
+        return Field(d.isoformat(), 0.9, evidence=str(raw), provenance="cell:serial", **where)
     text = T.cell_text(raw)
     if not text:
         return None
@@ -125,6 +130,8 @@ def _record(index: int, header: dict[str, Optional[Field]], text_fields: dict) -
 def extract_comment_table(table: T.Table) -> CommentRecords:
     dates = [T.cell_text(r.values.get("date")) for r in table.rows]
     day_first = _day_first(dates)
+    if day_first is None and T.spanish_header(table.mapping.get("date")):
+        day_first = True  # "Fecha"/"Data": Spanish and Portuguese write the day first
     recs = CommentRecords(issues=table.issues, mapping=table.mapping)
     for row in table.rows:
         v = row.values

@@ -93,6 +93,10 @@ _NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\b
 
 
 def _language(doc: Doc) -> Optional[Found]:
+    """The first language named in a language context ("in Mam", "Spanish interpreter",
+    "Interview language: Ixil"); English only when no other language is named, because
+    "in English and Spanish" means the parent's language is Spanish."""
+    english = None
     for ent in doc.ents:
         if ent.label_ != "LANGUAGE":
             continue
@@ -102,8 +106,11 @@ def _language(doc: Doc) -> Optional[Found]:
         ctx_a = {t.lower_ for t in after}
         sent_has_interp = any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
-            return Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
-    return None
+            found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
+            if ent.ent_id_ != "eng":
+                return found
+            english = english or found
+    return english
 
 
 def _interpreter(doc: Doc) -> Found:

@@ -115,8 +115,6 @@ def make_comment_classifier(nlp: Language, name: str, model_dir: str) -> ClauseC
 def _language_patterns() -> list[dict]:
     pats = []
     for code, names in LANGUAGE_NAMES.items():
-        if code == "eng":
-            continue
         variants = set()
         for n in names:
             for v in (n, fold(n), n.replace("'", "’"), n.replace("'", ""), n.replace("'", " ")):

@@ -334,6 +334,12 @@ def _log(path: Path, table: Table) -> None:
              Path(path).name, table.mapping, len(table.rows), len(table.issues), table.encoding)
 
 
+def spanish_header(header: Optional[str]) -> bool:
+    """A Spanish or Portuguese date header ("Fecha", "Fecha de entrada", "Data")."""
+    h = _norm_header(header)
+    return bool(h) and (h.startswith("fecha") or h in ("data", "data de entrada", "data do registro"))
+
+
 def cell_text(v: Any) -> str:
     if v is None:
         return ""
