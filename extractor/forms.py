@@ -15,11 +15,15 @@ from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold, is_filler,
                               union)
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
+from extractor.names import restore_accents
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
                                  normalize_a_number, parse_date)
 
 NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name",
                "supervisor_name")
+#: names of the parent's family and interpreters: Spanish/Portuguese names whose accents
+#: OCR drops; officers' names are written as in their (English) records
+ACCENTED_NAME_FIELDS = ("parent_name", "interpreter_name")
 #: labels normally printed under the line the value is written on
 UNDERLINE_FIELDS = ("date_signed",)
 #: preference among the labels of one field (earlier = better)
@@ -184,8 +188,7 @@ def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
         if i > hit.end and _label_is_colon_word(w):
             break  # an unknown printed label ("Office:") ends the value
         out.append(w)
-    # an immediately repeated bilingual label ("/ Nombre completo:") is not value
-    return [w for w in out if not is_filler(w.text)]
+    return [w for w in out if not is_filler(w.text) or w.text in SEPARATORS]
 
 
 def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
@@ -208,6 +211,95 @@ def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
         return []
     cands.sort(key=lambda c: c[0])
     return cands[0][1]
+
+
+TABLE_FIELDS = ("child_names", "child_a_numbers")
+SEPARATORS = ("/", ";", ",", "|")
+
+
+def _list_text(words: list[Word]) -> str:
+    """Text of a list value with its separators: written ones, and wide gaps."""
+    parts: list[str] = []
+    prev = None
+    for w in words:
+        if prev is not None and w.bbox[0] - prev.bbox[2] > 2.2 * max(prev.height, w.height, 1):
+            parts.append(";")
+        if w.text in SEPARATORS:
+            parts.append(";")
+        elif sum(ch.isalnum() for ch in w.text) and w.conf >= 0.1:
+            parts.append(w.text)
+        prev = w
+    return " ".join(parts)
+
+
+def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
+                  label_ids: set[int], header_ids: set[int]) -> list[Word]:
+    """Cells under a table header: one entry per row, in the header's column (from
+    the header to the next header of the same row), down to the next label or section."""
+    hh = max(h.line.height, 10.0)
+    x0 = h.bbox[0] - hh
+    right = [o.bbox[0] for o in same_line if o.start >= h.end]
+    x1 = min(right) - hh if right else h.bbox[2] + 25 * hh
+    out: list[Word] = []
+    last_y = h.bbox[3]
+    for line in lines:
+        if line.bbox[1] <= h.bbox[3]:
+            continue
+        if line.bbox[1] - last_y > 6 * hh:
+            break
+        if any(id(w) in label_ids or id(w) in header_ids for w in line.words):
+            break
+        cell = [w for w in line.words if x0 <= w.cx <= x1 and not is_filler(w.text)]
+        if cell:
+            if out:
+                out.append(Word(";", 1.0, cell[0].bbox))  # a row boundary
+            out.extend(cell)
+        last_y = line.bbox[3]
+    return out
+
+
+_NAME_WORD = re.compile(r"^[A-Za-zÀ-ÿ'.-]{2,}$")
+
+
+def _children_section_rows(sections: list[Section], lines: list[Line], label_ids: set[int],
+                           header_ids: set[int], page: Page) -> dict[str, Field]:
+    """A children table whose header row was not read: each row under the section
+    header gives a name (letters) and an A-number (digits); empty rows give []."""
+    secs = [s for s in sections if s.key == "children"]
+    if not secs:
+        return {}
+    sec = secs[0]
+    hh = max(sec.bbox[3] - sec.bbox[1], 10.0)
+    names, numbers, used = [], [], []
+    last_y = sec.bbox[3]
+    for line in lines:
+        if line.bbox[1] <= sec.bbox[3]:
+            continue
+        if line.bbox[1] - last_y > 8 * hh:
+            break
+        if any(id(w) in label_ids or id(w) in header_ids for w in line.words):
+            break
+        if len(line.words) > 8 or any(w.text.endswith(":") for w in line.words):
+            break  # running text or the next labelled part: the table has ended
+        text = line.text
+        nums = find_a_numbers(text)
+        first_digit = next((i for i, w in enumerate(line.words)
+                            if any(ch.isdigit() for ch in w.text)), len(line.words))
+        words = [w for w in line.words[:first_digit] if _NAME_WORD.match(w.text) and w.conf >= 0.5]
+        if len(words) >= 2:
+            names.append(restore_accents(clean_name(_text(words))))
+            used += words
+        numbers += nums
+        last_y = line.bbox[3]
+    box = union([w.bbox for w in used]) or sec.bbox
+    conf = _conf(used) if used else 0.6
+    base = dict(page=page.number, bbox=box, provenance=f"section:{sec.key} (rows)")
+    return {
+        "child_names": Field(value=names, confidence=conf, evidence="; ".join(names) or None,
+                             present=bool(names), **base),
+        "child_a_numbers": Field(value=numbers, confidence=conf if numbers else 0.6,
+                                 evidence="; ".join(numbers) or None, **base),
+    }
 
 
 def pick_form_page(pages: list[Page]) -> Page:
@@ -255,7 +347,7 @@ def _text(words: list[Word]) -> str:
 
 def _split_children(text: str) -> list[str]:
     parts = re.split(r"\s*(?:/|;|,|\|| and | y | e )\s*", text)
-    return [clean_name(p) for p in parts if len(clean_name(p)) >= 3]
+    return [restore_accents(clean_name(p)) for p in parts if len(clean_name(p)) >= 3]
 
 
 def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_first: bool,
@@ -272,7 +364,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     if name in NAME_FIELDS:
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
-        return Field(value=clean_name(_text(meaningful)), confidence=conf, present=True, **base)
+        value = clean_name(_text(meaningful))
+        if name in ACCENTED_NAME_FIELDS:
+            value = restore_accents(value)
+        return Field(value=value, confidence=conf, present=True, **base)
     if name == "parent_a_number":
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
@@ -284,7 +379,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         nums = find_a_numbers(evidence)
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
-        names = _split_children(_text(meaningful)) if present else []
+        names = _split_children(_list_text(words)) if present else []
         return Field(value=names, confidence=conf if names else 0.85, present=present, **base)
     if name == "date_signed":
         if not present:
@@ -350,12 +445,28 @@ def extract_form(pages: list[Page]) -> Record:
             words = _words_near(lines, h.bbox, "above", label_word_ids, 3.0 * hh,
                                 (x0, x0 + max(h.bbox[2] - h.bbox[0], 0) + 14 * hh))
             where = "above"
+        if not words and name in TABLE_FIELDS and not h.line.words[h.end - 1].text.endswith(":"):
+            words = _column_below(h, lines, same_line, label_word_ids, header_ids)
+            where = "table"
         cands.append(Candidate(name, h, words, where))
 
+    if not any(c.field == "child_names" and c.words for c in cands):
+        fallback = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
+        if fallback:
+            cands = [c for c in cands if c.field not in TABLE_FIELDS]
+            return_fields = fallback
+        else:
+            return_fields = {}
+    else:
+        return_fields = {}
+
     fields: dict[str, Optional[Field]] = {k: None for k in FORM_FIELDS}
+    fields.update(return_fields)
     for name in ("parent_name", "parent_a_number", "child_names", "child_a_numbers",
                  "date_signed", "read_in_language", "interpreter_name", "official_name",
                  "witness_name", "supervisor_name"):
+        if name in return_fields:
+            continue
         cs = [c for c in cands if c.field == name]
         if not cs:
             continue
