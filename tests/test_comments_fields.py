@@ -74,3 +74,16 @@ def test_comments_evidence_span_points_into_the_text():
     f = analyze(text)["witness_name"]
     a, b = f.span
     assert text[a:b] == "SDDO K. Brown"
+
+
+def test_comments_pipeline_components_find_officers_a_numbers_dates():
+    from extractor.comments.nlp import get_nlp
+
+    doc = get_nlp()("On 06/02/2018 AFOD Jennifer Kowalski met A# 208-123-456 with SDDO K. Brown. "
+                    "TEL INTERP (MAM).")
+    assert [s.text for s in doc.spans["officers"]] == ["AFOD Jennifer Kowalski", "SDDO K. Brown"]
+    assert {s.label_ for s in doc.spans["rules"]} == {"A_NUMBER", "DATE"}
+    assert {(e.label_, e.ent_id_ or e.text.lower()) for e in doc.ents} >= {("LANGUAGE", "mam"), ("INTERP", "tel interp")}
+    assert get_nlp() is get_nlp()  # built once per process
+    assert get_nlp().pipe_names == ["comment_clauses", "entity_ruler", "comment_regex_ents",
+                                    "comment_officers", "comment_classifier"]

@@ -8,7 +8,8 @@
    (interpreter services and shorthand: Language Line, "via interp", "TEL INTERP"),
    FLUENT (officer fluency), TITLE (DO/SDDO/AFOD/FOD/ERO/IEA...).
 3. ``comment_regex_ents``: A_NUMBER and DATE spans (``doc.spans["rules"]``), via the
-   shared normalisers, which already know OCR confusions and date conventions.
+   shared normalisers, which already know OCR confusions and date conventions;
+   ``comment_officers``: a Matcher for OFFICER spans, title + name ("SDDO K. Brown").
 4. ``comment_classifier``: runs the trained ``textcat_multilabel`` pipeline
    (``models/comments/clf``) on each clause's :func:`features.featurize` text and
    stores the per-clause scores in ``Span._.cats`` / ``Doc._.clause_cats``.
@@ -70,6 +71,29 @@ def comment_regex_ents(doc: Doc) -> Doc:
                 spans.append(sp)
     doc.spans["rules"] = spans
     return doc
+
+
+class OfficerMatcher:
+    """OFFICER spans: a title (DO, SDDO, AFOD, FOD, ERO, IEA...) and the name after it
+    ("SDDO K. Brown", "AFOD Jennifer Kowalski"), longest match, in ``doc.spans["officers"]``."""
+
+    def __init__(self, nlp: Language, name: str):
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        name_tok = {"TEXT": {"REGEX": r"^[A-ZÀ-Ý](?:[A-Za-zÀ-ÿ'’\-]*|\.)$"}}
+        self.matcher.add("OFFICER", [[{"TEXT": {"IN": list(TITLES)}}, dict(name_tok, OP="{1,3}")]],
+                         greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label="OFFICER") for _, s, e in self.matcher(doc)]
+        doc.spans["officers"] = sorted(spans, key=lambda sp: sp.start)
+        return doc
+
+
+@Language.factory("comment_officers")
+def make_comment_officers(nlp: Language, name: str) -> OfficerMatcher:
+    return OfficerMatcher(nlp, name)
 
 
 class ClauseClassifier:
@@ -154,6 +178,7 @@ def build_nlp(model_dir: str = "") -> Language:
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("comment_regex_ents")
+    nlp.add_pipe("comment_officers")
     nlp.add_pipe("comment_classifier", config={"model_dir": model_dir})
     return nlp
 
