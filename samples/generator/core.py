@@ -57,7 +57,7 @@ def _encode(pages: list[Image.Image], fmt: str, dpi: int, quality: int) -> bytes
     first, rest = pages[0], pages[1:]
     if fmt == "png":
         if first.mode == "RGB":  # colour scans saved with an adaptive palette, as many scanners do
-            first = first.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            first = first.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
         first.save(buf, "PNG", dpi=(dpi, dpi))
     elif fmt == "jpg":
         im = first.convert("L") if first.mode == "1" else first

@@ -99,12 +99,12 @@ def apply(img: np.ndarray, p: Plan, dpi: int, rng: np.random.Generator, stage: s
             yy, xx = np.mgrid[0:33, 0:33].astype(np.float32) / 32  # small grid, resized: fast
             g = (xx - 0.5) * np.cos(t) + (yy - 0.5) * np.sin(t)
             g = (g - g.min()) / max(1e-6, float(g.max() - g.min()))
-            g = cv2.resize(prm["low"] + (1 - prm["low"]) * g, (w, h), interpolation=cv2.INTER_LINEAR)
-            out = _scale(out, g)
+            g8 = np.round((prm["low"] + (1 - prm["low"]) * g) * 255).astype(np.uint8)
+            out = _scale(out, cv2.resize(g8, (w, h), interpolation=cv2.INTER_LINEAR))
         elif kind == "shadow":
             n = int((w if prm["side"] != "top" else h) * prm["width"])
-            ramp = np.linspace(prm["depth"], 1.0, n, dtype=np.float32)
-            f = np.ones((h, w), np.float32)
+            ramp = np.round(np.linspace(prm["depth"], 1.0, n) * 255).astype(np.uint8)
+            f = np.full((h, w), 255, np.uint8)
             if prm["side"] == "left":
                 f[:, :n] = ramp[None, :]
             elif prm["side"] == "right":
@@ -119,8 +119,8 @@ def apply(img: np.ndarray, p: Plan, dpi: int, rng: np.random.Generator, stage: s
         elif kind == "blur":
             out = cv2.GaussianBlur(out, (0, 0), prm["sigma"] * dpi / 300)
         elif kind == "noise":
-            n = rng.standard_normal(out.shape[:2], dtype=np.float32) * prm["sigma"]
-            out = np.clip(out.astype(np.float32) + (n[..., None] if rgb else n), 0, 255).astype(np.uint8)
+            n = (rng.standard_normal(out.shape[:2], dtype=np.float32) * prm["sigma"]).astype(np.int16)
+            out = np.clip(out.astype(np.int16) + (n[..., None] if rgb else n), 0, 255).astype(np.uint8)
         elif kind == "saltpepper":
             m = rng.random(out.shape[:2], dtype=np.float32)
             out[m < prm["amount"] / 2] = 0
@@ -132,12 +132,12 @@ def apply(img: np.ndarray, p: Plan, dpi: int, rng: np.random.Generator, stage: s
     return out
 
 
-def _scale(img: np.ndarray, f: np.ndarray) -> np.ndarray:
-    """Multiply a page by a per-pixel factor (illumination, shadow)."""
-    f = f.astype(np.float32)
+def _scale(img: np.ndarray, f8: np.ndarray) -> np.ndarray:
+    """Multiply a page by a per-pixel factor given as uint8 (255 = 1.0; illumination,
+    shadow): uint8 maths is several times faster than float on a 300 dpi page."""
     if img.ndim == 3:
-        f = cv2.merge([f, f, f])
-    return cv2.multiply(img.astype(np.float32), f).astype(np.uint8)
+        f8 = cv2.merge([f8, f8, f8])
+    return cv2.multiply(img, f8, scale=1 / 255.0)
 
 
 def downscale(img: np.ndarray, src_dpi: int, dst_dpi: int) -> np.ndarray:
