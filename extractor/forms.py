@@ -185,7 +185,7 @@ def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
     out = []
     for i in range(hit.end, end):
         w = words[i]
-        if i > hit.end and _label_is_colon_word(w):
+        if _label_is_colon_word(w):
             break  # an unknown printed label ("Office:") ends the value
         out.append(w)
     return [w for w in out if not is_filler(w.text) or w.text in SEPARATORS]
@@ -374,7 +374,8 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         a = normalize_a_number(evidence)
         strict = normalize_a_number(evidence, strict=True)
         c = conf if a and a == strict else conf * 0.7
-        return Field(value=a, confidence=c if a else 0.3, present=True, **base)
+        # marks that do not read as an A-number may be one or may be noise: a reviewer decides
+        return Field(value=a, confidence=c if a else 0.3, present=True if a else None, **base)
     if name == "child_a_numbers":
         nums = find_a_numbers(evidence)
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)

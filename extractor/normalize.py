@@ -97,8 +97,24 @@ def _year(y: str) -> Optional[int]:
 
 _NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2,4})(?!\d)")
 _WORDY_RE = re.compile(
-    r"(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:de\s+)?([A-Za-zçÇ]{3,10})\.?,?\s*(?:de(?:l)?\s+)?(\d{4}))"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?[\s\-]*(?:de\s+)?([A-Za-zçÇ]{3,10})\.?[,\-]?\s*(?:de(?:l)?\s+)?(\d{4}))"
     r"|(?:([A-Za-zçÇ]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", re.I)
+
+
+def _join_year_digits(s: str) -> str:
+    """'2 01 8' -> '2018': join short digit groups only while they build a year."""
+    def join(m: re.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        ab = a + b
+        if len(ab) <= 4 and ab[:2] in ("20", "19")[: 1 if len(ab) < 2 else 2] or (
+                len(ab) <= 4 and ab.startswith(("20", "19"))):
+            return ab
+        return m.group(0)
+    prev = None
+    while prev != s:
+        prev = s
+        s = re.sub(r"(?<!\d)(\d{1,3}) (\d{1,3})(?!\d)", join, s, count=1)
+    return s
 
 
 def parse_date(text: str, day_first: Optional[bool] = None,
@@ -116,7 +132,8 @@ def parse_date(text: str, day_first: Optional[bool] = None,
         return None
     s = unicodedata.normalize("NFC", str(text)).strip()
     # handwriting OCR spaces digits apart ("2 01 8", "5 /10/ 18")
-    s = re.sub(r"(?<=\d)\s+(?=[\d/\-.])|(?<=[/\-.])\s+(?=\d)", "", s)
+    s = re.sub(r"(?<=\d)\s+(?=[/\-.]\s*\d)|(?<=\d[/\-.])\s+(?=\d)", "", s)
+    s = _join_year_digits(s)
     m = _WORDY_RE.search(s)
     if m:
         if m.group(1):
