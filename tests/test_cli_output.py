@@ -28,6 +28,7 @@ def form_document(source: str = "forms/0001.png") -> Document:
         election=Field("depart_without_child", 0.97, page=1),
         parent_signed=Field(True, 0.85, page=1),
         official_name=Field("SDDO K. Brown", 0.7, page=1),
+        witness_name=Field(None, 0.8, page=1),  # a witness line left empty
     )
     doc = Document(source=source, sha256=SHA, doc_type="waiver_form", pages=[page],
                    records=[Record(kind="waiver_form", index=0, fields=fields)])
@@ -58,6 +59,7 @@ def test_summary_lists_fields_checks_and_score(fake_extract, capsys):
     assert '["Ana Lopez"]' in out
     # a field the form does not hold is shown as missing, not dropped
     assert any(line.split()[:2] == ["supervisor_name", "-"] for line in out.splitlines())
+    assert any(line.split()[:2] == ["witness_name", "(blank)"] for line in out.splitlines())
     sup = next(line for line in out.splitlines() if line.strip().startswith("F-SUPERVISOR"))
     check = next(c for c in fake_extract["0001.png"].records[0].checks if c.id == "F-SUPERVISOR")
     assert sup.split()[1:3] == ["fail", "major"] and sup.rstrip().endswith(check.why)
@@ -70,6 +72,7 @@ def test_summary_of_record_without_applicable_checks(fake_extract, capsys):
     assert cli.main(["extract", "export.csv"]) == 0
     out = capsys.readouterr().out
     assert "score: n/a" in out
+    assert any(line.split()[:2] == ["a_number", "-"] for line in out.splitlines())
     assert "(conf 1.00, text)" in out  # text sources have no page
     assert "not_applicable" in out
 

@@ -104,6 +104,8 @@ def doc_exit_code(doc: Document) -> int:
 # --------------------------------------------------------------------------- printing
 
 def _value_text(value: Any, width: int = 60) -> str:
+    if value is None:  # the field is on the document but holds nothing readable
+        return "(blank)"
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -145,7 +147,8 @@ def format_summary(doc: Document) -> str:
 
 def _record_lines(rec: Record) -> list[str]:
     score = "n/a (no check applies)" if rec.score is None else f"{rec.score:.0f}/100"
-    out = [f"record {rec.index} ({rec.kind})  score: {score}", "  fields:"]
+    out = [f"record {rec.index} ({rec.kind})  score: {score}",
+           "  fields:  (value, confidence, page; '-' = not on the document)"]
     name_w = max((len(k) for k in rec.fields), default=10)
     for name, f in rec.fields.items():
         if f is None:
