@@ -26,14 +26,19 @@ def comment_score(page: Page) -> int:
 
 
 def classify_pages(pages: list[Page]) -> str:
+    """A form page anywhere makes a waiver form (attachments ride along with forms);
+    otherwise dated entries make a comment printout."""
     if not pages:
         return "other"
     best_form = max(form_label_count(p) for p in pages)
-    best_comments = max(comment_score(p) for p in pages)
-    if best_form >= 4 and best_form * 3 >= best_comments:
+    if best_form >= 5:
         return "waiver_form"
-    if best_comments >= 8:
+    from extractor.comments import count_comment_entries
+    entries = count_comment_entries(pages)
+    if entries >= 2:
         return "case_comments"
     if best_form >= 3:
         return "waiver_form"
+    if entries >= 1 and max(comment_score(p) for p in pages) >= 4:
+        return "case_comments"
     return "other"
