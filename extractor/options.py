@@ -31,37 +31,57 @@ OPTION_LABELS = (REUNIFY, DEPART, ATTORNEY)
 PHRASES: dict[str, tuple[str, ...]] = {
     REUNIFY: (
         "reunited with my child", "reunified with my child", "reunite with my child",
-        "removed with my child", "removed together with my child", "depart together",
+        "reunify me with my child", "be reunited with", "removed with my child",
+        "removed together", "removed together with my child", "depart together",
         "depart with my child", "leave with my child", "return with my child",
         "travel with my child", "deported with my child", "repatriated with my child",
-        "reunification with my child", "want my child to depart with me",
+        "reunification with my child", "my child depart with me", "child be removed with me",
         "deseo reunirme", "quiero reunirme", "reunirme con mi hijo", "junto con mi hijo",
         "junto con ellos", "junto a mi hijo", "regresar con mi hijo", "salir con mi hijo",
         "deportado con mi hijo", "reunificarme con mi hijo", "ser reunido con mi hijo",
+        "reunificado con mi hijo", "salir juntos", "deportado conmigo",
+        # Portuguese, French
+        "reunido com meu filho", "junto com meu filho", "junto com ele", "meu filho comigo",
+        "sair junto", "reuni avec mon enfant", "avec mon enfant", "mon enfant avec moi",
     ),
     DEPART: (
-        "without my child", "depart without", "leave without my child",
+        "without my child", "depart without", "leave without my child", "leave without them",
         "return to my country of origin without", "return without my child",
-        "choosing to return to my country", "waive reunification", "waive my right to reunify",
-        "my child will remain in the united states",
-        "sin mi hijo", "sin mis hijos", "elijo regresar", "saldre sin", "salir sin",
-        "regresar a mi pais de origen sin", "renuncio a la reunificacion",
-        "mi hijo permanecera",
+        "choosing to return to my country", "return to my country alone", "decline reunification",
+        "waive reunification", "waive my right to reunify",
+        "my child will remain in the united states", "my child will stay in the united states",
+        "sin mi hijo", "sin mis hijos", "sin ellos", "elijo regresar", "saldre sin", "salir sin",
+        "regresar a mi pais de origen sin", "renuncio a la reunificacion", "regresar solo a mi pais",
+        "mi hijo permanecera", "mi hijo se quedara",
+        "sem meu filho", "sem meus filhos", "sem eles", "sair sem", "voltar sozinho",
+        "sans mon enfant", "sans mes enfants", "partir sans",
     ),
     ATTORNEY: (
         "attorney", "legal counsel", "a lawyer", "legal representative", "legal advice",
         "consult with", "speak with an attorney", "speak to an attorney",
         "abogado", "asesor legal", "asesoria legal", "consultar con", "representante legal",
+        "advogado", "assessoria juridica", "avocat", "conseil juridique",
     ),
 }
 
 # "do not wish to be reunited", "no deseo reunirme", "don't want to reunify"
 _NEG_REUNIFY = re.compile(
-    r"\b(?:no|not|dont|never|nunca)\b(?:\s+\w+){0,4}?\s+(?:reunit|reunif|reunir|reunid)\w*")
+    r"\b(?:no|not|dont|never|nunca|nao|ne|pas)\b(?:\s+\w+){0,4}?\s+(?:reunit|reunif|reunir|reunid|reuni)\w*"
+    # "I am NOT requesting that my child(ren) be removed with me", "NO solicito que mi(s)
+    # hijo(s) sea(n) deportado(s) conmigo"
+    r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|depart|leave|deportado|deportados|"
+    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmigo|comigo|together|juntos)")
 # "I will not depart without my child", "no saldre sin mi hijo"
 _NEG_DEPART = re.compile(
     r"\b(?:no|not|dont|never)\b(?:\s+\w+){0,3}?\s+(?:depart|leave|return|go|salir|saldre|"
     r"regresar|regresare|irme)\w*\s+(?:\w+\s+){0,3}?(?:without|sin)\b")
+
+
+# "I request that my child(ren) depart the United States with me", "que mi(s) hijo(s)
+# salga(n) de los Estados Unidos conmigo": the child leaving with the parent
+_CHILD_WITH_ME = re.compile(
+    r"\b(?:child|children|hijo|hijos|filho|filhos|enfant|enfants)\b(?:\s+\w+){0,7}?\s+"
+    r"(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
 
 
 @dataclass(frozen=True)
@@ -111,6 +131,8 @@ def classify_option(text: str) -> Optional[OptionMatch]:
         return OptionMatch(REUNIFY, 0.95, "negated departure")
     if _NEG_REUNIFY.search(t):
         return OptionMatch(DEPART, 0.95, "negated reunification")
+    if _CHILD_WITH_ME.search(t):
+        return OptionMatch(REUNIFY, 0.95, "child leaves with me")
     hits: list[tuple[int, float, str, str]] = []  # (position, score, label, phrase)
     for label, phrases in PHRASES.items():
         for phrase in phrases:
