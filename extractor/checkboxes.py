@@ -340,7 +340,8 @@ MARGIN_SURE = 0.5
 # a box left empty but with this much hand ink around it was ticked across its edge
 MARGIN_BESIDE_BOX = 0.3
 # an option whose box was not found (drowned in a scribble or fill) needs this much
-MARGIN_NO_BOX = 0.8
+# more ink at its place in the box column than the least-inked option has
+MARGIN_NO_BOX = 0.4
 # how far left of the option text marks are looked for, in text heights
 MARGIN_WIDTH = 7.0
 
@@ -368,6 +369,7 @@ class Option:
     box: Optional[Box] = None
     margin_ink: float = 0.0  # hand ink in the margin, in text-height-squared units
     margin_bbox: Optional[BBox] = None
+    column_ink: float = 0.0  # boxed forms: ink round the option's place in the box column
     underline: bool = False
     marked: bool = False
     confidence: float = 0.0
@@ -617,10 +619,46 @@ def _measure(page: Page, opts: list[Option], col: float) -> None:
         first = opts[i].lines[0]
         if first.y0 - 0.9 * h - y0 <= cy <= first.y1 + 0.9 * h - y0:
             opts[i].margin_ink += stats[j, cv2.CC_STAT_AREA] / (h * h)
+    _box_column_ink(opts, ink, x0, y0, h)
     for i, o in enumerate(opts):
         first = o.lines[0]
         o.margin_bbox = (float(mx0 + x0), first.y0 - 0.7 * h, float(mx1 + x0), first.y1 + 0.7 * h)
         o.underline = _underlined(ink, o, opts[i + 1] if i + 1 < len(opts) else None, col, h, x0, y0)
+
+
+def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float) -> None:
+    """On a boxed form, the ink round each option's place in the box column (box
+    frame included), in text-height-squared units: an undetected box drowned in a
+    scribble, or a tick across a box's edge, shows as more ink than the other options
+    have there. Words of the printed text are cut away; blobs count for the option
+    they are level with."""
+    found = [o.box.bbox for o in opts if o.box is not None]
+    if not found:
+        return
+    side = float(np.median([b[2] - b[0] for b in found]))
+    bx0 = float(np.median([b[0] for b in found])) - 0.6 * side
+    bx1 = float(np.median([b[2] for b in found])) + 0.6 * side
+    dy = float(np.median([(o.box.bbox[1] + o.box.bbox[3]) / 2 - (o.lines[0].y0 + o.lines[0].y1) / 2
+                          for o in opts if o.box is not None]))
+    cys = [((o.box.bbox[1] + o.box.bbox[3]) / 2 if o.box is not None
+            else (o.lines[0].y0 + o.lines[0].y1) / 2 + dy) for o in opts]
+    a0, a1 = int(max(0, bx0 - ox)), int(max(0, bx1 - ox))
+    r0 = int(max(0, min(cys) - 1.1 * side - oy))
+    r1 = int(max(0, max(cys) + 1.1 * side - oy))
+    reg = ink[r0:r1, a0:a1].copy()
+    for o in opts:
+        for w in (w for ln in o.lines for w in ln.all_words):
+            if len(w.text) >= 2 and _wordlike(w.text) and w.bbox[0] > bx1 - 0.5 * side:
+                reg[int(max(0, w.bbox[1] - oy - r0)):int(max(0, w.bbox[3] - oy - r0)),
+                    int(max(0, w.bbox[0] - ox - a0)):int(max(0, w.bbox[2] - ox - a0))] = 0
+    n, _, stats, cents = cv2.connectedComponentsWithStats(reg, connectivity=8)
+    for o in opts:
+        o.column_ink = 0.0
+    for j in range(1, n):
+        cy = cents[j][1] + r0 + oy
+        i = int(np.argmin([abs(cy - c) for c in cys]))
+        if abs(cy - cys[i]) <= 1.1 * side:
+            opts[i].column_ink += stats[j, cv2.CC_STAT_AREA] / (h * h)
 
 
 def _option_box(o: Option, boxes: list[Box], letters: list[BBox], col: float, h: float
@@ -681,20 +719,22 @@ def _decide(opts: list[Option]) -> None:
     left of the column) is discounted as the block's smallest margin reading.
     """
     boxed = any(o.box is not None for o in opts)
-    base = min(min(o.margin_ink for o in opts), MARGIN_MARK / 2)
+    base = min(o.margin_ink for o in opts)
+    col_base = min(o.column_ink for o in opts)
     for o in opts:
         extra = o.margin_ink - base
+        col_extra = o.column_ink - col_base
         if o.box is not None:
             marked, conf = o.box.marked, o.box.confidence
             o.how = "checkbox"
-            if not marked and extra >= MARGIN_BESIDE_BOX:
-                marked, conf, o.how = True, _ramp(extra, MARGIN_BESIDE_BOX, 2 * MARGIN_BESIDE_BOX), "margin-mark"
-            elif not marked and extra >= MARGIN_BESIDE_BOX / 2:
+            if not marked and col_extra >= MARGIN_BESIDE_BOX:
+                marked, conf, o.how = True, _ramp(col_extra, MARGIN_BESIDE_BOX, 2 * MARGIN_BESIDE_BOX), "margin-mark"
+            elif not marked and col_extra >= MARGIN_BESIDE_BOX / 2:
                 conf = min(conf, 0.55)  # some ink beside an empty box: unsure
         elif boxed:
-            marked = extra >= MARGIN_NO_BOX
-            conf = _ramp(extra, MARGIN_NO_BOX, 2 * MARGIN_NO_BOX) if marked else \
-                _ramp(MARGIN_NO_BOX - extra, 0.0, MARGIN_NO_BOX / 2)
+            marked = col_extra >= MARGIN_NO_BOX
+            conf = _ramp(col_extra, MARGIN_NO_BOX, 2 * MARGIN_NO_BOX) if marked else \
+                _ramp(MARGIN_NO_BOX - col_extra, 0.0, MARGIN_NO_BOX / 2)
             o.how = "margin-mark"
         else:
             marked = extra >= MARGIN_MARK or o.underline
@@ -704,6 +744,10 @@ def _decide(opts: list[Option]) -> None:
                 conf, o.how = _ramp(extra, MARGIN_MARK, MARGIN_SURE), "circle"
             else:
                 conf, o.how = _ramp(MARGIN_MARK - extra, 0.0, MARGIN_MARK / 2), "circle"
+            if base >= MARGIN_MARK:
+                # every option has ink beside it: printed words ("Option 1:"), or all
+                # of them marked; the difference is read, but not trusted fully
+                conf = min(conf, 0.7)
         o.marked, o.confidence = marked, conf
 
 
