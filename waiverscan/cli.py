@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -224,11 +225,44 @@ def version_text() -> str:
     return f"waiverscan {__version__}\n{tess}"
 
 
+_A_NUMBER = re.compile(r"\bA[-\s]?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}\b|\b\d{8,9}\b")
+
+
+class _Redact(logging.Filter):
+    """Last line of defence for what reaches stderr through logging: any stage's log
+    message loses the current file's name and path (archive file names often carry
+    the parent's name) and anything shaped like an A-number."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        for secret in self.secrets:
+            msg = msg.replace(secret, "<file>")
+        record.msg, record.args = _A_NUMBER.sub("<A-number>", msg), ()
+        return True
+
+
+_redact = _Redact()
+
+
+def _set_current_file(path: Optional[Path]) -> None:
+    if path is None:
+        _redact.secrets = []
+        return
+    # longest first, so the full path is replaced before its name
+    names = {str(path), str(path.resolve()), path.name}
+    _redact.secrets = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+
+
 def _setup_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("waiverscan: %(levelname)s: %(message)s"))
     handler._waiverscan = True  # type: ignore[attr-defined]
+    handler.addFilter(_redact)
     root = logging.getLogger()
     # replace only our own handler (main() may run many times in one process, as in tests)
     root.handlers[:] = [h for h in root.handlers if not getattr(h, "_waiverscan", False)]
@@ -260,7 +294,9 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
         for i, path in enumerate(args.files):
             if args.mode == "text" and i > 0:
                 stdout.write("\n")
+            _set_current_file(path)
             doc = run_one(path, runner)
+            _set_current_file(None)
             _emit(doc, args.mode, text_fn, json_fn, stdout, stderr)
             stdout.flush()
             code = code or doc_exit_code(doc)
