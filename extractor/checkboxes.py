@@ -758,6 +758,43 @@ def _ramp(v: float, lo: float, hi: float) -> float:
     return round(0.6 + 0.4 * max(0.0, min(1.0, (v - lo) / (hi - lo))), 3)
 
 
+UNREAD = "unread"  # label of an option line whose text OCR could not read
+
+
+def _with_orphans(opts: list[Option], lines: list[_Line], col: float) -> list[Option]:
+    """Add the block's unread option lines: a mark drawn over an option often garbles
+    its OCR text, and the option would vanish with its mark. A line that is not part of
+    any option, sits in an option's slot (between two options, or one pitch below the
+    last) and starts at the text column with nothing but debris or a letter before it
+    is kept as an option of unknown label; the mark readers then decide whether it
+    carries a mark (on boxed forms it must have a box of its own)."""
+    if len(opts) < 2:
+        return opts
+    h = float(np.median([o.height for o in opts]))
+    starts = [o.y0 for o in opts]
+    pitch = float(np.median(np.diff(starts)))
+    used = {id(l) for o in opts for l in o.lines}
+    out = list(opts)
+    for ln in lines:
+        if id(ln) in used or ln.match is not None or len(ln.text) < 12:
+            continue
+        between = starts[0] < ln.y0 < starts[-1] and min(abs(ln.y0 - y) for y in starts) >= 0.6 * pitch
+        below = abs(ln.y0 - (starts[-1] + pitch)) < 0.3 * pitch
+        if not (between or below) or any(o.y0 - 0.2 * h <= ln.y0 <= o.y1 for o in opts):
+            continue
+        ws = ln.all_words
+        # the first real word starts at the column; only debris, a letter or a mark
+        # may stand before it ("This form was read..." starting at the margin may not)
+        first = next((w for w in ws if sum(c.isalpha() for c in w.text) >= 3), None)
+        if first is None or not col - h <= first.bbox[0] <= col + 1.5 * h:
+            continue
+        if any(_wordlike(w.text) and len(w.text) >= 3 for w in ws if w.bbox[0] < col - 0.5 * h):
+            continue
+        out.append(Option(UNREAD, [ln], 0.5))
+    out.sort(key=lambda o: o.y0)
+    return out
+
+
 def _page_options(page: Page) -> list[Option]:
     if page.image is None or not page.words:
         return []
@@ -786,19 +823,34 @@ def read_election(pages: list[Page]) -> Optional[Field]:
         return None
     col = _text_column(opts)
     _trim(opts, col)
+    opts = _with_orphans(opts, _lines(page), col)
     _measure(page, opts, col)
+    if any(o.box is not None for o in opts):
+        # on a boxed form an unread line is an option only if it has its own box
+        opts = [o for o in opts if o.label != UNREAD or o.box is not None]
     _decide(opts)
     marked = [o for o in opts if o.marked]
-    labels = sorted({o.label for o in marked}, key=OPTION_LABELS.index)
     conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
+    missing = [lb for lb in OPTION_LABELS if lb not in {o.label for o in opts}]
+    for o in marked:
+        if o.label == UNREAD:
+            # a marked option OCR could not read (a mark over the text garbles it): it
+            # is the one option not found elsewhere in the block, if only one is
+            o.label = missing[0] if len(missing) == 1 else UNREAD
+            conf = min(conf, 0.6 if len(missing) == 1 else 0.3)
+    labels = sorted({o.label for o in marked if o.label != UNREAD}, key=OPTION_LABELS.index)
+    if any(o.label == UNREAD for o in marked) and len(labels) < 2:
+        labels.append(UNREAD)  # counted, but which option it is stays unknown
     if not labels:
         value = "none_marked"
         # a block of two may be missing an option OCR could not read, which may be
         # the marked one
         if len({o.label for o in opts}) < len(OPTION_LABELS):
             conf = min(conf, 0.75)
-    elif len(labels) == 1:
+    elif len(labels) == 1 and labels[0] != UNREAD:
         value = labels[0]
+    elif len(labels) == 1:
+        value = "none_marked"  # some option is marked but which is unknown: conf 0.3
     else:
         value = "multiple_marked"
     shown = marked if marked else opts

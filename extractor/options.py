@@ -45,12 +45,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "sair junto", "reuni avec mon enfant", "avec mon enfant", "mon enfant avec moi",
     ),
     DEPART: (
-        "without my child", "depart without", "leave without my child", "leave without them",
+        "without my child", "without my", "depart without", "leave without my child", "leave without them",
         "return to my country of origin without", "return without my child",
         "choosing to return to my country", "return to my country alone", "decline reunification",
         "waive reunification", "waive my right to reunify",
         "my child will remain in the united states", "my child will stay in the united states",
-        "sin mi hijo", "sin mis hijos", "sin ellos", "elijo regresar", "saldre sin", "salir sin",
+        "sin mi hijo", "sin mis hijos", "sin mi", "sin ellos", "elijo regresar", "saldre sin", "salir sin",
         "regresar a mi pais de origen sin", "renuncio a la reunificacion", "regresar solo a mi pais",
         "mi hijo permanecera", "mi hijo se quedara",
         "sem meu filho", "sem meus filhos", "sem eles", "sair sem", "voltar sozinho",
@@ -81,7 +81,7 @@ _NEG_DEPART = re.compile(
 # salga(n) de los Estados Unidos conmigo": the child leaving with the parent
 _CHILD_WITH_ME = re.compile(
     r"\b(?:child|children|hijo|hijos|filho|filhos|enfant|enfants)\b(?:\s+\w+){0,7}?\s+"
-    r"(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
+    r"(?:with\s+me|conmigo|comigo|avec\s+moi|(?:returned|given\s+back|brought\s+back)\s+to\s+me)\b")
 
 
 @dataclass(frozen=True)
