@@ -517,9 +517,9 @@ def _text_column(opts: list[Option]) -> float:
     for o in opts:
         for ln in o.lines:
             ws = ln.all_words
-            # a token standing apart from the next one is a box, letter or mark, even
-            # when OCR spells it like a word ("KA", "XK")
-            starts.append([(w.bbox[0], _wordlike(w.text.strip()) and (
+            # a token standing apart from the next one, or read with low confidence,
+            # is a box, letter or mark, even when OCR spells it like a word ("KA", "EST")
+            starts.append([(w.bbox[0], _wordlike(w.text.strip()) and w.conf >= 0.75 and (
                 j + 1 >= len(ws) or ws[j + 1].bbox[0] - w.bbox[2] < 0.9 * h))
                 for j, w in enumerate(ws[:4])])
     scores: list[tuple[float, float]] = []
@@ -720,7 +720,8 @@ def _decide(opts: list[Option]) -> None:
     """
     boxed = any(o.box is not None for o in opts)
     base = min(o.margin_ink for o in opts)
-    col_base = min(o.column_ink for o in opts)
+    # (the baseline is an option whose box was found: its column reading holds a frame)
+    col_base = min((o.column_ink for o in opts if o.box is not None), default=0.0)
     for o in opts:
         extra = o.margin_ink - base
         col_extra = o.column_ink - col_base
