@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from extractor.model import BBox, Field, Page, Word
 
 ROLES = ("parent", "official", "supervisor")
+INK_LEVEL = 205  # ink: darker than 80% of the local background (faint blurred strokes)
 FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
                  "supervisor": "supervisor_signed"}
 
@@ -226,16 +227,16 @@ class InkResult:
     score: float = 0.0  # spread + half the tallest stroke, inches (threshold 0.3)
 
 
-def _ink_mask(grey: np.ndarray, dpi: float) -> np.ndarray:
+def _ink_mask(grey: np.ndarray, dpi: float, level: int = INK_LEVEL) -> np.ndarray:
     """Binary ink (255) with the background flattened first: dividing by a closed
     (stroke-free) copy of the image cancels shadows and lighting gradients."""
     k = max(15, int(round(0.1 * dpi)) | 1)
-    bg = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    # (the background is taken from a 3x3-median copy: a salt dot would otherwise make
+    # the max-filter of the closing see white paper everywhere on a grey page)
+    bg = cv2.morphologyEx(cv2.medianBlur(grey, 3), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     norm = cv2.divide(grey.astype(np.float32), np.maximum(bg.astype(np.float32), 1.0), scale=255.0)
     norm = np.clip(norm, 0, 255).astype(np.uint8)
-    ink = (norm < 165).astype(np.uint8) * 255
-    # salt-and-pepper specks: a 3x3 opening would also thin real strokes at 150 dpi, so
-    # drop specks by component size later instead; a median removes isolated dots only.
+    ink = (norm < level).astype(np.uint8) * 255
     return ink
 
 
@@ -302,7 +303,7 @@ def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tu
         x, y, w, h, area = stats[i]
         if area < min_area or y > core[1] or y + h < core[0]:
             continue
-        if max(w, h) < 0.1 * dpi:  # a dot or a letter-sized fleck
+        if max(w, h) < 0.1 * dpi or w < 0.05 * dpi:  # a fleck, or a box border's remains
             continue
         fill = area / float(w * h)
         # punch holes, staples, smudges: filled shapes; strokes are thin and sparse
@@ -364,6 +365,8 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     cy0, cy1 = max(0, ay0 - int(1.2 * inch)), min(H, ay1 + int(0.3 * inch))
     crop = grey[cy0:cy1, cx0:cx1]
     ink = _ink_mask(crop, dpi)
+    # rulings can be faint in places (fax, low resolution): follow them on a lenient mask
+    faint = _ink_mask(crop, dpi, 235)
     lx0, ly0, lx1, ly1 = ax0 - cx0, ay0 - cy0, ax1 - cx0, ay1 - cy0
     stop = None if x_stop is None else int(x_stop) - cx0
 
@@ -376,7 +379,7 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
         rule = _find_rule(ink, lx0, lx1, ly0 - int(0.45 * inch), ly0 + lab_h // 3, dpi)
         if rule is not None:
             ly = rule[0]
-            left, right = _rule_extent(ink, ly, (lx0 + lx1) // 2, dpi, stop)
+            left, right = _rule_extent(faint, ly, (lx0 + lx1) // 2, dpi, stop)
             # a rule that starts far left of the label belongs to another column
             left = max(left, lx0 - int(0.5 * inch))
         else:
@@ -385,7 +388,7 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
                                     ly1 - lab_h, ly1 + lab_h // 2, dpi)
             if right_rule is not None:
                 ly = right_rule[0]
-                left, right = _rule_extent(ink, ly, right_rule[1] + 5, dpi, stop)
+                left, right = _rule_extent(faint, ly, right_rule[1] + 5, dpi, stop)
                 left = max(left, lx1)
             else:
                 line_found = False
@@ -393,7 +396,11 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
                 left, right = lx0, max(lx1, lx0 + int(2.5 * inch))
                 if stop is not None:
                     right = min(right, stop)
-    right = max(right, left + int(0.5 * inch))
+    # never narrower than the label plus an inch (a broken rule must not hide the ink),
+    # never past the next label on the row (a "Date" column)
+    right = max(right, left + int(0.5 * inch), lx1 + int(1.0 * inch))
+    if stop is not None:
+        right = min(right, stop)
 
     # region: from 0.75 inch above the rule down to just below it
     top = max(0, ly - int(0.75 * inch))
@@ -428,7 +435,7 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     for (x, y, w, h, a) in kept:
         cover[x:x + w] = True
     spread = float(cover.sum()) / inch
-    tall = max((h for (_, _, _, h, _) in kept), default=0) / inch
+    tall = max((h for (_, _, w, h, _) in kept if w >= 0.1 * inch), default=0) / inch
     score = spread + 0.5 * tall  # inches of pen travel, roughly
     thresh = 0.3
     has = score >= thresh
