@@ -1,20 +1,27 @@
-"""Check boxes and hand marks, with OpenCV.
+"""Check boxes, hand marks and the form's election, with OpenCV.
 
 ``find_boxes`` finds printed square boxes on any greyscale image and says whether each
-is marked; ``box_ink`` measures one box. The election reader (``read_election``) lives
-in ``extractor.election`` terms below: it finds the option lines by their text
-(``extractor.options``), then decides which option carries a mark.
+is marked; ``box_ink`` / ``inside_ink`` measure one box. ``read_election`` finds the
+option lines by their text (``extractor.options``), the boxes or letters that go with
+them, and decides which option carries a mark: a box's inside ink, or hand ink beside
+the option (an ellipse round a letter, a tick in the margin, a scribble that drowned
+a box) judged against the other options, or an underline.
 
 Why the box detector works on *line masks*: a tick, an X or a scribble crosses the box
 border and breaks the box's outline as a contour, but a morphological opening with
 long horizontal/vertical kernels keeps only straight strokes, so the frame (and its
-hole) survives whatever is drawn inside it; a filled box survives as a solid square.
+hole) survives whatever is drawn inside it. Several kernel lengths are tried (a longer
+one removes more of a mark) and the box size range follows the dpi.
 
-Why ink is judged against the page's own levels: scans arrive with shadows, grey
-backgrounds, faded or blurred borders and fax binarisation. The image is divided by
-its background (a large max filter) first, and the ink inside a box is counted after
-cutting the border away and dropping speckle-sized components, so noise, salt-and-
-pepper and blur do not read as marks.
+Why ink is judged against the page's own levels: scans arrive with shadows, lighting
+bands, grey paper, faded or blurred borders and fax binarisation. The image is divided
+by its background (a median over a window larger than any box) first, and the ink
+inside a box is counted after cutting the border away and dropping speckle-sized
+components, so noise, salt-and-pepper and blur do not read as marks.
+
+Why marks beside an option are compared with the other options: the printed matter
+there (an option letter, "Option 1:", a box frame) is the same for every option, so
+the least-inked option is the baseline and only what exceeds it is hand ink.
 """
 from __future__ import annotations
 
@@ -510,7 +517,7 @@ def _text_column(opts: list[Option]) -> float:
     OCR puts box debris, option letters and hand marks in front of some lines, so
     the first word's x is unreliable. The printed text is left-aligned: the column is
     the x that most lines have a word-like token starting at (among their first four
-    tokens); a box column is as well supported but its tokens are debris.
+    tokens); a box or letter column is as well aligned, but its tokens are debris.
     """
     h = float(np.median([o.height for o in opts]))
     starts: list[list[tuple[float, bool]]] = []
