@@ -2,6 +2,7 @@
 kind of mark on each kind of form is read as the option it marks."""
 from __future__ import annotations
 
+import cv2
 import pytest
 
 from checkboxes_drawing import OPTIONS_EN, Sheet, box_form, circle_form
@@ -90,3 +91,48 @@ def test_checkboxes_election_none_without_options():
     sh.text(100, 200, "The parent may consult an attorney.")  # one stray mention is no block
     assert read_election([sh.page()]) is None
     assert read_election([]) is None
+
+
+def test_checkboxes_election_boxes_right_of_text():
+    sh = Sheet()
+    sh.text(100, 60, "Mark one option only:")
+    boxes = []
+    for i, (_, text) in enumerate(OPTIONS_EN):
+        y = 200 + i * 110
+        sh.text(100, y, text)
+        boxes.append((1650, y + 2, 1686, y + 38))
+    img = sh.array()
+    for b in boxes:
+        cv2.rectangle(img, b[:2], b[2:], 0, 3)
+    cv2.line(img, (1654, boxes[2][1] + 4), (1682, boxes[2][3] - 4), 0, 4)
+    cv2.line(img, (1654, boxes[2][3] - 4), (1682, boxes[2][1] + 4), 0, 4)
+    f = read_election([sh.page(img)])
+    assert f.value == "consult_attorney" and f.provenance == "checkbox", f
+
+
+def test_checkboxes_election_printed_option_labels_are_not_marks():
+    # "Option 1:" printed before every option is ink in every margin: only the
+    # ellipse round one of them is a mark
+    sh = Sheet()
+    sh.text(100, 60, "Circle one option:")
+    for i, (_, text) in enumerate(OPTIONS_EN):
+        y = 200 + i * 120
+        sh.text(100, y, f"Option {i + 1}:")
+        sh.text(330, y, text)
+    img = sh.array()
+    f = read_election([sh.page(img)])
+    assert f.value == "none_marked", f
+    cv2.ellipse(img, (190, 200 + 120 + 20), (110, 36), 0, 0, 360, 0, 3)
+    f = read_election([sh.page(img)])
+    assert f.value == "depart_without_child", f
+
+
+def test_checkboxes_election_unread_marked_option_by_elimination():
+    # OCR garbled the marked option's text (a mark over it): its box still counts, and
+    # as the only option not read elsewhere it is the attorney one, at low confidence
+    garbled = OPTIONS_EN[:2] + (("consult_attorney", "Iwnt tq spek wth an a11 rney bfore I mke a dcsion."),)
+    page, _ = box_form({2: "x"}, options=garbled)
+    f = read_election([page])
+    assert f.value == "consult_attorney" and f.confidence <= 0.6, f
+    page, _ = box_form({}, options=garbled)
+    assert read_election([page]).value == "none_marked"
