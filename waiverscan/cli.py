@@ -212,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     add("ocr", "OCR the pages of scans: words with confidence and bbox")
     add("extract", "extract the contract fields of each file and score them against "
                    "the audit's checks")
+    from scoring.report import add_arguments as _report_arguments
+    _report_arguments(sub.add_parser(
+        "report", help="cases by A-number with the audit's categories, counts and chart",
+        description="Roll the archive's records up into cases (one per parent A-number) "
+                    "and print the audit's counts, per-check counts and per-case rows."))
     return parser
 
 
@@ -285,6 +290,9 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
         parser.print_usage(stderr)
         stderr.write("waiverscan: error: a command is required (ocr or extract)\n")
         return EXIT_CODES["usage"]
+    if args.command == "report":
+        from scoring.report import run as run_report
+        return run_report(args, stdout, stderr)
     if args.command == "ocr":
         runner, text_fn, json_fn = _ocr, format_ocr_text, Document.ocr_json
     else:
