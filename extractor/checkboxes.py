@@ -349,6 +349,9 @@ MARGIN_BESIDE_BOX = 0.3
 # an option whose box was not found (drowned in a scribble or fill) needs this much
 # more ink at its place in the box column than the least-inked option has
 MARGIN_NO_BOX = 0.4
+# an option is a sentence or two, in one or two languages: a longer run of lines
+# below a "matching" line is a form section, not an option
+MAX_OPTION_LINES = 4
 # how far left of the option text marks are looked for, in text heights
 MARGIN_WIDTH = 7.0
 
@@ -460,7 +463,7 @@ def _options(lines: list[_Line]) -> list[Option]:
                 continue
             cur = Option(ln.match.label, [ln], ln.match.score)
             opts.append(cur)
-        elif near and ln.marker is None:
+        elif near and ln.marker is None and len(cur.lines) < MAX_OPTION_LINES:
             cur.lines.append(ln)
         else:
             cur = None
@@ -553,14 +556,15 @@ def _clean(ink: np.ndarray, min_area: int) -> np.ndarray:
 
 
 def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
-    """Remove punch holes from margin ink: round blobs at least a text height across
-    with empty corners (a scribbled box is as solid but has its corners inked)."""
+    """Remove punch holes from margin ink: round blobs one and a half text heights
+    across or more, with empty corners (a scribbled box is as solid but has its corners
+    inked; a filled bracket or a blot is smaller)."""
     n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     out = ink.copy()
     for j in range(1, n):
         x, y = stats[j, cv2.CC_STAT_LEFT], stats[j, cv2.CC_STAT_TOP]
         w, hh, area = stats[j, cv2.CC_STAT_WIDTH], stats[j, cv2.CC_STAT_HEIGHT], stats[j, cv2.CC_STAT_AREA]
-        if min(w, hh) < 0.8 * h or not 0.7 <= w / hh <= 1.4 or area < 0.6 * w * hh:
+        if min(w, hh) < 1.5 * h or not 0.7 <= w / hh <= 1.4 or area < 0.6 * w * hh:
             continue
         c = max(2, int(0.12 * min(w, hh)))
         blob = lab[y:y + hh, x:x + w] == j
@@ -596,8 +600,15 @@ def _measure(page: Page, opts: list[Option], col: float) -> None:
                and o.lines[0].marker[3] - o.lines[0].marker[1] <= 1.5 * h]
     letter_x = (float(np.median([m[0] for m in letters])),
                 float(np.median([m[2] for m in letters]))) if letters else None
+    # words OCR read with confidence: a "box" inside one is a letter's bowl
+    sure_words = [w for w in page.words if w.conf >= 0.75 and sum(c.isalpha() for c in w.text) >= 3]
     for o in opts:
-        o.box = _option_box(o, boxes, letters, col, h)
+        o.box = _option_box(o, boxes, letters, col, h, sure_words)
+    # a boxed form has a box at most of its options; a lone "box" is a letter or a
+    # mark that looked square, and reading the form as boxed would ignore its circles
+    if 0 < sum(o.box is not None for o in opts) < max(2, (len(opts) + 1) // 2):
+        for o in opts:
+            o.box = None
     # hand ink in the margin strip left of the text, the printed boxes and letters cut
     # away; each ink blob counts for the option it is level with (an X overshooting
     # its box must not mark the option above)
@@ -616,6 +627,15 @@ def _measure(page: Page, opts: list[Option], col: float) -> None:
             a0, b0 = int(max(0, bx[0] - pad - x0 - mx0)), int(max(0, bx[1] - pad - y0))
             a1, b1 = int(max(0, bx[2] + pad - x0 - mx0)), int(max(0, bx[3] + pad - y0))
             strip[b0:b1, a0:a1] = 0
+    # printed words reaching into the margin (a heading just above the options) are no
+    # mark; words OCR put in an option's own lines stay (written initials are a mark,
+    # a printed "Option 1:" is discounted by the baseline)
+    own = {id(w) for o in opts for ln in o.lines for w in ln.all_words}
+    for w in sure_words:
+        if id(w) in own:
+            continue
+        strip[int(max(0, w.bbox[1] - y0)):int(max(0, w.bbox[3] - y0)),
+              int(max(0, w.bbox[0] - x0 - mx0)):int(max(0, w.bbox[2] - x0 - mx0))] = 0
     n, _, stats, cents = cv2.connectedComponentsWithStats(strip, connectivity=8)
     mids = [(o.lines[0].y0 + o.lines[0].y1) / 2 - y0 for o in opts]
     for o in opts:
@@ -668,23 +688,31 @@ def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: fl
             opts[i].column_ink += stats[j, cv2.CC_STAT_AREA] / (h * h)
 
 
-def _option_box(o: Option, boxes: list[Box], letters: list[BBox], col: float, h: float
-                ) -> Optional[Box]:
+def _option_box(o: Option, boxes: list[Box], letters: list[BBox], col: float, h: float,
+                words: list[Word]) -> Optional[Box]:
     """The option's box: level with its first line, either in the margin left of the
     text column or after the line's text (some forms put the boxes on the right).
-    A printed option letter OCR read as such is not a box (a bold "B." looks boxy)."""
+
+    Not a box: anything smaller than a lower-case letter's worth of the text height,
+    a printed option letter OCR read as such (a bold "B." looks boxy), or anything
+    inside a word OCR read confidently (the bowl of an "a" or "o")."""
     first = o.lines[0]
+
+    def inside_word(b: Box) -> bool:
+        return any(min(b.bbox[2], w.bbox[2]) - max(b.bbox[0], w.bbox[0]) > 0.3 * (b.bbox[2] - b.bbox[0])
+                   and min(b.bbox[3], w.bbox[3]) - max(b.bbox[1], w.bbox[1]) > 0.3 * (b.bbox[3] - b.bbox[1])
+                   for w in words)
+
     level = [b for b in boxes
              if first.y0 - 0.5 * h <= (b.bbox[1] + b.bbox[3]) / 2 <= first.y1 + 0.5 * h
-             and b.bbox[3] - b.bbox[1] >= 0.4 * h
-             and not any(_iou(b.bbox, m) > 0.3 for m in letters)]
+             and min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) >= 0.65 * h
+             and not any(_iou(b.bbox, m) > 0.3 for m in letters) and not inside_word(b)]
     left = [b for b in level if b.bbox[2] <= col + 0.4 * h]
     if left:
         return max(left, key=lambda b: b.bbox[2])
-    words = [w.bbox for w in first.all_words if len(w.text) >= 2 and _wordlike(w.text)]
-    right = [b for b in level if b.bbox[0] >= col + 2 * h
-             and not any(min(b.bbox[2], w[2]) - max(b.bbox[0], w[0]) > 0.3 * (b.bbox[2] - b.bbox[0])
-                         for w in words)]
+    text_end = max((w.bbox[2] for w in first.all_words if _wordlike(w.text) and w.conf >= 0.6),
+                   default=col)
+    right = [b for b in level if b.bbox[0] >= max(col + 2 * h, text_end - 0.2 * h)]
     return min(right, key=lambda b: b.bbox[0]) if right else None
 
 

@@ -127,6 +127,9 @@ def classify_option(text: str) -> Optional[OptionMatch]:
     t = normalise(text)
     if len(t) < 4:
         return None
+    letters = [c for c in text if c.isalpha()]
+    if len(t.split()) <= 8 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return None  # a title ("ELECTION REGARDING REUNIFICATION WITH CHILD(REN)")
     if _NEG_DEPART.search(t):
         return OptionMatch(REUNIFY, 0.95, "negated departure")
     if _NEG_REUNIFY.search(t):
