@@ -191,27 +191,35 @@ _CONFUSABLE = {frozenset(p) for p in ("38", "58", "68", "08", "17", "56", "09", 
 def near_misses(a_numbers: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """For each A-number, the others that differ from it in exactly one digit.
 
-    Buckets by the number with one position masked, so the cost grows with the archive
-    (9 keys per number), not with its square: archives hold tens of thousands of parents.
+    Buckets by the number with one position left out, one position at a time, so the
+    cost grows with the archive (9 lookups per number), not with its square: archives
+    hold tens of thousands of parents.
     """
     shaped = sorted({a for a in a_numbers if a and re.fullmatch(r"A\d{9}", a)})
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for a in shaped:
-        for i in range(1, 10):
-            buckets[a[:i] + "_" + a[i + 1:]].append(a)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for key, members in buckets.items():
-        if len(members) < 2:
-            continue
-        pos = key.index("_")
-        for a in members:
-            for b in members:
-                if a == b:
-                    continue
-                pair = frozenset((a[pos], b[pos]))
-                why = (f"one digit differs (position {pos}: {a[pos]} vs {b[pos]}"
-                       + (", digits OCR often confuses" if pair in _CONFUSABLE else "") + ")")
-                out[a].append({"a_number": b, "distance": 1, "reason": why})
+    for pos in range(1, 10):  # one pass per digit: a small dict at a time
+        buckets: dict[str, Any] = {}
+        for a in shaped:
+            key = a[:pos] + a[pos + 1:]
+            prev = buckets.get(key)
+            if prev is None:
+                buckets[key] = a  # most numbers have no neighbour: no list for them
+            elif isinstance(prev, list):
+                prev.append(a)
+            else:
+                buckets[key] = [prev, a]
+        for members in buckets.values():
+            if not isinstance(members, list):
+                continue
+            for a in members:
+                for b in members:
+                    if a == b:
+                        continue
+                    pair = frozenset((a[pos], b[pos]))
+                    why = (f"one digit differs (position {pos}: {a[pos]} vs {b[pos]}"
+                           + (", digits OCR often confuses" if pair in _CONFUSABLE else "")
+                           + ")")
+                    out[a].append({"a_number": b, "distance": 1, "reason": why})
     return {a: sorted(v, key=lambda d: d["a_number"]) for a, v in out.items()}
 
 

@@ -1,0 +1,61 @@
+"""A-numbers one digit apart are proposed as links for review, never merged."""
+from __future__ import annotations
+
+import time
+
+from cases_archive import P1, P10, archive, comments, entry, form
+from scoring.cases import near_misses, roll_up
+
+
+def test_near_miss_is_proposed_on_both_cases_and_not_merged():
+    rep = roll_up(archive())
+    cases = {c["a_number"]: c for c in rep["cases"]}
+    assert len(cases[P1]["records"]) == 1 and len(cases[P10]["records"]) == 1
+    assert cases[P1]["category"] == "written_waiver_complete"
+    assert cases[P10]["category"] == "oral_waiver_only"  # not lifted by P1's form
+    assert [l["a_number"] for l in cases[P1]["proposed_links"]] == [P10]
+    assert [l["a_number"] for l in cases[P10]["proposed_links"]] == [P1]
+    link = cases[P1]["proposed_links"][0]
+    assert link["distance"] == 1 and "position 9" in link["reason"]
+    assert rep["summary"]["cases_with_proposed_links"] == 2
+    others = [c for a, c in cases.items() if a not in (P1, P10)]
+    assert all(c["proposed_links"] == [] for c in others)
+
+
+def test_two_digits_off_or_other_lengths_are_not_proposed():
+    assert near_misses(["A208123456", "A208123465", "A20812345", "A308123455"]) == {}
+
+
+def test_confusable_digits_are_named_in_the_reason():
+    links = near_misses(["A208123456", "A208128456"])
+    assert "OCR often confuses" in links["A208123456"][0]["reason"]
+    links = near_misses(["A208123456", "A208124456"])
+    assert "OCR often confuses" not in links["A208123456"][0]["reason"]
+
+
+def test_low_confidence_a_number_sends_the_case_to_review():
+    rep = roll_up([form("f", "A208123456", a_conf=0.4),
+                   comments("c", [entry("A208123459", "waive_reunification", "2018-06-01")])])
+    case = next(c for c in rep["cases"] if c["a_number"] == "A208123456")
+    assert any("low confidence" in r for r in case["review_reasons"])
+    assert any("possible link to A208123459" in r for r in case["review_reasons"])
+
+
+def _hamming1(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def test_near_misses_equal_brute_force_and_scale_to_large_archives():
+    import random
+    rng = random.Random(4)
+    small = [f"A{rng.randrange(10**8, 10**8 + 3000):09d}" for _ in range(400)]
+    links = near_misses(small)
+    for a in set(small):
+        want = sorted(b for b in set(small) if _hamming1(a, b))
+        assert [l["a_number"] for l in links.get(a, [])] == want
+    big = [f"A{rng.randrange(10**9):09d}" for _ in range(30_000)] + ["A208123456", "A208123457"]
+    t0 = time.perf_counter()
+    links = near_misses(big)
+    # a pairwise scan would be ~4.5e8 comparisons (minutes); this takes ~0.3 s idle
+    assert time.perf_counter() - t0 < 5.0
+    assert "A208123457" in [l["a_number"] for l in links["A208123456"]]
