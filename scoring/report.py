@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
@@ -306,10 +305,6 @@ def iter_jsonl(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
             yield from (obj if isinstance(obj, list) else [obj])
 
 
-def default_db_url() -> str:
-    return os.environ.get("WAIVERSCAN_DB") or "sqlite:///waiverscan.db"
-
-
 def build(documents: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The report object (the contract's ``{"summary", "cases"}``)."""
     return roll_up(documents)
@@ -336,7 +331,7 @@ def run(args: Any, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write("waiverscan: report: the store is not available; "
                          "use --from-jsonl FILE\n")
             return usage
-        store = open_store(args.db or default_db_url())
+        store = open_store(args.db)  # None: $WAIVERSCAN_DB or the store's default
         documents = store.iter_documents
     report = build(documents())
     if store is not None:
@@ -345,7 +340,8 @@ def run(args: Any, stdout: TextIO, stderr: TextIO) -> int:
         from scoring.charts import render_chart
         render_chart(report, args.chart)
     if args.case:
-        text = format_case(report, documents(), args.case)
+        case_docs = documents() if store is None else _case_documents(store, report, args.case)
+        text = format_case(report, case_docs, args.case)
         if text is None:
             stderr.write("waiverscan: report: no case with that A-number\n")
             return usage
@@ -361,6 +357,17 @@ def run(args: Any, stdout: TextIO, stderr: TextIO) -> int:
     return _deliver(format_table(report), args.out, stdout)
 
 
+def _case_documents(store: Any, report: dict[str, Any], a_number: str) -> Iterator[dict]:
+    """Only the documents holding the case's records (not a second pass over the archive)."""
+    want = normalise_a_number(a_number)
+    for case in report["cases"]:
+        if case["a_number"] == want:
+            for sha in dict.fromkeys(rid.rsplit(":", 1)[0] for rid in case["records"]):
+                doc = store.document(sha)
+                if doc is not None:
+                    yield doc
+
+
 def _deliver(text: str, out: Optional[Path], stdout: TextIO) -> int:
     if out is None:
         stdout.write(text + "\n")
@@ -371,8 +378,8 @@ def _deliver(text: str, out: Optional[Path], stdout: TextIO) -> int:
 
 def add_arguments(p: Any) -> None:
     """Declare the `report` options on an argparse (sub)parser."""
-    p.add_argument("--db", metavar="URL", help="database URL (default: $WAIVERSCAN_DB or "
-                   "sqlite:///waiverscan.db)")
+    p.add_argument("--db", metavar="URL", help="database URL or SQLite path (default: $WAIVERSCAN_DB, else "
+                   "./waiverscan.db)")
     p.add_argument("--from-jsonl", metavar="FILE", type=Path, action="append",
                    help="read contract documents from `extract --jsonl` output instead of "
                         "the store (repeatable)")
