@@ -193,24 +193,22 @@ def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
 
 def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
                 max_gap: float, x_range: tuple[float, float]) -> list[Word]:
-    """Unlabelled words on the nearest line above/below ``ref_bbox`` inside ``x_range``."""
+    """Unlabelled words just above/below ``ref_bbox`` inside ``x_range``: the row of
+    words nearest to the label (judged word by word: a tall signature stroke must not
+    drag a written date into another text line)."""
     cands = []
     for line in lines:
-        cy = (line.bbox[1] + line.bbox[3]) / 2
-        if direction == "above":
-            dist = ref_bbox[1] - cy
-        else:
-            dist = cy - ref_bbox[3]
-        if not (0 < dist <= max_gap):
-            continue
-        ws = [w for w in line.words if id(w) not in used and not is_filler(w.text)
-              and x_range[0] <= w.cx <= x_range[1]]
-        if ws:
-            cands.append((dist, ws))
+        for w in line.words:
+            if id(w) in used or is_filler(w.text) or not (x_range[0] <= w.cx <= x_range[1]):
+                continue
+            dist = ref_bbox[1] - w.bbox[3] if direction == "above" else w.bbox[1] - ref_bbox[3]
+            if -0.3 * max(w.height, 1) < dist <= max_gap:
+                cands.append((dist, w))
     if not cands:
         return []
-    cands.sort(key=lambda c: c[0])
-    return cands[0][1]
+    nearest = min(d for d, _ in cands)
+    row = [w for d, w in cands if d - nearest <= 0.6 * max(w.height, 10)]
+    return sorted(row, key=lambda w: w.bbox[0])
 
 
 TABLE_FIELDS = ("child_names", "child_a_numbers")

@@ -175,8 +175,11 @@ def parse_date(text: str, day_first: Optional[bool] = None,
 
 
 def clean_name(text: str) -> str:
-    """Whitespace normalised, stray punctuation from rulings and OCR trimmed."""
+    """Whitespace normalised, stray punctuation from rulings and OCR trimmed, typographic
+    apostrophes made plain, an initial's comma read as its period ("S, O'Brien")."""
     s = unicodedata.normalize("NFC", str(text or ""))
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
+    s = re.sub(r"(?<![A-Za-z])([A-Z]),(?=\s+[A-Z])", r"\1.", s)
     s = re.sub(r"[_|~=«»“”\"]+", " ", s)
     s = re.sub(r"\s+", " ", s).strip(" .,:;-'`")
     return s

@@ -1,6 +1,6 @@
 """Developer tool: score form extraction on the dev corpus from the OCR cache.
 
-  .venv/bin/python tools/eval_dev_cache.py /tmp/wcache pred.jsonl
+  .venv/bin/python tools/eval_dev_cache.py /tmp/wcache pred.jsonl [--forms] [--truth DIR]
 Writes one contract document per dev file (forms from the cache; other files through
 the full pipeline when possible), then run ../shared/eval/score.py on it.
 """
@@ -24,10 +24,11 @@ DEV = ROOT.parent / "shared" / "datasets" / "dev"
 def main():
     cache, out = Path(sys.argv[1]), Path(sys.argv[2])
     only_forms = "--forms" in sys.argv
-    truth = [json.loads(l) for l in open(DEV / "truth.jsonl")]
+    base = Path(sys.argv[sys.argv.index("--truth") + 1]) if "--truth" in sys.argv else DEV
+    truth = [json.loads(l) for l in open(base / "truth.jsonl")]
     with open(out, "w") as fh:
         for t in truth:
-            path = DEV / t["source"]
+            path = base / t["source"]
             pkl = cache / (path.name + ".pkl")
             if pkl.exists():
                 doc = Document(source=str(path), sha256=t["sha256"])
