@@ -340,10 +340,11 @@ def _iou(a, b) -> float:
 # an option letter or number printed before the option text: "A.", "b)", "(C)", "1."
 _MARKER = re.compile(r"^\(?[A-Da-d1-4][.):]?\)?$")
 # hand ink in the margin beside an option (the printed box and letter cut away), in
-# units of the text height squared: a tick is ~0.4, an ellipse round a letter ~1.5,
-# a clean margin ~0 (an "I" standing left of the text column ~0.1 on every option)
-MARGIN_MARK = 0.3
-MARGIN_SURE = 0.5
+# units of the text height squared, above the least-inked option's: on 110 unboxed
+# dev/synthetic options unmarked ones read <= 0.13, marked ones >= 0.21 (a small X in
+# printed brackets; a tick ~0.4, an ellipse round a letter ~1.5)
+MARGIN_MARK = 0.18
+MARGIN_SURE = 0.4
 # a box left empty but with this much hand ink around it was ticked across its edge
 MARGIN_BESIDE_BOX = 0.3
 # an option whose box was not found (drowned in a scribble or fill) needs this much
