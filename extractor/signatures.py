@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from extractor.model import BBox, Field, Page, Word
 
 ROLES = ("parent", "official", "supervisor")
+_DEBUG: dict = {}  # last measurement internals, for developer tools
 INK_LEVEL = 205  # ink: darker than 80% of the local background (faint blurred strokes)
 FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
                  "supervisor": "supervisor_signed"}
@@ -293,6 +294,20 @@ def _rule_extent(ink: np.ndarray, ly: int, xs: int, dpi: float, x_stop: Optional
     return left, right
 
 
+def _sag(mask: np.ndarray) -> float:
+    """How far (px) a flat component's centre line bows away from a straight line: the
+    quadratic term of a fit over its width. Blur leaves straight slivers of a ruling
+    line; a flat pen stroke still curves."""
+    cols = np.where(mask.any(axis=0))[0]
+    if cols.size < 5:
+        return 0.0
+    rows = np.arange(mask.shape[0], dtype=np.float32)[:, None]
+    centre = (mask[:, cols] * rows).sum(axis=0) / mask[:, cols].sum(axis=0)
+    a = np.polyfit(cols.astype(np.float64), centre, 2)[0]
+    half = (cols[-1] - cols[0]) / 2.0
+    return float(abs(a) * half * half)
+
+
 def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tuple[np.ndarray, list]:
     """Components that look like pen strokes and reach into the core band (rows)."""
     n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -303,11 +318,18 @@ def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tu
         x, y, w, h, area = stats[i]
         if area < min_area or y > core[1] or y + h < core[0]:
             continue
-        if max(w, h) < 0.1 * dpi or w < 0.05 * dpi:  # a fleck, or a box border's remains
+        # a fleck, or a box border's remains
+        if max(w, h) < 0.1 * dpi or w < 0.05 * dpi:
             continue
         fill = area / float(w * h)
-        # punch holes, staples, smudges: filled shapes; strokes are thin and sparse
         mask = (lab[y:y + h, x:x + w] == i).astype(np.uint8)
+        # a straight flat sliver is what blur leaves of a ruling line; a flat pen stroke
+        # still bends (a shallow curve sags from its chord)
+        if h < 0.05 * dpi:
+            _DEBUG.setdefault("sag", []).append((int(w), int(h), _sag(mask)))
+            if _sag(mask) < 0.008 * dpi:
+                continue
+        # punch holes, staples, smudges: filled shapes; strokes are thin and sparse
         dist = cv2.distanceTransform(mask, cv2.DIST_L2, 3)
         thick = 2.0 * float(np.percentile(dist[mask > 0], 90))
         if thick > 0.045 * dpi or (fill > 0.5 and min(w, h) > 0.08 * dpi):
@@ -427,6 +449,7 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
 
     core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.1 * inch))
     strokes, kept = _stroke_components(region, dpi, core)
+    _DEBUG["region"], _DEBUG["strokes"], _DEBUG["kept"] = region, strokes, kept
     area = float(region.shape[0] * region.shape[1]) or 1.0
     ink_px = float(strokes.sum())
     ratio = ink_px / area
