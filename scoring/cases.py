@@ -109,6 +109,7 @@ class Facts:
     source: str
     a_number: Optional[str]
     a_confidence: Optional[float]
+    a_evidence: Optional[str]  # text an A-number field was read from, even if unreadable
     date: Optional[str]  # valid ISO date of signing / entry
     waiver: bool = False  # form electing depart_without_child, or a comment waiving
     request: bool = False  # form electing reunify, or a comment requesting reunification
@@ -130,6 +131,8 @@ def record_facts(record: dict[str, Any], source: str = "") -> Facts:
     facts = Facts(record_id=str(record.get("record_id")), kind=kind, source=source,
                   a_number=normalise_a_number(value(fields, a_key)),
                   a_confidence=confidence(fields, a_key),
+                  a_evidence=(fields.get(a_key) or {}).get("evidence")
+                  if isinstance(fields.get(a_key), dict) else None,
                   date=valid_date(value(fields, "date_signed" if kind == "waiver_form"
                                         else "entry_date")))
     if kind == "waiver_form":
@@ -223,6 +226,49 @@ def near_misses(a_numbers: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     return {a: sorted(v, key=lambda d: d["a_number"]) for a, v in out.items()}
 
 
+#: characters OCR puts where a digit was written (handwriting, fax noise)
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1",
+                                   "|": "1", "/": "1", "!": "1", "i": "1", "Z": "2", "z": "2",
+                                   "S": "5", "s": "5", "G": "6", "b": "6", "B": "8", "g": "9",
+                                   "q": "9"})
+
+
+def evidence_digits(text: Optional[str]) -> Optional[str]:
+    """The digits an unreadable A-number's OCR text probably held (look-alikes mapped,
+    the leading ``A`` and its neighbour dropped), or None when too few to compare."""
+    if not text:
+        return None
+    t = re.sub(r"^\W*A[^\s\d]?", "", text.strip())
+    digits = re.sub(r"\D", "", t.translate(_DIGIT_LOOKALIKES))
+    return digits if 7 <= len(digits) <= 10 else None
+
+
+def evidence_links(unread: list[Facts], known: Iterable[str],
+                   max_distance: int = 2) -> dict[str, list[dict[str, Any]]]:
+    """Record id -> A-numbers of the archive that an unreadable A-number's text is within
+    ``max_distance`` edits of (rapidfuzz, so thousands of unread fields against tens of
+    thousands of parents stay fast). Proposals only: the record keeps its own case."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    choices = {a[1:]: a for a in known if a and re.fullmatch(r"A\d{9}", a)}
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not choices:
+        return out
+    keys = list(choices)
+    for f in unread:
+        digits = evidence_digits(f.a_evidence)
+        if digits is None:
+            continue
+        hits = process.extract(digits, keys, scorer=Levenshtein.distance,
+                               score_cutoff=max_distance, limit=3)
+        if hits:
+            out[f.record_id] = [
+                {"a_number": choices[k], "distance": int(d),
+                 "reason": f"unreadable A-number {f.a_evidence!r} reads as {digits}, "
+                           f"{int(d)} edit(s) from it"} for k, d, _ in sorted(hits, key=lambda h: (h[1], h[0]))]
+    return out
+
+
 # --------------------------------------------------------------------------- roll-up
 
 def _review_reasons(facts: list[Facts], links: list[dict[str, Any]]) -> list[str]:
@@ -236,7 +282,8 @@ def _review_reasons(facts: list[Facts], links: list[dict[str, Any]]) -> list[str
     if low:
         why.append("A-number read with low confidence on " + ", ".join(low))
     if links:
-        why.append("possible link to " + ", ".join(l["a_number"] for l in links))
+        why.append("possible link to " + ", ".join(l["a_number"] or f"record {l['record_id']}"
+                                                   for l in links))
     return why
 
 
@@ -267,11 +314,17 @@ def roll_up(documents: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 if c.get("status") in tally:
                     tally[c["status"]] += 1
     links = near_misses(groups)
+    unread = evidence_links(loners, groups)
+    for rid, props in unread.items():  # the parent's case hears of the unread record too
+        for p in props:
+            links.setdefault(p["a_number"], []).append(
+                {"a_number": None, "record_id": rid, "distance": p["distance"],
+                 "reason": p["reason"]})
     cases = []
     for a in sorted(groups):
         cases.append(_case(a, groups[a], links.get(a, [])))
     for f in sorted(loners, key=lambda f: f.record_id):
-        cases.append(_case(None, [f], []))
+        cases.append(_case(None, [f], unread.get(f.record_id, [])))
     return {"summary": summarize(cases, checks, n_docs, n_err, len(seen)), "cases": cases}
 
 

@@ -53,6 +53,11 @@ CHECK_FIELDS = {
     "C-DATED": ("entry_date",),
 }
 
+def link_target(link: dict[str, Any]) -> str:
+    """What a proposed link points at: an A-number, or a record whose A-number is unread."""
+    return link.get("a_number") or f"record {link.get('record_id')}"
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -116,7 +121,7 @@ def case_rows(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     for c in report["cases"]:
         rows.append([c["a_number"], c["category"], ";".join(c["flags"]),
                      c["earliest_decision_date"], period_of(c), len(c["records"]),
-                     ";".join(l["a_number"] for l in c.get("proposed_links", [])),
+                     ";".join(link_target(l) for l in c.get("proposed_links", [])),
                      "; ".join(c.get("review_reasons", [])),
                      ";".join(c.get("sources", [])), ";".join(c["records"])])
     return head, rows
@@ -167,7 +172,7 @@ def format_table(report: dict[str, Any], max_cases: Optional[int] = None) -> str
     cases = report["cases"] if max_cases is None else report["cases"][:max_cases]
     for c in cases:
         extra = list(c["flags"])
-        extra += [f"link? {l['a_number']}" for l in c.get("proposed_links", [])]
+        extra += [f"link? {link_target(l)}" for l in c.get("proposed_links", [])]
         if c.get("review_reasons"):
             extra.append("needs review")
         out.append(f"  {c['a_number'] or '(none)':<10} {c['category']:<27} "
@@ -254,7 +259,7 @@ def format_case(report: dict[str, Any], documents: Iterable[dict[str, Any]],
            f"  earliest decision: {case['earliest_decision_date'] or '-'}",
            f"  records: {len(case['records'])}"]
     for link in case.get("proposed_links", []):
-        out.append(f"  proposed link (not merged): {link['a_number']}: {link['reason']}")
+        out.append(f"  proposed link (not merged): {link_target(link)}: {link['reason']}")
     for why in case.get("review_reasons", []):
         out.append(f"  review: {why}")
     meta = _check_meta()

@@ -59,3 +59,28 @@ def test_near_misses_equal_brute_force_and_scale_to_large_archives():
     # a pairwise scan would be ~4.5e8 comparisons (minutes); this takes ~0.3 s idle
     assert time.perf_counter() - t0 < 5.0
     assert "A208123457" in [l["a_number"] for l in links["A208123456"]]
+
+
+def test_unreadable_a_number_text_is_proposed_against_known_parents():
+    unread = form("f", None, fails=("F-A-NUMBER",))
+    unread["records"][0]["fields"]["parent_a_number"] = {
+        "value": None, "confidence": 0.3, "page": 1, "bbox": None, "evidence": "AX 227 /74 03/"}
+    rep = roll_up([unread, comments("c", [entry("A223174031", "waive_reunification", "2018-06-01"),
+                                          entry("A999999999", "waive_reunification", "2018-06-01")])])
+    cases = {c["a_number"] or "none": c for c in rep["cases"]}
+    assert len(cases) == 3  # proposed, not merged
+    assert cases["none"]["category"] == "written_waiver_deficient"
+    assert [(l["a_number"], l["distance"]) for l in cases["none"]["proposed_links"]] == [("A223174031", 1)]
+    back = cases["A223174031"]["proposed_links"]
+    assert back[0]["a_number"] is None and back[0]["record_id"] == unread["records"][0]["record_id"]
+    assert cases["A223174031"]["category"] == "oral_waiver_only"
+    assert cases["A999999999"]["proposed_links"] == []
+
+
+def test_evidence_digits_maps_look_alikes_and_drops_the_prefix():
+    from scoring.cases import evidence_digits
+    assert evidence_digits("AX 227 /74 03/") == "227174031"
+    assert evidence_digits("A-2O8 l23 456") == "208123456"
+    assert evidence_digits("A2O8123456") == "208123456"
+    assert evidence_digits("ho 0577") is None  # too little left to compare
+    assert evidence_digits(None) is None
