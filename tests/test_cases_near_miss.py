@@ -4,7 +4,8 @@ from __future__ import annotations
 import time
 
 from cases_archive import P1, P10, archive, comments, entry, form
-from scoring.cases import near_misses, roll_up
+from scoring.cases import roll_up
+from scoring.links import near_misses
 
 
 def test_near_miss_is_proposed_on_both_cases_and_not_merged():
@@ -78,7 +79,7 @@ def test_unreadable_a_number_text_is_proposed_against_known_parents():
 
 
 def test_evidence_digits_maps_look_alikes_and_drops_the_prefix():
-    from scoring.cases import evidence_digits
+    from scoring.links import evidence_digits
     assert evidence_digits("AX 227 /74 03/") == "227174031"
     assert evidence_digits("A-2O8 l23 456") == "208123456"
     assert evidence_digits("A2O8123456") == "208123456"
