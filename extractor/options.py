@@ -6,6 +6,11 @@ Lines come from OCR, so phrases are matched fuzzily (rapidfuzz) with a tolerance
 scales with the phrase length: a short cue such as "sin mi hijo" must not match
 "con mi hijo" (two substitutions), a long one may absorb a few OCR slips.
 
+The second half finds the option *block* on a page from its OCR lines: option lines,
+their continuation and translation lines, the column where the printed option text
+starts (box debris, letters and marks stand left of it) and option lines whose text
+OCR garbled (a mark drawn over them). ``extractor.checkboxes`` reads the marks.
+
 Negation is decided before the phrase lexicon: "I do not wish to be reunited" or
 "No deseo reunirme" states the departure without the child even though it contains
 the reunification phrase; "I will not depart without my child" is a reunification.
@@ -17,9 +22,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
+import numpy as np
 from rapidfuzz import fuzz
+
+from extractor.model import BBox, Page, Word
+
+if TYPE_CHECKING:
+    from extractor.checkboxes import Box
 
 REUNIFY = "reunify"
 DEPART = "depart_without_child"
@@ -152,3 +163,256 @@ def classify_option(text: str) -> Optional[OptionMatch]:
     lead = [h for h in hits if h[0] <= first + 3]
     pos, score, label, phrase = max(lead, key=lambda h: (h[1], len(h[3])))
     return OptionMatch(label, score, phrase)
+
+
+# ---------------------------------------------------------------------------------
+# The option block of a page, from its OCR lines
+# ---------------------------------------------------------------------------------
+
+# an option letter or number printed before the option text: "A.", "b)", "(C)", "1."
+MARKER = re.compile(r"^\(?[A-Da-d1-4][.):]?\)?$")
+
+# an option is a sentence or two, in one or two languages: a longer run of lines
+# below a "matching" line is a form section, not an option
+MAX_OPTION_LINES = 4
+
+@dataclass
+class OptionLine:
+    words: list[Word]  # the option text's words (debris and letters split off)
+    all_words: list[Word]
+    text: str
+    x0: float  # where the option text starts (after box debris and option letters)
+    y0: float
+    x1: float
+    y1: float
+    marker: Optional[BBox]  # the option letter's bbox, when OCR read one
+    match: Optional[OptionMatch]
+
+
+@dataclass
+class Option:
+    """One printed option: its lines, its label and what marks it carries."""
+
+    label: str
+    lines: list[OptionLine]
+    score: float
+    box: Optional["Box"] = None  # extractor.checkboxes.Box
+    margin_ink: float = 0.0  # hand ink in the margin, in text-height-squared units
+    margin_bbox: Optional[BBox] = None
+    column_ink: float = 0.0  # boxed forms: ink round the option's place in the box column
+    underline: bool = False
+    marked: bool = False
+    confidence: float = 0.0
+    how: str = ""
+
+    @property
+    def x0(self) -> float:
+        return min(l.x0 for l in self.lines)
+
+    @property
+    def y0(self) -> float:
+        return self.lines[0].y0
+
+    @property
+    def y1(self) -> float:
+        return self.lines[-1].y1
+
+    @property
+    def height(self) -> float:  # text height of the option's first line
+        return max(8.0, float(np.median([w.height for w in self.lines[0].words])))
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text for l in self.lines)
+
+    def text_from(self, col: float) -> str:
+        """The option's printed text: words from the text column on (box debris,
+        letters and marks that OCR read in the margin left out)."""
+        h = self.height
+        return " ".join(w.text for l in self.lines for w in l.all_words if w.bbox[0] >= col - 0.3 * h)
+
+
+
+
+def page_lines(page: Page) -> list[OptionLine]:
+    """The page's OCR lines, top to bottom, with option letters and box debris split
+    off the front (OCR reads a box as "O]", "[J", "|]" and a tick as "V", "/")."""
+    groups: dict[tuple, list[Word]] = {}
+    for w in page.words:
+        if w.text.strip():
+            groups.setdefault(w.line_key, []).append(w)
+    out = []
+    for ws in groups.values():
+        ws.sort(key=lambda w: w.bbox[0])
+        h = float(np.median([w.height for w in ws]))
+        marker = None
+        i = 0
+        # leading tokens that are not words of the option text: short, non-alphabetic
+        # debris, or a letter/number marker, each followed by a clear gap
+        while i < len(ws) - 1 and i < 3:
+            w, nxt = ws[i], ws[i + 1]
+            gap = nxt.bbox[0] - w.bbox[2]
+            t = w.text.strip()
+            letters = sum(c.isalpha() for c in t)
+            if MARKER.match(t) and gap > 0.5 * h:
+                marker = w.bbox
+            elif not (len(t) <= 3 and letters <= 1 and gap > 0.4 * h) and not (letters == 0):
+                break
+            i += 1
+        body = ws[i:]
+        text = " ".join(w.text for w in body)
+        out.append(OptionLine(body, ws, text, body[0].bbox[0], min(w.bbox[1] for w in body),
+                         max(w.bbox[2] for w in body), max(w.bbox[3] for w in body),
+                         marker, classify_option(text)))
+    out.sort(key=lambda l: l.y0)
+    return out
+
+
+def find_options(lines: list[OptionLine]) -> list[Option]:
+    """Group option lines: a classified line starts an option unless it continues the
+    one above (same label, just below it: the translation or the next line of the
+    same option); unclassified lines just below an option continue it."""
+    opts: list[Option] = []
+    cur: Optional[Option] = None
+    for ln in lines:
+        near = cur is not None and ln.y0 - cur.y1 < 1.0 * cur.height \
+            and ln.x0 > cur.lines[0].x0 - 2 * cur.height
+        if ln.match is not None:
+            if near and ln.match.label == cur.label and ln.marker is None:
+                cur.lines.append(ln)
+                cur.score = max(cur.score, ln.match.score)
+                continue
+            cur = Option(ln.match.label, [ln], ln.match.score)
+            opts.append(cur)
+        elif near and ln.marker is None and len(cur.lines) < MAX_OPTION_LINES:
+            cur.lines.append(ln)
+        else:
+            cur = None
+    return _option_block(opts)
+
+
+def _option_block(opts: list[Option]) -> list[Option]:
+    """The options that form the form's choice block: the longest run of options
+    stacked close together with at least two different labels. A stray sentence that
+    mentions an attorney elsewhere on the page is left out."""
+    best: list[Option] = []
+    i = 0
+    while i < len(opts):
+        run = [opts[i]]
+        for o in opts[i + 1:]:
+            if o.y0 - run[-1].y1 < 6 * run[-1].height:
+                run.append(o)
+            else:
+                break
+        key = (len({o.label for o in run}), len(run))
+        if key[0] >= 2 and key > (len({o.label for o in best}), len(best)):
+            best = run
+        i += len(run)
+    return _merge_same(best)
+
+
+def _merge_same(opts: list[Option]) -> list[Option]:
+    """Fold an option into the one above when both state the same choice and nothing
+    separates them (an OCR line split, or a translation printed as its own line)."""
+    out: list[Option] = []
+    for o in opts:
+        if out and o.label == out[-1].label and o.lines[0].marker is None \
+                and o.y0 - out[-1].y1 < 2.2 * o.height:
+            out[-1].lines.extend(o.lines)
+            out[-1].score = max(out[-1].score, o.score)
+        else:
+            out.append(o)
+    return out
+
+
+_WORDLIKE = re.compile(r"^[^\W\d_][^\W\d_(),.'’-]*[(),.'’-]*[^\W\d_()]*[().,]*$")
+
+
+def wordlike(t: str) -> bool:
+    """A token that reads as a word of printed text (or "I", which OCR makes "|"),
+    as opposed to the debris OCR makes of a box ("O]", "[_]", "LD]")."""
+    return t in ("I", "|", "l", "1", "!") or (len(t) >= 2 and bool(_WORDLIKE.match(t))
+                                              and not any(c in t for c in "[]{}|_"))
+
+
+def text_column(opts: list[Option]) -> float:
+    """The x where the printed option text starts, common to the block's lines.
+
+    OCR puts box debris, option letters and hand marks in front of some lines, so
+    the first word's x is unreliable. The printed text is left-aligned: the column is
+    the x that most lines have a word-like token starting at (among their first four
+    tokens); a box or letter column is as well aligned, but its tokens are debris.
+    """
+    h = float(np.median([o.height for o in opts]))
+    starts: list[list[tuple[float, bool]]] = []
+    for o in opts:
+        for ln in o.lines:
+            ws = ln.all_words
+            # a token standing apart from the next one, or read with low confidence,
+            # is a box, letter or mark, even when OCR spells it like a word ("KA", "EST")
+            starts.append([(w.bbox[0], wordlike(w.text.strip()) and w.conf >= 0.75 and (
+                j + 1 >= len(ws) or ws[j + 1].bbox[0] - w.bbox[2] < 0.9 * h))
+                for j, w in enumerate(ws[:4])])
+    scores: list[tuple[float, float]] = []
+    for cand in sorted({x for st in starts for x, _ in st}):
+        hits = [next((wl for x, wl in st if abs(x - cand) <= 0.4 * h), None) for st in starts]
+        hits = [wl for wl in hits if wl is not None]
+        scores.append((cand, len(hits) * (0.5 + 0.5 * sum(hits) / max(1, len(hits)))))
+    if not scores:
+        return min(o.x0 for o in opts)
+    # the leftmost well-supported column: a translation printed in a second column
+    # is as well supported, but the options start at the left one
+    top = max(sc for _, sc in scores)
+    best = min(c for c, sc in scores if sc >= 0.75 * top)
+    # the column's left edge: the smallest start within tolerance of the winner
+    return float(min(x for st in starts for x, _ in st if abs(x - best) <= 0.4 * h))
+
+
+
+UNREAD = "unread"  # label of an option line whose text OCR could not read
+
+
+def add_unread_options(opts: list[Option], lines: list[OptionLine], col: float) -> list[Option]:
+    """Add the block's unread option lines: a mark drawn over an option often garbles
+    its OCR text, and the option would vanish with its mark. A line that is not part of
+    any option, sits in an option's slot (between two options, or one pitch below the
+    last) and starts at the text column with nothing but debris or a letter before it
+    is kept as an option of unknown label; the mark readers then decide whether it
+    carries a mark (on boxed forms it must have a box of its own)."""
+    if len(opts) < 2:
+        return opts
+    h = float(np.median([o.height for o in opts]))
+    starts = [o.y0 for o in opts]
+    pitch = float(np.median(np.diff(starts)))
+    used = {id(l) for o in opts for l in o.lines}
+    out = list(opts)
+    for ln in lines:
+        if id(ln) in used or ln.match is not None or len(ln.text) < 12:
+            continue
+        between = starts[0] < ln.y0 < starts[-1] and min(abs(ln.y0 - y) for y in starts) >= 0.6 * pitch
+        below = abs(ln.y0 - (starts[-1] + pitch)) < 0.3 * pitch
+        if not (between or below) or any(o.y0 - 0.2 * h <= ln.y0 <= o.y1 for o in opts):
+            continue
+        ws = ln.all_words
+        # the first real word starts at the column; only debris, a letter or a mark
+        # may stand before it ("This form was read..." starting at the margin may not)
+        first = next((w for w in ws if sum(c.isalpha() for c in w.text) >= 3), None)
+        if first is None or not col - h <= first.bbox[0] <= col + 1.5 * h:
+            continue
+        if any(wordlike(w.text) and len(w.text) >= 3 for w in ws if w.bbox[0] < col - 0.5 * h):
+            continue
+        out.append(Option(UNREAD, [ln], 0.5))
+    out.sort(key=lambda o: o.y0)
+    return out
+
+
+
+def trim_options(opts: list[Option], col: float) -> None:
+    """Cut an option's trailing lines that start left of the text column: a label
+    such as "Parent's signature" printed just below the last option is not part of it."""
+    for o in opts:
+        h = o.height
+        for j in range(1, len(o.lines)):
+            if o.lines[j].x0 < col - 0.6 * h:
+                del o.lines[j:]
+                break
