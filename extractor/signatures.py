@@ -31,6 +31,10 @@ from extractor.model import BBox, Field, Page, Word
 
 ROLES = ("parent", "official", "supervisor")
 _DEBUG: dict = {}  # last measurement internals, for developer tools
+# Decision thresholds, in inches (dev: unsigned lines score 0.0; signed ones >= 0.6
+# with a biggest stroke >= 0.31 in)
+SCORE_MIN = 0.3
+BIG_STROKE_MIN = 0.22
 INK_LEVEL = 205  # ink: darker than 80% of the local background (faint blurred strokes)
 FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
                  "supervisor": "supervisor_signed"}
@@ -326,7 +330,6 @@ def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tu
         # a straight flat sliver is what blur leaves of a ruling line; a flat pen stroke
         # still bends (a shallow curve sags from its chord)
         if h < 0.05 * dpi:
-            _DEBUG.setdefault("sag", []).append((int(w), int(h), _sag(mask)))
             if _sag(mask) < 0.008 * dpi:
                 continue
         # punch holes, staples, smudges: filled shapes; strokes are thin and sparse
@@ -460,9 +463,11 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     spread = float(cover.sum()) / inch
     tall = max((h for (_, _, w, h, _) in kept if w >= 0.1 * inch), default=0) / inch
     score = spread + 0.5 * tall  # inches of pen travel, roughly
-    thresh = 0.3
-    has = score >= thresh
-    margin = abs(score - thresh) / thresh
+    # a signature has at least one sweeping stroke; printed letters (a typed name the
+    # OCR did not catch) are each smaller than ~0.2 inch
+    biggest = max((max(w, h) for (_, _, w, h, _) in kept), default=0) / inch
+    has = score >= SCORE_MIN and biggest >= BIG_STROKE_MIN
+    margin = min(abs(score - SCORE_MIN) / SCORE_MIN, abs(biggest - BIG_STROKE_MIN) / BIG_STROKE_MIN)
     conf = float(min(0.99, 0.55 + 0.45 * min(1.0, margin)))
     if not line_found:
         conf *= 0.8

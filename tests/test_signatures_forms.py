@@ -1,0 +1,48 @@
+"""read_signatures on rendered form tails (perfect OCR words): each role reads its own
+line, a date written beside the parent's line and a signed witness line never leak into
+another role, and absent blocks give None."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extractor.signatures import read_signatures
+from signatures_drawing import add_noise, mini_form
+
+
+def _values(page):
+    return {k: (None if f is None else f.value) for k, f in read_signatures([page]).items()}
+
+
+@pytest.mark.parametrize("parent,officer", list(itertools.product([True, False], repeat=2)))
+def test_signatures_forms_parent_and_officer(parent, officer):
+    assert _values(mini_form(parent, officer, None)) == {
+        "parent_signed": parent, "official_signed": officer, "supervisor_signed": None}
+
+
+@pytest.mark.parametrize("supervisor,witness", [(True, False), (False, True), (False, False)])
+def test_signatures_forms_supervisor_block_not_confused_with_witness(supervisor, witness):
+    out = _values(mini_form(False, True, supervisor, witness=witness))
+    assert out == {"parent_signed": False, "official_signed": True, "supervisor_signed": supervisor}
+
+
+@pytest.mark.parametrize("kind", ["saltpepper", "blur", "shadow", "fax"])
+def test_signatures_forms_degraded_scans(kind):
+    page = mini_form(True, False, False, witness=True)
+    page.image = add_noise(page.image, kind, seed=11)
+    assert _values(page) == {"parent_signed": True, "official_signed": False,
+                             "supervisor_signed": False}
+
+
+def test_signatures_forms_field_carries_evidence_and_region():
+    page = mini_form(True, False, True)
+    f = read_signatures([page])["parent_signed"]
+    assert f.provenance == "ink" and f.page == 1 and f.present is True
+    assert f.evidence == "Signature of Parent / Firma del padre o madre"
+    x0, y0, x1, y1 = f.bbox
+    # the parent's region is above the rule at y=480 and stops before the Date column
+    assert y0 < 480 < y1 <= 480 + 60 and x0 < 300 and x1 <= 1450
+    assert 0.6 <= f.confidence <= 1.0
+    s = read_signatures([page])["supervisor_signed"]
+    assert s.evidence == "Signature / Firma" and s.bbox[0] > 1300
