@@ -15,7 +15,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
 	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
 
-.PHONY: setup system-deps models test demo bench train-models clean
+.PHONY: setup system-deps models test test-deps demo bench train-models clean
 
 setup: system-deps $(STAMP)
 	@$(MAKE) --no-print-directory models
@@ -52,7 +52,15 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 models:
 	@:
 
-test: setup
+# PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
+# throwaway server on loopback, as the `postgres` user when run as root; nothing is
+# configured system-wide). Under CI=true the PostgreSQL tests fail if this is missing.
+TEST_APT_PACKAGES := postgresql
+
+test-deps:
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
+
+test: setup test-deps
 	$(VENV)/bin/pytest -q
 
 # Ground truth (*.jsonl) and notes beside the samples are not inputs.

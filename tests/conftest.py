@@ -25,6 +25,11 @@ DEV_DIR = SHARED / "datasets" / "dev"
 if str(REPO_ROOT) not in sys.path:  # the tests run against the work tree
     sys.path.insert(0, str(REPO_ROOT))
 
+# the store's databases (issue 4): a throwaway PostgreSQL server, and `store_url`
+# parametrised over SQLite and PostgreSQL
+from pg_server import postgres_server, store_url  # noqa: E402,F401
+from batch_archive import batch_archive, batch_reference  # noqa: E402,F401
+
 
 @pytest.fixture(scope="session")
 def contract_schema() -> dict:

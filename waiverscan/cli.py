@@ -212,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("ocr", "OCR the pages of scans: words with confidence and bbox")
     add("extract", "extract the contract fields of each file and score them against "
                    "the audit's checks")
+    from waiverscan.batch.command import add_scan_parser  # issue 4: batch runs
+    add_scan_parser(sub)
     from scoring.report import add_arguments as _report_arguments
     _report_arguments(sub.add_parser(
         "report", help="cases by A-number with the audit's categories, counts and chart",
@@ -293,6 +295,9 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
     if args.command == "report":
         from scoring.report import run as run_report
         return run_report(args, stdout, stderr)
+    if args.command == "scan":
+        from waiverscan.batch.command import run_scan
+        return run_scan(args, stdout, stderr)
     if args.command == "ocr":
         runner, text_fn, json_fn = _ocr, format_ocr_text, Document.ocr_json
     else:

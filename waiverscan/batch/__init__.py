@@ -1,0 +1,287 @@
+"""Batch runs: `waiverscan scan PATH...` over whole archives, resumable, exactly once.
+
+How a run stays correct when killed at any point:
+  * the parent alone writes to the store, one document per transaction
+    (:meth:`Store.save_document`): a document is either entirely there or not at all;
+  * a file is identified by the sha256 of its bytes; files already scored with the
+    current :data:`waiverscan.PIPELINE_VERSION` are skipped, so a second run picks up
+    exactly where the first stopped and a re-run of a finished archive reads nothing;
+  * workers only compute (:func:`worker.process_file`), so a worker orphaned by a
+    killed parent can finish its file but never write it.
+
+Work is one file per task, to local processes (``--workers N``) or to a Dask cluster
+(``--dask tcp://scheduler:8786``); a bounded number of tasks is in flight, so memory
+does not grow with the archive, and pages stream inside each task (see ``worker``).
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+
+from waiverscan import PIPELINE_VERSION
+from waiverscan.batch.worker import process_file
+from waiverscan.store import Store
+
+#: tasks in flight per worker: enough to keep workers busy while the parent writes
+WINDOW_PER_WORKER = 2
+
+
+@dataclass
+class ScanSummary:
+    run_id: int
+    files: int = 0  # files found
+    scored: int = 0  # read and stored in this run
+    failed: int = 0  # ... of which failed (error stored)
+    skipped: int = 0  # already scored with this pipeline version (or a duplicate)
+    pages: int = 0
+    seconds: float = 0.0
+    failure_codes: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, Any]:
+        return {"files": self.files, "scored": self.scored, "failed": self.failed,
+                "skipped": self.skipped, "pages": self.pages,
+                "seconds": round(self.seconds, 3), "failure_codes": self.failure_codes}
+
+
+def walk(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+    """Files under ``paths`` in a deterministic order (each argument in turn; a folder's
+    files sorted by their path within it, folder by folder); hidden files and folders and names matching an
+    ``exclude`` glob are left out; a file named twice is listed once."""
+    out: list[Path] = []
+    seen: set[str] = set()
+
+    def keep(p: Path) -> bool:
+        return not p.name.startswith(".") and not any(fnmatch.fnmatch(p.name, g) for g in exclude)
+
+    def add(p: Path) -> None:
+        key = os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for arg in paths:
+        root = Path(arg)
+        if root.is_dir():
+            found = []
+            for d, dirs, files in os.walk(root):
+                dirs[:] = [x for x in dirs if not x.startswith(".")]
+                found.extend(Path(d) / name for name in files)
+            for p in sorted(found, key=lambda p: p.relative_to(root).parts):
+                if keep(p) and p.is_file():
+                    add(p)
+        else:  # a file, or a path that does not exist: its failure is recorded
+            add(root)
+    return out
+
+
+# --------------------------------------------------------------------------- executors
+
+Task = tuple[Path, str]  # (path, sha256 the parent computed)
+Result = tuple[Task, dict]
+
+
+def _run_inline(tasks: Iterator[Task], _workers: int) -> Iterator[Result]:
+    for task in tasks:
+        yield task, process_file(str(task[0]))
+
+
+def _run_processes(tasks: Iterator[Task], workers: int) -> Iterator[Result]:
+    """Local worker processes (spawned: a fresh interpreter holds no parent state, no
+    database connection, no progress-bar thread). A worker that dies (killed by the
+    OOM killer, a crash in native code) breaks the pool: the pool is rebuilt and the
+    files it held are tried again once; a file that breaks it twice is a failure."""
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = mp.get_context("spawn")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                   initializer=_init_worker, max_tasks_per_child=200)
+
+    pool = new_pool()
+    window = workers * WINDOW_PER_WORKER
+    pending: dict[Any, tuple[Task, int]] = {}
+    retry: list[tuple[Task, int]] = []
+    source = iter(tasks)
+    try:
+        while True:
+            while len(pending) < window:
+                if retry:
+                    task, tries = retry.pop(0)
+                else:
+                    task = next(source, None)
+                    if task is None:
+                        break
+                    tries = 0
+                pending[pool.submit(process_file, str(task[0]))] = (task, tries)
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                task, tries = pending.pop(fut)
+                try:
+                    yield task, fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if tries >= 1:
+                        yield task, _died(task)
+                    else:
+                        retry.append((task, tries + 1))
+            if broken:
+                for fut, (task, tries) in pending.items():
+                    retry.append((task, tries + 1) if tries < 1 else (task, tries))
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _init_worker() -> None:
+    from waiverscan.batch.worker import init_worker
+    init_worker()
+
+
+def _died(task: Task) -> dict:
+    return {"contract": {"schema_version": "1", "source": str(task[0]), "sha256": task[1],
+                         "doc_type": "other", "pages": 0, "records": [],
+                         "error": {"code": "unreadable", "message":
+                                   "internal error: the worker process died on this file "
+                                   "(out of memory?); please report it"}},
+            "pages": [], "failure_code": "internal", "seconds": None}
+
+
+def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]:
+    """The same tasks on a Dask distributed cluster. The files must be readable at the
+    same paths on the workers (a shared filesystem), and the workers need waiverscan
+    installed; results come back to this process, which alone writes the store."""
+    def run(tasks: Iterator[Task], _workers: int) -> Iterator[Result]:
+        from distributed import Client, as_completed
+        client = Client(address, set_as_default=False)
+        try:
+            threads = max(1, sum(client.nthreads().values()))
+            window = threads * WINDOW_PER_WORKER
+            source = iter(tasks)
+            meta: dict[str, Task] = {}
+
+            def submit() -> Optional[Any]:
+                task = next(source, None)
+                if task is None:
+                    return None
+                fut = client.submit(process_file, str(task[0]), pure=False, retries=1)
+                meta[fut.key] = task
+                return fut
+
+            first = [f for f in (submit() for _ in range(window)) if f is not None]
+            if not first:
+                return
+            queue = as_completed(first, loop=client.loop)
+            for fut in queue:
+                task = meta.pop(fut.key)
+                try:
+                    payload = fut.result()
+                except Exception as exc:  # the cluster lost the task twice
+                    payload = _died(task)
+                    payload["contract"]["error"]["message"] = (
+                        f"internal error on the Dask cluster ({type(exc).__name__}); please report it")
+                fut.release()
+                yield task, payload
+                nxt = submit()
+                if nxt is not None:
+                    queue.add(nxt)
+        finally:
+            client.close()
+    return run
+
+
+# --------------------------------------------------------------------------- the run
+
+def _hashed(files: list[Path], done: set[str], summary: ScanSummary, store: Store,
+            pipeline_version: str, tick: Callable[[int], None]) -> Iterator[Task]:
+    """Files still to read, with their sha256; skipped ones tick the progress bar. A
+    file that cannot even be opened is recorded as failed right here."""
+    from extractor.ingest import sha256_file
+    from extractor.errors import WaiverscanError
+    seen: set[str] = set()
+    for path in files:
+        try:
+            sha = sha256_file(path)
+        except WaiverscanError as exc:
+            summary.failed += 1
+            summary.failure_codes[exc.code] = summary.failure_codes.get(exc.code, 0) + 1
+            _record_unopenable(store, path, exc, pipeline_version, summary.run_id)
+            tick(0)
+            continue
+        if sha in done or sha in seen:
+            summary.skipped += 1
+            tick(0)
+            continue
+        seen.add(sha)
+        yield path, sha
+
+
+def _record_unopenable(store: Store, path: Path, exc, pipeline_version: str, run_id: int) -> None:
+    """A path that cannot be opened has no content hash: it is stored under the hash
+    of its path (prefixed, so it can never equal a file's), once per path."""
+    import hashlib
+    sha = hashlib.sha256(b"path:" + str(path).encode("utf-8", "surrogateescape")).hexdigest()
+    store.save_document({"source": str(path), "sha256": sha, "doc_type": "other", "pages": 0,
+                         "records": [], "error": {"code": exc.contract_code, "message": exc.message}},
+                        pipeline_version=pipeline_version, failure_code=exc.code, run_id=run_id)
+
+
+def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = None,
+         dask: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION,
+         exclude: Sequence[str] = (), progress: bool = True,
+         args: Optional[dict] = None) -> ScanSummary:
+    """Score every file under ``paths`` into ``store`` that is not already scored with
+    ``pipeline_version``. ``workers``: local processes (default: the CPU count; 0 runs
+    in this process); ``dask``: a scheduler address, instead of local processes."""
+    t0 = time.perf_counter()
+    workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
+    files = walk(paths, exclude)
+    run_id = store.start_run(pipeline_version, dict(args or {}, paths=[str(p) for p in paths],
+                                                   workers=workers, dask=dask))
+    summary = ScanSummary(run_id=run_id, files=len(files))
+    done = store.done_hashes(pipeline_version)
+    runner = _run_dask(dask) if dask else _run_processes if workers >= 1 else _run_inline
+
+    from tqdm import tqdm
+    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress,
+               dynamic_ncols=True, smoothing=0.05)
+
+    def tick(pages: int) -> None:
+        summary.pages += pages
+        elapsed = max(time.perf_counter() - t0, 1e-6)
+        bar.set_postfix(pages=summary.pages, pages_s=f"{summary.pages / elapsed:.2f}",
+                        failed=summary.failed, refresh=False)
+        bar.update(1)
+
+    try:
+        tasks = _hashed(files, done, summary, store, pipeline_version, tick)
+        for (path, _sha), payload in runner(tasks, max(1, workers)):
+            contract = payload["contract"]
+            contract["source"] = str(path)  # as the run named it (a worker may see it otherwise)
+            store.save_document(contract, pipeline_version=pipeline_version,
+                                pages=payload["pages"], failure_code=payload["failure_code"],
+                                run_id=run_id, seconds=payload["seconds"])
+            if not contract.get("error"):
+                summary.scored += 1
+            else:
+                summary.failed += 1
+                code = payload["failure_code"] or contract["error"]["code"]
+                summary.failure_codes[code] = summary.failure_codes.get(code, 0) + 1
+            tick(int(contract.get("pages") or 0))
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - t0
+    store.finish_run(run_id, summary.counts())
+    return summary

@@ -1,0 +1,135 @@
+"""The unit of work of a batch run: one file in, one small picklable payload out.
+
+The same function runs in a local worker process (``ProcessPoolExecutor``) or on a Dask
+worker, so both give the same results. Pages stream: each page is read (preprocessed and
+OCR'd) as it comes off the file, and its working image is spilled to a temporary PNG
+(lossless) instead of being held in memory; the extractors that look at images (check
+marks, signatures) load one page's image back when they ask for it. A 300-page PDF thus
+holds 300 pages of *words* in memory and one image at a time, and gives exactly what
+:func:`extractor.pipeline.extract_document` gives.
+
+What goes back to the parent is the contract document object plus per-page summaries:
+never images or words.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+import numpy as np
+
+from extractor.model import Document, Page
+
+TEXT_KINDS = ("csv", "xlsx", "text")
+
+# the last image decoded, per thread (Dask runs several tasks in one process's threads):
+# extractors look at one page at a time, so one is enough
+_cache = threading.local()
+
+
+class SpilledPage(Page):
+    """A :class:`Page` whose working image lives in a PNG file. Reading ``.image`` loads
+    it (the last one loaded is kept, so repeated reads of one page cost nothing)."""
+
+    @property  # type: ignore[override]
+    def image(self) -> Optional[np.ndarray]:
+        path = self.__dict__.get("_spill_path")
+        if path is None:
+            return None
+        if getattr(_cache, "path", None) != path:
+            import cv2
+            _cache.path, _cache.image = None, None  # free the last image before the next
+            _cache.image = cv2.imread(path, cv2.IMREAD_UNCHANGED)
+            _cache.path = path
+        return _cache.image
+
+    @image.setter
+    def image(self, value: Optional[np.ndarray]) -> None:
+        if value is None:
+            self.__dict__["_spill_path"] = None
+            return
+        import cv2
+        path = os.path.join(self.__dict__["_spill_dir"], f"page-{self.number:05d}.png")
+        if not cv2.imwrite(path, value, [cv2.IMWRITE_PNG_COMPRESSION, 1]):
+            raise OSError("cannot write a page image to the temporary directory")
+        self.__dict__["_spill_path"] = path
+
+
+def _spilled(page: Page, directory: str) -> SpilledPage:
+    from dataclasses import fields
+    out = SpilledPage.__new__(SpilledPage)
+    out.__dict__["_spill_dir"] = directory  # before __init__, whose image= spills
+    Page.__init__(out, **{f.name: getattr(page, f.name) for f in fields(Page)})
+    return out
+
+
+def extract_streamed(path: str | Path) -> Document:
+    """:func:`extractor.pipeline.extract_document`, with pages streamed to disk."""
+    from extractor import ingest
+    from extractor.errors import WaiverscanError
+    from extractor.pipeline import classify_and_extract, extract_document, read_page
+    from scoring.rubric import score_document
+
+    path = Path(path)
+    try:
+        kind = ingest.sniff(path)
+    except (WaiverscanError, OSError):
+        kind = None
+    if kind is None or kind in TEXT_KINDS:  # no page images: nothing to stream
+        return extract_document(path)
+    doc = Document(source=str(path), sha256="0" * 64)
+    with tempfile.TemporaryDirectory(prefix="waiverscan-pages-") as spill:
+        try:
+            doc.sha256 = ingest.sha256_file(path)
+            doc.pages = [_spilled(read_page(src), spill) for src in ingest.iter_pages(path, kind)]
+            classify_and_extract(doc)
+        except WaiverscanError as exc:
+            doc.error = {"code": exc.contract_code, "message": exc.message}
+            doc.exception = exc
+            doc.records = []
+            doc.doc_type = "other"
+        finally:
+            _cache.path, _cache.image = None, None
+        score_document(doc)
+        # the spill directory goes now: drop the images' paths with it
+        for p in doc.pages:
+            p.__dict__["_spill_path"] = None
+    return doc
+
+
+def page_summary(page: Page) -> dict[str, Any]:
+    confs = [w.conf for w in page.words]
+    return {"number": page.number, "width": int(page.width), "height": int(page.height),
+            "dpi": float(page.dpi), "text_source": page.text_source, "words": len(page.words),
+            "mean_conf": round(float(np.mean(confs)), 4) if confs else None}
+
+
+def process_file(path: str) -> dict[str, Any]:
+    """Read, extract and score one file; never raises (a bug in a stage becomes the
+    file's ``internal`` failure). Returns ``{"contract", "pages", "failure_code",
+    "seconds"}``."""
+    # Parallelism is across files: Tesseract must not also spread over cores
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    t0 = time.perf_counter()
+    try:
+        doc = extract_streamed(path)
+        failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
+    except Exception as exc:  # noqa: BLE001  (one bad file must not stop a batch)
+        from waiverscan.cli import _crashed
+        doc = _crashed(Path(path), exc)
+        failure = "internal"
+    contract = doc.to_contract()
+    return {"contract": contract, "pages": [page_summary(p) for p in doc.pages],
+            "failure_code": failure, "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def init_worker() -> None:
+    """ProcessPoolExecutor initializer: one Tesseract thread, and worker logs through
+    the CLI's redacting handler (they may otherwise name a file)."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    from waiverscan.cli import _setup_logging
+    _setup_logging(0)

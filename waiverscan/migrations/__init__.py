@@ -1,0 +1,1 @@
+"""Alembic migrations of the waiverscan store (run by ``store.open_store``)."""

@@ -1,0 +1,279 @@
+"""The store: every scanned document, its records, the cases, reviews and runs.
+
+    store = open_store("postgresql://user@host/db")   # or None: WAIVERSCAN_DB, then
+                                                       # sqlite:///waiverscan.db
+    for doc in store.iter_documents(): ...             # contract document objects
+
+SQLite by default (one file beside the archive); PostgreSQL for a shared server. The
+schema is owned by the Alembic migrations (``waiverscan/migrations``): ``open_store``
+runs ``upgrade head`` every time, so an old database is brought up to date before use.
+
+A document's results are written in one transaction (:meth:`Store.save_document`): a
+killed run leaves either the whole document or nothing. Review decisions are
+append-only and hash-chained (:mod:`waiverscan.store.reviews`).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from sqlalchemy import create_engine, delete, event, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from waiverscan.store.models import (CaseRow, CheckRow, DocumentRow, FieldRow, PageRow,
+                                     RecordRow, ReviewDecision, Run)
+from waiverscan.store.reviews import ReviewLog
+
+DEFAULT_URL = "sqlite:///waiverscan.db"
+SCHEMA_VERSION = "1"
+
+#: failures that say nothing about the file (the machine was missing Tesseract, OCR
+#: was starved of CPU): a later run tries those files again
+TRANSIENT_FAILURES = frozenset({"tool_missing", "ocr_timeout", "ocr_failed"})
+
+__all__ = ["open_store", "Store", "normalise_url", "DEFAULT_URL", "TRANSIENT_FAILURES"]
+
+
+def normalise_url(url: Optional[str]) -> str:
+    """A SQLAlchemy URL from what a user types: None -> WAIVERSCAN_DB or the default;
+    a bare path -> a SQLite file; ``postgresql://`` -> the psycopg 3 driver (the one
+    installed: SQLAlchemy's default would be psycopg2)."""
+    url = url or os.environ.get("WAIVERSCAN_DB") or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{Path(url)}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # every new SQLite connection
+            cur = dbapi_conn.cursor()
+            # WAL: readers (the report) never block the scan's writer; a killed writer's
+            # uncommitted transaction simply vanishes on the next open
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """`alembic upgrade head` on this engine's database."""
+    from alembic import command
+    from alembic.config import Config
+    here = Path(__file__).resolve().parent.parent
+    cfg = Config()
+    cfg.set_main_option("script_location", str(here / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_store(url: Optional[str] = None, *, upgrade: bool = True) -> "Store":
+    """Open (and create or upgrade) the store at ``url``."""
+    real = normalise_url(url)
+    if real.startswith("sqlite:///"):
+        path = Path(real[len("sqlite:///"):])
+        if str(path) not in ("", ":memory:"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _engine(real)
+    if upgrade:
+        migrate(engine)
+    return Store(engine)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _a_number(record: dict) -> Optional[str]:
+    fields = record.get("fields") or {}
+    for name in ("parent_a_number", "a_number"):
+        f = fields.get(name)
+        if isinstance(f, dict) and isinstance(f.get("value"), str):
+            return f["value"][:16]
+    return None
+
+
+class Store:
+    """A handle on one database. Cheap to keep for a whole run; ``close()`` at the end."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.reviews = ReviewLog(self)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self._sessions() as s:
+            with s.begin():
+                yield s
+
+    # ------------------------------------------------------------------ documents
+
+    def done_hashes(self, pipeline_version: str) -> set[str]:
+        """Documents a run with this pipeline version need not read again: scored, or
+        failed for a reason that lies in the file itself."""
+        with self.session() as s:
+            rows = s.execute(select(DocumentRow.sha256, DocumentRow.status,
+                                    DocumentRow.failure_code)
+                             .where(DocumentRow.pipeline_version == pipeline_version))
+            return {sha for sha, status, code in rows
+                    if status == "scored" or code not in TRANSIENT_FAILURES}
+
+    def save_document(self, contract: dict, *, pipeline_version: str,
+                      pages: Optional[list[dict]] = None, failure_code: Optional[str] = None,
+                      run_id: Optional[int] = None, seconds: Optional[float] = None) -> None:
+        """Write one document's results in ONE transaction, replacing an earlier scoring
+        of the same bytes (its pages, records, fields and checks; never its reviews)."""
+        error = contract.get("error")
+        with self.session() as s:
+            doc = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == contract["sha256"]))
+            if doc is None:
+                doc = DocumentRow(sha256=contract["sha256"])
+                s.add(doc)
+            else:  # re-scored: the children go, in this same transaction
+                s.execute(delete(PageRow).where(PageRow.document_id == doc.id))
+                old = select(RecordRow.id).where(RecordRow.document_id == doc.id)
+                s.execute(delete(FieldRow).where(FieldRow.record_pk.in_(old)))
+                s.execute(delete(CheckRow).where(CheckRow.record_pk.in_(old)))
+                s.execute(delete(RecordRow).where(RecordRow.document_id == doc.id))
+                s.expire(doc, ["page_rows", "record_rows"])
+            doc.source = contract["source"]
+            doc.doc_type = contract.get("doc_type") or "other"
+            doc.pages = int(contract.get("pages") or 0)
+            doc.status = "failed" if error else "scored"
+            doc.error_code = error.get("code") if error else None
+            doc.error_message = error.get("message") if error else None
+            doc.failure_code = (failure_code or doc.error_code) if error else None
+            doc.pipeline_version = pipeline_version
+            doc.run_id = run_id
+            doc.scored_at = _now()
+            doc.seconds = seconds
+            doc.page_rows = [PageRow(**p) for p in (pages or [])]
+            doc.record_rows = [self._record_row(r, i) for i, r in enumerate(contract.get("records") or [])]
+
+    @staticmethod
+    def _record_row(rec: dict, i: int) -> RecordRow:
+        idx = int(str(rec["record_id"]).rsplit(":", 1)[-1]) if ":" in str(rec["record_id"]) else i
+        row = RecordRow(record_id=rec["record_id"], idx=idx, kind=rec["kind"],
+                        a_number=_a_number(rec), score=rec.get("score"), data=rec)
+        for name, f in (rec.get("fields") or {}).items():
+            if f is None:
+                row.field_rows.append(FieldRow(name=name, present=False))
+            else:
+                row.field_rows.append(FieldRow(
+                    name=name, present=True, value=f.get("value"),
+                    confidence=f.get("confidence"), page=f.get("page"), bbox=f.get("bbox"),
+                    evidence=f.get("evidence")))
+        for c in rec.get("checks") or []:
+            row.check_rows.append(CheckRow(check_id=c["id"], status=c["status"],
+                                           severity=c["severity"], why=c.get("why")))
+        return row
+
+    def iter_documents(self, *, status: Optional[str] = None) -> Iterator[dict]:
+        """Every stored document as its contract object (`extract --json`'s shape), in
+        source order; ``status`` "scored" or "failed" narrows it. Streams in batches."""
+        with self.session() as s:
+            q = select(DocumentRow).order_by(DocumentRow.source, DocumentRow.sha256)
+            if status:
+                q = q.where(DocumentRow.status == status)
+            for doc in s.scalars(q.execution_options(yield_per=200)):
+                yield self._contract(s, doc)
+
+    def document(self, sha256: str) -> Optional[dict]:
+        with self.session() as s:
+            doc = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
+            return None if doc is None else self._contract(s, doc)
+
+    @staticmethod
+    def _contract(s: Session, doc: DocumentRow) -> dict:
+        records = s.scalars(select(RecordRow.data).where(RecordRow.document_id == doc.id)
+                            .order_by(RecordRow.idx)).all()
+        error = ({"code": doc.error_code, "message": doc.error_message or ""}
+                 if doc.status == "failed" else None)
+        return {"schema_version": SCHEMA_VERSION, "source": doc.source, "sha256": doc.sha256,
+                "doc_type": doc.doc_type, "pages": doc.pages, "error": error,
+                "records": list(records)}
+
+    def record(self, record_id: str) -> Optional[dict]:
+        with self.session() as s:
+            return s.scalar(select(RecordRow.data).where(RecordRow.record_id == record_id))
+
+    def failures(self) -> list[dict]:
+        """Files whose last scoring failed: source, sha256, codes and message."""
+        with self.session() as s:
+            rows = s.execute(select(DocumentRow.source, DocumentRow.sha256,
+                                    DocumentRow.error_code, DocumentRow.failure_code,
+                                    DocumentRow.error_message, DocumentRow.pipeline_version)
+                             .where(DocumentRow.status == "failed")
+                             .order_by(DocumentRow.source))
+            return [dict(r._mapping) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Documents per status and records in all: the numbers a run summary needs."""
+        from sqlalchemy import func
+        with self.session() as s:
+            out = dict(s.execute(select(DocumentRow.status, func.count())
+                                 .group_by(DocumentRow.status)).all())
+            out["records"] = s.scalar(select(func.count()).select_from(RecordRow)) or 0
+            return {k: int(v) for k, v in out.items()}
+
+    # ------------------------------------------------------------------ cases
+
+    def save_cases(self, report: dict) -> int:
+        """Replace the cases with those of a roll-up (``{"summary", "cases": [...]}`` as
+        the contract's Cases section; a bare list of cases is accepted too), in one
+        transaction. Returns how many were written."""
+        cases = report.get("cases", []) if isinstance(report, dict) else list(report)
+        with self.session() as s:
+            s.execute(delete(CaseRow))
+            s.add_all(CaseRow(a_number=c.get("a_number"), category=c["category"],
+                              flags=list(c.get("flags") or []),
+                              earliest_decision_date=c.get("earliest_decision_date"),
+                              record_ids=list(c.get("records") or []), data=dict(c))
+                      for c in cases)
+        return len(cases)
+
+    def cases(self) -> list[dict]:
+        """The stored cases (the full case objects ``save_cases`` was given)."""
+        with self.session() as s:
+            return [dict(d) for d in s.scalars(select(CaseRow.data).order_by(CaseRow.id))]
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, pipeline_version: str, args: dict) -> int:
+        with self.session() as s:
+            run = Run(started=_now(), pipeline_version=pipeline_version, args=args, counts={})
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, counts: dict) -> None:
+        with self.session() as s:
+            s.execute(update(Run).where(Run.id == run_id).values(finished=_now(), counts=counts))
+
+    def runs(self) -> list[dict]:
+        with self.session() as s:
+            return [{"id": r.id, "started": r.started, "finished": r.finished,
+                     "pipeline_version": r.pipeline_version, "counts": r.counts, "args": r.args}
+                    for r in s.scalars(select(Run).order_by(Run.id))]
