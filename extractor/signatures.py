@@ -30,7 +30,6 @@ from rapidfuzz import fuzz
 from extractor.model import BBox, Field, Page, Word
 
 ROLES = ("parent", "official", "supervisor")
-_DEBUG: dict = {}  # last measurement internals, for developer tools
 # Decision thresholds, in inches (dev: unsigned lines score 0.0; signed ones >= 0.6
 # with a biggest stroke >= 0.31 in)
 SCORE_MIN = 0.3
@@ -229,7 +228,12 @@ class InkResult:
     region: BBox  # working-image bbox of the signature region
     spread: float  # horizontal extent covered by stroke components, inches
     line_found: bool
-    score: float = 0.0  # spread + half the tallest stroke, inches (threshold 0.3)
+    score: float = 0.0  # spread + half the tallest stroke, inches (threshold SCORE_MIN)
+    strokes: tuple[BBox, ...] = ()  # working-image boxes of the pen strokes counted
+
+    def __iter__(self):
+        """Unpacks as ``ink_ratio, has_signature, confidence``."""
+        return iter((self.ink_ratio, self.has_signature, self.confidence))
 
 
 def _ink_mask(grey: np.ndarray, dpi: float, level: int = INK_LEVEL) -> np.ndarray:
@@ -452,7 +456,6 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
 
     core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.1 * inch))
     strokes, kept = _stroke_components(region, dpi, core)
-    _DEBUG["region"], _DEBUG["strokes"], _DEBUG["kept"] = region, strokes, kept
     area = float(region.shape[0] * region.shape[1]) or 1.0
     ink_px = float(strokes.sum())
     ratio = ink_px / area
@@ -467,12 +470,15 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     # OCR did not catch) are each smaller than ~0.2 inch
     biggest = max((max(w, h) for (_, _, w, h, _) in kept), default=0) / inch
     has = score >= SCORE_MIN and biggest >= BIG_STROKE_MIN
-    margin = min(abs(score - SCORE_MIN) / SCORE_MIN, abs(biggest - BIG_STROKE_MIN) / BIG_STROKE_MIN)
+    margin = min(abs(score - SCORE_MIN) / SCORE_MIN, abs(biggest - BIG_STROKE_MIN) / max(BIG_STROKE_MIN, 1e-6))
     conf = float(min(0.99, 0.55 + 0.45 * min(1.0, margin)))
     if not line_found:
         conf *= 0.8
     reg_bbox = (float(rl + cx0), float(top + cy0), float(rr + cx0), float(bottom + cy0))
-    return InkResult(ratio, bool(has), conf, reg_bbox, spread, line_found, score)
+    ox, oy = rl + cx0, top + cy0
+    boxes = tuple((float(x + ox), float(y + oy), float(x + w + ox), float(y + h + oy))
+                  for (x, y, w, h, _) in kept)
+    return InkResult(ratio, bool(has), conf, reg_bbox, spread, line_found, float(score), boxes)
 
 
 # ----------------------------------------------------------------------------- fields

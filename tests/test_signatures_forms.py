@@ -46,3 +46,18 @@ def test_signatures_forms_field_carries_evidence_and_region():
     assert 0.6 <= f.confidence <= 1.0
     s = read_signatures([page])["supervisor_signed"]
     assert s.evidence == "Signature / Firma" and s.bbox[0] > 1300
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_signatures_forms_inline_label_with_rule_to_the_right(signed):
+    """"Parent's signature: ________": the rule starts after the label on its row."""
+    from extractor.model import Page
+    from signatures_drawing import blank, cursive, rule, text
+    img = blank(2000, 600)
+    words = text(img, (100, 330), "Parent's signature:", 34)
+    x1 = int(max(w.bbox[2] for w in words))
+    rule(img, x1 + 20, x1 + 1000, 365)
+    if signed:
+        cursive(img, x1 + 80, 361, seed=2)
+    f = read_signatures([Page(1, 2000, 600, 300.0, words=words, image=img)])["parent_signed"]
+    assert f.value is signed and f.bbox[0] >= x1 - 40

@@ -82,3 +82,13 @@ def test_signatures_ink_line_anchor():
     assert _measure(img, (100, 329, 1100, 332), anchor="line").has_signature
     img, _, _ = signature_line(False)
     assert not _measure(img, (100, 329, 1100, 332), anchor="line").has_signature
+
+
+def test_signatures_ink_unpacks_and_reports_strokes():
+    img, bbox, _ = signature_line(True)
+    ratio, has, conf = _measure(img, bbox)
+    assert has and ratio > 0 and 0.5 < conf <= 1.0
+    strokes = _measure(img, bbox).strokes
+    # the cursive stroke spans x 132..608 and sits above the rule at y=330
+    assert strokes and min(s[0] for s in strokes) < 200 and max(s[2] for s in strokes) > 500
+    assert all(s[1] < 330 for s in strokes)
