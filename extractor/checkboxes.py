@@ -281,7 +281,8 @@ def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
             # the outline of a box (its hole is a candidate of its own, unless a
             # scribble broke it) or a filled box
             outer, inner = _tighten(frame, x0, y0, x1, y1), None
-            if not _square_corners(lines, *outer):
+            # (on the firm ink mask: a punch hole's blurred rim is not a corner)
+            if not _square_corners(ink, *outer):
                 continue  # a bold letter ("B", "D") outlines like a box but for its corners
             side = min(outer[2] - outer[0], outer[3] - outer[1])
             if ink[outer[1]:outer[3] + 1, outer[0]:outer[2] + 1].mean() < 0.8 * 255 \
@@ -451,19 +452,20 @@ def _measure(page: Page, opts: list[Option], col: float) -> None:
         first = opts[i].lines[0]
         if first.y0 - 0.9 * h - y0 <= cy <= first.y1 + 0.9 * h - y0:
             opts[i].margin_ink += stats[j, cv2.CC_STAT_AREA] / (h * h)
-    _box_column_ink(opts, ink, x0, y0, h)
+    _box_column_ink(opts, ink, x0, y0, h, sure_words)
     for i, o in enumerate(opts):
         first = o.lines[0]
         o.margin_bbox = (float(mx0 + x0), first.y0 - 0.7 * h, float(mx1 + x0), first.y1 + 0.7 * h)
         o.underline = _underlined(ink, o, opts[i + 1] if i + 1 < len(opts) else None, col, h, x0, y0)
 
 
-def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float) -> None:
+def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float,
+                    words: list[Word]) -> None:
     """On a boxed form, the ink round each option's place in the box column (box
     frame included), in text-height-squared units: an undetected box drowned in a
     scribble, or a tick across a box's edge, shows as more ink than the other options
-    have there. Words of the printed text are cut away; blobs count for the option
-    they are level with."""
+    have there. Words OCR read with confidence (printed text) are cut away; blobs
+    count for the option they are level with."""
     found = [o.box.bbox for o in opts if o.box is not None]
     if not found:
         return
@@ -478,11 +480,9 @@ def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: fl
     r0 = int(max(0, min(cys) - 1.1 * side - oy))
     r1 = int(max(0, max(cys) + 1.1 * side - oy))
     reg = ink[r0:r1, a0:a1].copy()
-    for o in opts:
-        for w in (w for ln in o.lines for w in ln.all_words):
-            if len(w.text) >= 2 and wordlike(w.text) and w.bbox[0] > bx1 - 0.5 * side:
-                reg[int(max(0, w.bbox[1] - oy - r0)):int(max(0, w.bbox[3] - oy - r0)),
-                    int(max(0, w.bbox[0] - ox - a0)):int(max(0, w.bbox[2] - ox - a0))] = 0
+    for w in words:
+        reg[int(max(0, w.bbox[1] - oy - r0)):int(max(0, w.bbox[3] - oy - r0)),
+            int(max(0, w.bbox[0] - ox - a0)):int(max(0, w.bbox[2] - ox - a0))] = 0
     n, _, stats, cents = cv2.connectedComponentsWithStats(reg, connectivity=8)
     for o in opts:
         o.column_ink = 0.0

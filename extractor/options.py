@@ -81,7 +81,9 @@ _NEG_REUNIFY = re.compile(
     # "I am NOT requesting that my child(ren) be removed with me", "NO solicito que mi(s)
     # hijo(s) sea(n) deportado(s) conmigo"
     r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|depart|leave|deportado|deportados|"
-    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmigo|comigo|together|juntos)")
+    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmigo|comigo|together|juntos)"
+    # the same with the verb garbled by a mark drawn over it ("be r ved with me")
+    r"|\b(?:not|nao)\s+(?:\w+\s+){1,8}?(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
 # "I will not depart without my child", "no saldre sin mi hijo"
 _NEG_DEPART = re.compile(
     r"\b(?:no|not|dont|never)\b(?:\s+\w+){0,3}?\s+(?:depart|leave|return|go|salir|saldre|"
