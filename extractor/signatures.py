@@ -517,17 +517,21 @@ def measure(label: SignatureLabel) -> tuple[InkResult, Field]:
 def read_signatures(pages: list[Page]) -> dict[str, Optional[Field]]:
     """parent_signed / official_signed / supervisor_signed for a form, or None where
     the form has no such signature line. Pages without an image are skipped."""
-    best: dict[str, SignatureLabel] = {}
+    best: dict[str, tuple[tuple[float, int], SignatureLabel]] = {}
     for page in pages:
         if page.image is None:
             continue
-        for lab in find_labels(page):
+        labels = find_labels(page)
+        # equally good labels on two pages (a bare "Signature" on an attachment and on
+        # the form): the page with more signature lines is the form
+        n_roles = len({lab.role for lab in labels if lab.role != "unknown"})
+        for lab in labels:
             if lab.role not in FIELD_OF_ROLE:
                 continue
-            cur = best.get(lab.role)
-            if cur is None or lab.score > cur.score:
-                best[lab.role] = lab
+            key = (lab.score, n_roles)
+            if lab.role not in best or key > best[lab.role][0]:
+                best[lab.role] = (key, lab)
     out: dict[str, Optional[Field]] = {f: None for f in FIELD_OF_ROLE.values()}
-    for role, lab in best.items():
+    for role, (_, lab) in best.items():
         out[FIELD_OF_ROLE[role]] = measure(lab)[1]
     return out

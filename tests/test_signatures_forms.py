@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from extractor.signatures import read_signatures
+from extractor.signatures import find_labels, read_signatures
 from signatures_drawing import add_noise, mini_form
 
 
@@ -61,3 +61,25 @@ def test_signatures_forms_inline_label_with_rule_to_the_right(signed):
         cursive(img, x1 + 80, 361, seed=2)
     f = read_signatures([Page(1, 2000, 600, 300.0, words=words, image=img)])["parent_signed"]
     assert f.value is signed and f.bbox[0] >= x1 - 40
+
+
+def test_signatures_forms_attachment_page_does_not_win_ties():
+    """An unrelated attachment ending in a bare, unsigned "Signature" line comes first;
+    the form's own bare parent line (signed) on page 2 is the one read."""
+    from extractor.model import Page
+    from signatures_drawing import blank, cursive, rule, text
+    att = blank(2550, 1200)
+    words = text(att, (200, 300), "Property receipt: one backpack, two shirts", 34)
+    rule(att, 200, 1100, 900)
+    words += text(att, (200, 915), "Signature", 30, (2, 1, 1))
+    words += text(att, (1450, 915), "Date", 30, (3, 1, 1))
+    attachment = Page(1, 2550, 1200, 300.0, words=words, image=att)
+    form = mini_form(True, False, None)
+    form.number = 2
+    for w in form.words:  # the form's parent label is a bare "Firma" here
+        if (w.text != "Firma" and 480 < w.bbox[1] < 560 and w.bbox[0] < 1400) or w.bbox[1] < 250:
+            w.text = ""
+    assert [lab.how for lab in find_labels(form) if lab.role == "parent"] == ["first-bare"]
+    assert [lab.how for lab in find_labels(attachment)] == ["first-bare"]
+    f = read_signatures([attachment, form])["parent_signed"]
+    assert f.page == 2 and f.value is True
