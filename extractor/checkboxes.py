@@ -278,6 +278,10 @@ def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
             outer = (x0 - t + 1, y0 - t + 1, x1 + t - 1, y1 + t - 1)
             inner: Optional[Rect] = (x0 + 1, y0 + 1, x1 - 1, y1 - 1)
         else:
+            # a round solid blob is a punch hole, not a filled box
+            per = cv2.arcLength(c, True)
+            if per > 0 and 4 * np.pi * cv2.contourArea(c) / (per * per) > 0.86:
+                continue
             # the outline of a box (its hole is a candidate of its own, unless a
             # scribble broke it) or a filled box
             outer, inner = _tighten(frame, x0, y0, x1, y1), None
@@ -515,8 +519,15 @@ def _option_box(o: Option, boxes: list[Box], letters: list[BBox], col: float, h:
     left = [b for b in level if b.bbox[2] <= col + 0.4 * h]
     if left:
         return max(left, key=lambda b: b.bbox[2])
-    text_end = max((w.bbox[2] for w in first.all_words if wordlike(w.text) and w.conf >= 0.6),
-                   default=col)
+    # where the option's text ends: the run of words from the column on, up to the
+    # first wide gap (OCR may read a box at the end of the line as a "word")
+    text_end = col
+    for w in sorted(first.all_words, key=lambda w: w.bbox[0]):
+        if w.bbox[2] <= col:
+            continue
+        if w.bbox[0] - text_end > 2 * h:
+            break
+        text_end = max(text_end, w.bbox[2])
     right = [b for b in level if b.bbox[0] >= max(col + 2 * h, text_end - 0.2 * h)]
     return min(right, key=lambda b: b.bbox[0]) if right else None
 
