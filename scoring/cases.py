@@ -110,6 +110,7 @@ class Facts:
     a_number: Optional[str]
     a_confidence: Optional[float]
     a_evidence: Optional[str]  # text an A-number field was read from, even if unreadable
+    a_unread: bool  # the A-number field is on the document but its value could not be read
     date: Optional[str]  # valid ISO date of signing / entry
     waiver: bool = False  # form electing depart_without_child, or a comment waiving
     request: bool = False  # form electing reunify, or a comment requesting reunification
@@ -133,6 +134,8 @@ def record_facts(record: dict[str, Any], source: str = "") -> Facts:
                   a_confidence=confidence(fields, a_key),
                   a_evidence=(fields.get(a_key) or {}).get("evidence")
                   if isinstance(fields.get(a_key), dict) else None,
+                  a_unread=isinstance(fields.get(a_key), dict)
+                  and fields[a_key].get("value") in (None, ""),
                   date=valid_date(value(fields, "date_signed" if kind == "waiver_form"
                                         else "entry_date")))
     if kind == "waiver_form":
@@ -197,6 +200,9 @@ def _review_reasons(facts: list[Facts], links: list[dict[str, Any]]) -> list[str
            if f.a_number and f.a_confidence is not None and f.a_confidence < 0.6]
     if low:
         why.append("A-number read with low confidence on " + ", ".join(low))
+    unread = [f.record_id for f in facts if f.a_unread and not f.a_number]
+    if unread:  # the record belongs to some parent: it cannot stand as a case of its own
+        why.append("A-number present but unreadable on " + ", ".join(unread))
     if links:
         why.append("possible link to " + ", ".join(l["a_number"] or f"record {l['record_id']}"
                                                    for l in links))

@@ -85,3 +85,13 @@ def test_evidence_digits_maps_look_alikes_and_drops_the_prefix():
     assert evidence_digits("A2O8123456") == "208123456"
     assert evidence_digits("ho 0577") is None  # too little left to compare
     assert evidence_digits(None) is None
+
+
+def test_present_but_unreadable_a_number_needs_review_missing_one_does_not():
+    unread = form("u", None)
+    unread["records"][0]["fields"]["parent_a_number"] = {
+        "value": None, "confidence": 0.3, "page": 1, "bbox": None, "evidence": "%%"}
+    missing = form("m", None, fails=("F-A-NUMBER",))
+    cases = {c["records"][0]: c for c in roll_up([unread, missing])["cases"]}
+    assert any("unreadable" in r for r in cases[unread["records"][0]["record_id"]]["review_reasons"])
+    assert cases[missing["records"][0]["record_id"]]["review_reasons"] == []
