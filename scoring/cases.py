@@ -190,17 +190,24 @@ def case_flags(facts: list[Facts], earliest: Optional[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- roll-up
 
+def _label(f: Facts) -> str:
+    """A record as a reviewer finds it: file name and entry number (ids are hashes)."""
+    if not f.source:
+        return f.record_id
+    return f"{f.source.replace(chr(92), '/').rsplit('/', 1)[-1]}#{f.record_id.rsplit(':', 1)[-1]}"
+
+
 def _review_reasons(facts: list[Facts], links: list[dict[str, Any]]) -> list[str]:
     """Why a reviewer should look at a case before its category is relied on."""
     why = []
     for f in facts:
-        if f.open_checks:
-            why.append(f"{f.record_id}: unresolved {', '.join(f.open_checks)}")
-    low = [f.record_id for f in facts
+        if f.open_checks and not f.deficient:  # unknowns could still make it deficient
+            why.append(f"{_label(f)}: unresolved {', '.join(f.open_checks)}")
+    low = [_label(f) for f in facts
            if f.a_number and f.a_confidence is not None and f.a_confidence < 0.6]
     if low:
         why.append("A-number read with low confidence on " + ", ".join(low))
-    unread = [f.record_id for f in facts if f.a_unread and not f.a_number]
+    unread = [_label(f) for f in facts if f.a_unread and not f.a_number]
     if unread:  # the record belongs to some parent: it cannot stand as a case of its own
         why.append("A-number present but unreadable on " + ", ".join(unread))
     if links:

@@ -119,3 +119,8 @@ def test_hand_built_archive_has_one_case_per_parent_and_every_category():
     by_a = {c["a_number"]: c for c in cases}
     assert by_a[P6]["category"] == "no_documentation" and len(by_a[P6]["records"]) == 2
     assert by_a[P1]["category"] == "written_waiver_complete"
+
+
+def test_unknowns_on_an_already_deficient_form_do_not_ask_for_review():
+    case = roll_up([form("f", A, fails=("F-DATED",), unknowns=("F-SUPERVISOR",))])["cases"][0]
+    assert case["category"] == "written_waiver_deficient" and case["review_reasons"] == []
