@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extractor import lexicon
-from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold, is_filler,
-                              union)
+from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
+                              horizontal_rulings, is_filler, union)
+from extractor.roles import label_field
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.names import restore_accents
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
@@ -73,12 +74,15 @@ def find_sections(lines: list[Line]) -> list[Section]:
     for line in lines:
         for seg in _segments(line):
             text = fold(" ".join(w.text for w in seg))
-            if not text or len(text) > 60:
+            if not text or len(text) > 60 or any(w.text.endswith(":") for w in seg):
                 continue
             best = None
             for key, phrases in lexicon.SECTIONS.items():
                 for p in phrases:
-                    s = fuzz.ratio(text, fold(p))
+                    fp = fold(p)
+                    s = fuzz.ratio(text, fp)
+                    if len(fp) >= 8 and text.startswith(fp[:6]) and len(text) <= 3 * len(fp):
+                        s = max(s, fuzz.partial_ratio(fp, text))
                     if s >= 85 and (best is None or s > best[1]):
                         best = (key, s)
             if best:
@@ -208,6 +212,8 @@ def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
         return []
     nearest = min(d for d, _ in cands)
     row = [w for d, w in cands if d - nearest <= 0.6 * max(w.height, 10)]
+    if len(row) > 7:
+        return []  # a line of running text (instructions, an option) is not a value
     return sorted(row, key=lambda w: w.bbox[0])
 
 
@@ -245,9 +251,10 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
             continue
         if line.bbox[1] - last_y > 6 * hh:
             break
-        if any(id(w) in label_ids or id(w) in header_ids for w in line.words):
-            break
-        cell = [w for w in line.words if x0 <= w.cx <= x1 and not is_filler(w.text)]
+        in_column = [w for w in line.words if x0 <= w.cx <= x1]
+        if len(in_column) > 7 or any(id(w) in label_ids or id(w) in header_ids for w in in_column):
+            break  # a label or another field's value in this column: the table has ended
+        cell = [w for w in in_column if not is_filler(w.text) and not _ROW_NUMBER.match(w.text)]
         if cell:
             if out:
                 out.append(Word(";", 1.0, cell[0].bbox))  # a row boundary
@@ -257,6 +264,7 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
 
 
 _NAME_WORD = re.compile(r"^[A-Za-zÀ-ÿ'.-]{2,}$")
+_ROW_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 
 
 def _children_section_rows(sections: list[Section], lines: list[Line], label_ids: set[int],
@@ -399,63 +407,151 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     return None
 
 
+def _grow_label(hit: LabelHit, taken: set[int]) -> None:
+    """Grow a matched phrase to the whole printed label it belongs to: left over the
+    words of the same phrase, right to its colon, or to the end of a short caption
+    ("Nombre del funcionario" under a ruling)."""
+    words = hit.line.words
+    h = max(hit.line.height, 8.0)
+    close = lambda a, b: b.bbox[0] - a.bbox[2] <= 1.3 * h  # noqa: E731
+    while hit.start > 0:
+        prev = words[hit.start - 1]
+        if prev.text.endswith(":") or id(prev) in taken or not close(prev, words[hit.start]):
+            break
+        if prev.conf < 0.5 or is_filler(prev.text) and prev.text not in ("/", "|"):
+            break
+        hit.start -= 1
+    if words[hit.end - 1].text.endswith(":"):
+        return
+    j = hit.end
+    while j < len(words) and j - hit.end < 6 and close(words[j - 1], words[j]) \
+            and id(words[j]) not in taken:
+        if words[j].text.endswith(":") and len(words[j].text) > 1:
+            hit.end = j + 1
+            return
+        j += 1
+    # a caption: the phrase runs to a wide gap (or the line's end) and nothing written follows
+    if j - hit.end <= 4 and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
+        if all(words[k].conf >= 0.6 and not is_filler(words[k].text) for k in range(hit.end, j)):
+            if j == len(words) or id(words[j]) in taken:
+                hit.end = j
+
+
+def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
+    hits = sorted(hits, key=lambda h: (h.line.index, h.start, -h.end))
+    out: list[LabelHit] = []
+    for h in hits:
+        last = out[-1] if out else None
+        between = h.line.words[last.end:h.start] if last is not None and last.line is h.line else None
+        bilingual = False
+        if between is not None and h.start >= last.end:
+            hh = max(h.line.height, 8.0)
+            gap = h.line.words[h.start].bbox[0] - h.line.words[last.end - 1].bbox[2]
+            bilingual = (bool(between) and all(w.text in ("/", "|", "-") for w in between)
+                         and gap < 4 * hh) or (not between and gap < 0.8 * hh)
+        if last is not None and last.line is h.line and (h.start < last.end or bilingual):
+            last.end = max(last.end, h.end)
+            last.extra.setdefault("phrases", []).append(h.phrase)
+            if last.key in ("_generic_name", "_stop") and h.key not in ("_generic_name", "_stop"):
+                last.key = h.key
+            continue
+        out.append(h)
+    return out
+
+
+def _field_of(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
+    """The field a label asks for: its role words first, then the lexicon entry that
+    found it, then the section it stands in."""
+    role = label_field(hit.text)
+    if role == "":
+        return None
+    key = role or hit.key
+    probe = LabelHit(key, hit.phrase, hit.line, hit.start, hit.end, hit.score)
+    return _resolve_field(probe, sections, page)
+
+
+def _ruling_right(rulings, bbox, hh: float) -> bool:
+    """Does a fill line start right after the label, on its baseline? Then the value
+    (or the blank) is there, not on another line."""
+    for x0, x1, y in rulings:
+        if bbox[2] - 2 * hh <= x0 <= bbox[2] + 4 * hh and bbox[1] <= y <= bbox[3] + 0.9 * hh \
+                and x1 - x0 > 3 * hh:
+            return True
+    return False
+
+
+def _ruling_above(rulings, bbox, hh: float) -> bool:
+    """Is the label a caption printed under a fill line?"""
+    for x0, x1, y in rulings:
+        if bbox[1] - 1.6 * hh <= y <= bbox[1] + 0.2 * hh and x0 <= bbox[0] + hh and x1 >= bbox[0] + hh:
+            return True
+    return False
+
+
 def extract_form(pages: list[Page]) -> Record:
     page = pick_form_page(pages)
     lines = build_lines(page.words)
     sections = find_sections(lines)
-    hits = find_phrases(lines, _LEX)
+    rulings = horizontal_rulings(page.image)
     langs, lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
+    header_ids = {id(w) for sec in sections for w in sec.words}
+    hits = [h for h in find_phrases(lines, _LEX)
+            if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
+    taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+    for h in hits:
+        _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
+    hits = _merge_overlapping(hits)
+    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+    hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
+    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     by_line: dict[int, list[LabelHit]] = {}
     for h in hits:
         by_line.setdefault(h.line.index, []).append(h)
-    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
 
+    # pass 1: values written right of their label
+    labelled: list[tuple[LabelHit, str]] = []
     cands: list[Candidate] = []
-    header_ids = {id(w) for sec in sections for w in sec.words}
-    hits = [h for h in hits if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
+    used: set[int] = set(label_word_ids) | header_ids
+    pending: list[tuple[LabelHit, str]] = []
     for h in hits:
-        _extend_to_colon(h, hits)
-    label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
-    hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
-    by_line = {}
-    for h in hits:
-        by_line.setdefault(h.line.index, []).append(h)
-    for h in hits:
-        name = _resolve_field(h, sections, page)
+        name = _field_of(h, sections, page)
         if name is None:
             continue
-        same_line = by_line[h.line.index]
-        # a bilingual label pair ("Parent (full name) / Nombre completo:"): use the last
-        nxt = [o for o in same_line if o.start >= h.end]
-        if nxt:
-            o = min(nxt, key=lambda o: o.start)
-            between = h.line.words[h.end:o.start]
-            if _resolve_field(o, sections, page) == name and all(is_filler(w.text) for w in between):
-                o.start = h.start  # one bilingual label: the pair's box and both wordings
-                o.extra.setdefault("phrases", []).append(h.phrase)
-                continue
-        words = _value_right(h, same_line)
-        where = "right"
+        labelled.append((h, name))
+        words = _value_right(h, by_line[h.line.index])
+        if words:
+            used |= {id(w) for w in words}
+            cands.append(Candidate(name, h, words, "right"))
+        else:
+            pending.append((h, name))
+    # pass 2: captions under a fill line take the words above it; other labels the words
+    # below them (a table header: the column of rows below)
+    for h, name in pending:
         hh = max(h.line.height, 10.0)
-        if not words and name in UNDERLINE_FIELDS:
-            x0 = h.bbox[0] - 2 * hh
-            words = _words_near(lines, h.bbox, "above", label_word_ids, 3.0 * hh,
-                                (x0, x0 + max(h.bbox[2] - h.bbox[0], 0) + 14 * hh))
-            where = "above"
-        if not words and name in TABLE_FIELDS and not h.line.words[h.end - 1].text.endswith(":"):
-            words = _column_below(h, lines, same_line, label_word_ids, header_ids)
+        same_line = by_line[h.line.index]
+        right = [o.bbox[0] for o in same_line if o.start >= h.end]
+        x0 = h.bbox[0] - 2 * hh
+        x1 = min(right) - hh if right else max(h.bbox[2], h.bbox[0] + 30 * hh)
+        if _ruling_right(rulings, h.bbox, hh):
+            words, where = [], "right"  # a blank fill line
+        elif name in TABLE_FIELDS and not _ruling_above(rulings, h.bbox, hh):
+            words = _column_below(h, lines, same_line, used, header_ids)
             where = "table"
+        elif _ruling_above(rulings, h.bbox, hh) or name in UNDERLINE_FIELDS:
+            words = _words_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
+            where = "above"
+        else:
+            words = _words_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
+            where = "below"
+        used |= {id(w) for w in words}
         cands.append(Candidate(name, h, words, where))
 
     if not any(c.field == "child_names" and c.words for c in cands):
-        fallback = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
-        if fallback:
+        return_fields = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
+        if return_fields:
             cands = [c for c in cands if c.field not in TABLE_FIELDS]
-            return_fields = fallback
-        else:
-            return_fields = {}
     else:
         return_fields = {}
 
@@ -466,14 +562,11 @@ def extract_form(pages: list[Page]) -> Record:
                  "witness_name", "supervisor_name"):
         if name in return_fields:
             continue
-        cs = [c for c in cands if c.field == name]
-        if not cs:
-            continue
-        made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where)) for c in cs]
+        made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where))
+                for c in cands if c.field == name]
         made = [(c, f) for c, f in made if f is not None]
-        if not made:
-            continue
-        fields[name] = _best(name, made)
+        if made:
+            fields[name] = _best(name, made)
 
     if langs:
         fields["form_languages"] = Field(value=langs, confidence=lang_conf, page=page.number,

@@ -154,7 +154,7 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
                             score = 100.0 if cand == p else 0.0
                         else:
                             score = fuzz.ratio(cand, p)
-                        threshold = min_score if len(p) > 8 else max(min_score, 90.0)
+                        threshold = min_score if len(p) > 12 else max(min_score, 90.0)
                         if score >= threshold and fold(line.words[i].text):
                             hits.append(LabelHit(key, phrase, line, i, i + size, score))
     # resolve overlaps: prefer long phrases, then high scores
@@ -170,3 +170,24 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
         kept.append(h)
     kept.sort(key=lambda h: (h.line.index, h.start))
     return kept
+
+
+def horizontal_rulings(image, min_len_frac: float = 0.06) -> list[tuple[float, float, float]]:
+    """Printed horizontal lines (fill lines, table and box edges) as (x0, x1, y), found
+    by a morphological opening with a long flat kernel. Text, even underlined
+    handwriting, does not survive the opening."""
+    import cv2
+    import numpy as np
+    if image is None:
+        return []
+    h, w = image.shape[:2]
+    bw = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 41, 15)
+    k = max(30, int(w * min_len_frac))
+    lines = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(lines)
+    out = []
+    for i in range(1, n):
+        x, y, ww, hh, _area = stats[i]
+        if hh <= max(12, h // 150):
+            out.append((float(x), float(x + ww), float(y + hh / 2)))
+    return out

@@ -1,0 +1,77 @@
+"""What a printed form label asks for, from its role words.
+
+Forms word their labels in endless ways ("Nombre del funcionario", "Reviewing
+supervisor / Supervisor (nombre)", "Minor's A#"), but the words that say *whose* value
+and *what kind* of value are few. A label's field is decided from those words, after
+the label has been found, so an unseen wording still lands on the right field.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+
+def _fold(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text.lower())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#]+", " ", s)).strip() + " "
+
+
+def _any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+SIGNATURE = (" signature", " firma ", " assinatura", " sign here", " initials",
+             " iniciales")
+NOT_A_FIELD = (" birth", " nacimiento", " nascimento", " dob ", " case no", " case number",
+               " event no", " caso ", " country", " pais ", " origin", " origen", " relationship",
+               " parentesco", " relacao", " age ", " edad ", " idade", " office ", " oficina",
+               " facility", " phone", " telefono", " page ", " pagina")
+SUPERVISOR = (" supervis",)
+WITNESS = (" witness", " testigo", " testemunha")
+INTERPRETER = (" interpret", " language by", " traductor", " tradutor")
+OFFICIAL = (" officer", " official", " oficial", " funcionari", " agent", " agente", " ero ",
+            " deportation officer", " ice ")
+LANGUAGE = (" language", " idioma", " lengua", " lingua", " leido", " lido ", " read to",
+            " leido al", " read in")
+DATE = (" date", " fecha", " data ", " signed on", " firmado el", " assinado em", " dated")
+A_NUMBER = (" a#", " a #", " a number", " a no ", " alien", " extranjero", " estrangeiro",
+            " a file", " file no", " numero a", " número a", " registro", " a n ")
+CHILD = (" child", " minor", " menor", " hijo", " hija", " nino", " nina", " crianca",
+         " filho", " filha", " son ", " daughter")
+PARENT = (" parent", " padre", " madre", " pai ", " mae ", " adult", " guardian", " tutor",
+          " detainee", " detenido", " detained", " yourself", " full name", " nombre completo",
+          " nome completo", " su nombre", " your name")
+NAME = (" name", " nombre", " nome")
+
+
+def label_field(text: str) -> Optional[str]:
+    """The contract field a label stands for, '' for a printed field that is not one
+    of ours (signature, date of birth, case number), None when it names nothing."""
+    t = _fold(text)
+    if _any(t, SIGNATURE):
+        return ""
+    if _any(t, NOT_A_FIELD):
+        return ""
+    person = ("supervisor" if _any(t, SUPERVISOR) else "witness" if _any(t, WITNESS)
+              else "interpreter" if _any(t, INTERPRETER) else
+              "official" if _any(t, OFFICIAL) else None)
+    if _any(t, DATE):
+        # another person's date (the officer's, the supervisor's) is not the parent's
+        return "date_signed" if person is None else ""
+    if _any(t, A_NUMBER) and not _any(t, (" language",)):
+        return "child_a_numbers" if _any(t, CHILD) else ("" if person else "parent_a_number")
+    if person == "interpreter":
+        return "interpreter_name"
+    if _any(t, LANGUAGE):
+        return "read_in_language"
+    if person:
+        return f"{person}_name"
+    if _any(t, CHILD):
+        return "child_names"
+    if _any(t, PARENT):
+        return "parent_name"
+    if _any(t, NAME):
+        return "_generic_name"
+    return None
