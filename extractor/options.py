@@ -391,7 +391,9 @@ def add_unread_options(opts: list[Option], lines: list[OptionLine], col: float) 
     for ln in lines:
         if id(ln) in used or ln.match is not None or len(ln.text) < 12:
             continue
-        between = starts[0] < ln.y0 < starts[-1] and min(abs(ln.y0 - y) for y in starts) >= 0.6 * pitch
+        # (a missing middle option doubles the measured pitch: "between" needs only to be
+        # clear of the options' own lines)
+        between = starts[0] < ln.y0 < starts[-1] and min(abs(ln.y0 - y) for y in starts) >= 1.5 * h
         below = abs(ln.y0 - (starts[-1] + pitch)) < 0.3 * pitch
         if not (between or below) or any(o.y0 - 0.2 * h <= ln.y0 <= o.y1 for o in opts):
             continue

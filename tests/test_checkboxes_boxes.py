@@ -75,3 +75,12 @@ def test_checkboxes_boxes_decide_confidence_falls_near_the_cut():
     assert decide(0.5)[0] and decide(0.5)[1] == 1.0
     near = decide(0.05)
     assert near[0] and near[1] < 0.8
+
+
+def test_checkboxes_boxes_punch_hole_is_not_a_filled_box():
+    img = blank(420, 260)
+    cv2.circle(img, (90, 120), 38, 30, -1)  # a punch hole: a solid dark disc
+    filled = draw_box(img, 250, 100, 40)
+    mark(img, filled, "fill")
+    boxes = find_boxes(add_noise(img, "blur"), dpi=300)
+    assert len(boxes) == 1 and boxes[0].marked and boxes[0].bbox[0] > 200, boxes

@@ -56,3 +56,25 @@ def test_options_classification_lead_clause_wins():
     m = classify_option("I want to speak with an attorney before deciding whether to be "
                         "reunited with my child.")
     assert m is not None and m.label == "consult_attorney"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("I am NOT requesting that my child(ren) be removed with me.", "depart_without_child"),
+    ("I am NOT requesting that my child(ren) be r ved with me.", "depart_without_child"),  # mark over the verb
+    ("NO solicito que mi(s) hijo(s) sea(n) deportado(s) conmigo.", "depart_without_child"),
+    ("I request that my child(ren) depart the United States with me.", "reunify"),
+    ("Solicito que mi(s) hijo(s) salga(n) de los Estados Unidos conmigo.", "reunify"),
+    ("I want my child(ren) returned to me before I am removed.", "reunify"),
+    ("I choose to return to my country alone. My child(ren) will stay in the United States.",
+     "depart_without_child"),
+    ("Desejo ser reunido(a) com meu(s) filho(s) e sair junto com ele(s).", "reunify"),
+    ("Voltarei sem meu(s) filho(s).", "depart_without_child"),
+    ("Desejo falar com um advogado antes de decidir.", "consult_attorney"),
+])
+def test_options_classification_phrasing_variants(text, label):
+    m = classify_option(text)
+    assert m is not None and m.label == label, (text, m)
+
+
+def test_options_classification_titles_are_not_options():
+    assert classify_option("ELECTION REGARDING REUNIFICATION WITH CHILD(REN)") is None
