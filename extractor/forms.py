@@ -13,7 +13,7 @@ from typing import Optional
 
 from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
-                              horizontal_rulings, is_filler, union)
+                              horizontal_rulings, is_filler, union, vertical_rulings)
 from extractor.roles import label_field
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.names import restore_accents
@@ -480,6 +480,16 @@ def _ruling_right(rulings, bbox, hh: float) -> bool:
     return False
 
 
+def _in_box_cell(verticals, bbox, hh: float) -> bool:
+    """A label at the top left of a box (a vertical edge just left of it running down
+    past it): its value is written below it, inside the box."""
+    for y0, y1, x in verticals:
+        if bbox[0] - 3 * hh <= x <= bbox[0] + 0.2 * hh and y0 <= bbox[1] + 0.5 * hh \
+                and y1 >= bbox[3] + 1.5 * hh:
+            return True
+    return False
+
+
 def _ruling_above(rulings, bbox, hh: float) -> bool:
     """Is the label a caption printed under a fill line?"""
     for x0, x1, y in rulings:
@@ -493,6 +503,7 @@ def extract_form(pages: list[Page]) -> Record:
     lines = build_lines(page.words)
     sections = find_sections(lines)
     rulings = horizontal_rulings(page.image)
+    verticals = vertical_rulings(page.image)
     langs, lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
@@ -534,12 +545,13 @@ def extract_form(pages: list[Page]) -> Record:
         right = [o.bbox[0] for o in same_line if o.start >= h.end]
         x0 = h.bbox[0] - 2 * hh
         x1 = min(right) - hh if right else max(h.bbox[2], h.bbox[0] + 30 * hh)
-        if _ruling_right(rulings, h.bbox, hh):
+        boxed = _in_box_cell(verticals, h.bbox, hh)
+        if _ruling_right(rulings, h.bbox, hh) and not boxed:
             words, where = [], "right"  # a blank fill line
-        elif name in TABLE_FIELDS and not _ruling_above(rulings, h.bbox, hh):
+        elif name in TABLE_FIELDS and (boxed or not _ruling_above(rulings, h.bbox, hh)):
             words = _column_below(h, lines, same_line, used, header_ids)
             where = "table"
-        elif _ruling_above(rulings, h.bbox, hh) or name in UNDERLINE_FIELDS:
+        elif not boxed and (_ruling_above(rulings, h.bbox, hh) or name in UNDERLINE_FIELDS):
             words = _words_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
             where = "above"
         else:

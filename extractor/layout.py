@@ -172,6 +172,18 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
     return kept
 
 
+def vertical_rulings(image, min_len: int = 60) -> list[tuple[float, float, float]]:
+    """Printed vertical lines (box and table edges) as (y0, y1, x)."""
+    import cv2
+    if image is None:
+        return []
+    bw = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 41, 15)
+    lines = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, min_len)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(lines)
+    return [(float(y), float(y + hh), float(x + ww / 2)) for x, y, ww, hh, _a in stats[1:]
+            if ww <= 12]
+
+
 def horizontal_rulings(image, min_len_frac: float = 0.06) -> list[tuple[float, float, float]]:
     """Printed horizontal lines (fill lines, table and box edges) as (x0, x1, y), found
     by a morphological opening with a long flat kernel. Text, even underlined

@@ -18,8 +18,22 @@ def _fold(text: str) -> str:
     return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#]+", " ", s)).strip() + " "
 
 
-def _any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+def _any(text: str, words: tuple[str, ...], fuzzy: bool = False) -> bool:
+    """Whole-word-start containment, and for long words one OCR slip tolerated
+    ('cranca' for 'crianca')."""
+    if any(w in text for w in words):
+        return True
+    if not fuzzy:
+        return False
+    from rapidfuzz import fuzz
+    tokens = text.split()
+    for w in words:
+        key = w.strip()
+        if len(key) < 6 or " " in key:
+            continue
+        if any(len(t) >= 5 and fuzz.ratio(t[:len(key)], key) >= 84 for t in tokens):
+            return True
+    return False
 
 
 SIGNATURE = (" signature", " firma ", " assinatura", " sign here", " initials",
@@ -34,7 +48,7 @@ INTERPRETER = (" interpret", " language by", " traductor", " tradutor")
 OFFICIAL = (" officer", " official", " oficial", " funcionari", " agent", " agente", " ero ",
             " deportation officer", " ice ")
 LANGUAGE = (" language", " idioma", " lengua", " lingua", " leido", " lido ", " read to",
-            " leido al", " read in")
+            " leido al", " read in", " read aloud", " voz alta", " explained in", " explicado en")
 DATE = (" date", " fecha", " data ", " signed on", " firmado el", " assinado em", " dated")
 A_NUMBER = (" a#", " a #", " a number", " a no ", " alien", " extranjero", " estrangeiro",
             " a file", " file no", " numero a", " número a", " registro", " a n ")
@@ -54,23 +68,23 @@ def label_field(text: str) -> Optional[str]:
         return ""
     if _any(t, NOT_A_FIELD):
         return ""
-    person = ("supervisor" if _any(t, SUPERVISOR) else "witness" if _any(t, WITNESS)
-              else "interpreter" if _any(t, INTERPRETER) else
+    person = ("supervisor" if _any(t, SUPERVISOR, True) else "witness" if _any(t, WITNESS, True)
+              else "interpreter" if _any(t, INTERPRETER, True) else
               "official" if _any(t, OFFICIAL) else None)
     if _any(t, DATE):
         # another person's date (the officer's, the supervisor's) is not the parent's
         return "date_signed" if person is None else ""
     if _any(t, A_NUMBER) and not _any(t, (" language",)):
-        return "child_a_numbers" if _any(t, CHILD) else ("" if person else "parent_a_number")
+        return "child_a_numbers" if _any(t, CHILD, True) else ("" if person else "parent_a_number")
     if person == "interpreter":
         return "interpreter_name"
-    if _any(t, LANGUAGE):
+    if _any(t, LANGUAGE, True):
         return "read_in_language"
     if person:
         return f"{person}_name"
-    if _any(t, CHILD):
+    if _any(t, CHILD, True):
         return "child_names"
-    if _any(t, PARENT):
+    if _any(t, PARENT, True):
         return "parent_name"
     if _any(t, NAME):
         return "_generic_name"
