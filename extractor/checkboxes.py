@@ -385,23 +385,34 @@ def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
     return out
 
 
-def _measure(page: Page, opts: list[Option], col: float) -> None:
-    """Fill in each option's box, margin ink and underline from the page image."""
-    img = page.image
-    H, W = img.shape[:2]
+def _block_region(page: Page, opts: list[Option]) -> tuple[int, int, int, int]:
+    """The crop round the option block: from well left of the text to the page edge
+    (some forms put the boxes after the text), with context for the background."""
+    H, W = page.image.shape[:2]
     h = float(np.median([o.height for o in opts]))
-    # one crop round the block, from the left margin to the page edge (some forms
-    # put the boxes after the text), with context for the background estimate
-    x0, x1 = int(max(0, col - 12 * h)), W
-    y0, y1 = int(max(0, opts[0].y0 - 3 * h)), int(min(H, opts[-1].y1 + 3 * h))
-    crop = img[y0:y1, x0:x1]
+    left = min(min(w.bbox[0] for ln in o.lines for w in ln.all_words) for o in opts)
+    return (int(max(0, left - 12 * h)), int(max(0, opts[0].y0 - 3 * h)), W,
+            int(min(H, opts[-1].y1 + 3 * h)))
+
+
+def _block_boxes(page: Page, opts: list[Option]) -> list[Box]:
+    """Check boxes found round the option block, in page (working image) pixels."""
+    x0, y0, x1, y1 = _block_region(page, opts)
+    return [Box((b.bbox[0] + x0, b.bbox[1] + y0, b.bbox[2] + x0, b.bbox[3] + y0), b.ink, b.marked,
+                b.confidence)
+            for b in find_boxes(page.image[y0:y1, x0:x1], dpi=page.dpi or 300.0)]
+
+
+def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> None:
+    """Fill in each option's box, margin ink and underline from the page image."""
+    h = float(np.median([o.height for o in opts]))
+    x0, y0, x1, y1 = _block_region(page, opts)
+    x0 = int(min(x0, max(0, col - 12 * h)))
+    crop = page.image[y0:y1, x0:x1]
     # (the background window must outgrow punch holes and filled boxes)
     norm = normalise_background(crop, int(max(4 * h, 0.3 * (page.dpi or 300.0))) | 1)
     ink = _clean(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), max(4, int((0.12 * h) ** 2)))
     ink = _drop_holes(ink, h)
-    boxes = [Box((b.bbox[0] + x0, b.bbox[1] + y0, b.bbox[2] + x0, b.bbox[3] + y0), b.ink, b.marked,
-                 b.confidence)
-             for b in find_boxes(crop, dpi=page.dpi or 300.0)]
     # the printed option letters ("A.", "B."): OCR may box a letter together with
     # the ellipse drawn round it, so only letter-sized boxes are trusted, and their
     # column stands in for letters OCR missed or inflated
@@ -636,10 +647,13 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     _, page, opts = best
     if page is None:
         return None
-    col = text_column(opts)
+    boxes = _block_boxes(page, opts)
+    col = text_column(opts, [b.bbox for b in boxes])
     trim_options(opts, col)
-    opts = add_unread_options(opts, page_lines(page), col)
-    _measure(page, opts, col)
+    grown = add_unread_options(opts, page_lines(page), col)
+    if len(grown) > len(opts):  # the block may now reach further: look for its boxes again
+        opts, boxes = grown, _block_boxes(page, grown)
+    _measure(page, opts, col, boxes)
     if any(o.box is not None for o in opts):
         # on a boxed form an unread line is an option only if it has its own box
         opts = [o for o in opts if o.label != UNREAD or o.box is not None]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -337,19 +337,21 @@ def wordlike(t: str) -> bool:
                                               and not any(c in t for c in "[]{}|_"))
 
 
-def text_column(opts: list[Option]) -> float:
+def text_column(opts: list[Option], boxes: Sequence[BBox] = ()) -> float:
     """The x where the printed option text starts, common to the block's lines.
 
     OCR puts box debris, option letters and hand marks in front of some lines, so
     the first word's x is unreliable. The printed text is left-aligned: the column is
     the x that most lines have a word-like token starting at (among their first four
     tokens); a box or letter column is as well aligned, but its tokens are debris.
+    Tokens lying on one of ``boxes`` (check boxes found in the image) are box debris
+    and are not counted at all.
     """
     h = float(np.median([o.height for o in opts]))
     starts: list[list[tuple[float, bool]]] = []
     for o in opts:
         for ln in o.lines:
-            ws = ln.all_words
+            ws = [w for w in ln.all_words if not _on_box(w.bbox, boxes)]
             # a token standing apart from the next one, or read with low confidence,
             # is a box, letter or mark, even when OCR spells it like a word ("KA", "EST")
             starts.append([(w.bbox[0], wordlike(w.text.strip()) and w.conf >= 0.75 and (
@@ -369,6 +371,17 @@ def text_column(opts: list[Option]) -> float:
     # the column's left edge: the smallest start within tolerance of the winner
     return float(min(x for st in starts for x, _ in st if abs(x - best) <= 0.4 * h))
 
+
+
+def _on_box(b: BBox, boxes: Sequence[BBox]) -> bool:
+    """Half or more of the token's box lies on one of ``boxes``."""
+    area = max(1.0, (b[2] - b[0]) * (b[3] - b[1]))
+    for x in boxes:
+        ix = min(b[2], x[2]) - max(b[0], x[0])
+        iy = min(b[3], x[3]) - max(b[1], x[1])
+        if ix > 0 and iy > 0 and ix * iy >= 0.5 * area:
+            return True
+    return False
 
 
 UNREAD = "unread"  # label of an option line whose text OCR could not read
