@@ -224,8 +224,8 @@ def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
     norm = normalise_background(grey, max(31, 2 * hi + 1))
     # box borders may be printed light grey: a sensitive cut finds them; marks are
     # counted with a firmer cut so a grey box tint or JPEG halo is not a mark
-    lines = np.where(norm < LINE_LEVEL, 255, 0).astype(np.uint8)
-    ink = np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8)
+    lines = _without_dark_areas(np.where(norm < LINE_LEVEL, 255, 0).astype(np.uint8), hi)
+    ink = _without_dark_areas(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), hi)
     cands: list[tuple[int, tuple[Rect, Optional[Rect]]]] = []
     k = max(5, int(lo * 0.6))
     while k <= hi * 0.65:
@@ -250,6 +250,19 @@ def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
 
 
 Rect = tuple[int, int, int, int]
+
+
+def _without_dark_areas(mask: np.ndarray, hi: int) -> np.ndarray:
+    """Remove solid dark areas larger than any box (a scanner's black page border, a
+    dark table header): a box touching one would otherwise be part of it."""
+    k = hi + 1
+    if min(mask.shape) <= k:
+        return mask
+    solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if not solid.any():
+        return mask
+    solid = cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    return cv2.bitwise_and(mask, cv2.bitwise_not(solid))
 
 
 def _candidates(lines: np.ndarray, ink: np.ndarray, k: int, lo: int, hi: int
@@ -412,7 +425,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # (the background window must outgrow punch holes and filled boxes)
     norm = normalise_background(crop, int(max(4 * h, 0.3 * (page.dpi or 300.0))) | 1)
     ink = _clean(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), max(4, int((0.12 * h) ** 2)))
-    ink = _drop_holes(ink, h)
+    ink = _drop_holes(_without_dark_areas(ink, _side_range(ink.shape, page.dpi or 300.0)[1]), h)
     # the printed option letters ("A.", "B."): OCR may box a letter together with
     # the ellipse drawn round it, so only letter-sized boxes are trusted, and their
     # column stands in for letters OCR missed or inflated

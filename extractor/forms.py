@@ -437,6 +437,30 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
                 hit.end = j
 
 
+def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
+    """Any printed phrase ending in a colon whose role words name a field is a label,
+    whether or not the lexicon knows its wording ("Minor child(ren):")."""
+    out = []
+    for line in lines:
+        words = line.words
+        h = max(line.height, 8.0)
+        start = 0
+        for i, w in enumerate(words):
+            if i > start and w.bbox[0] - words[i - 1].bbox[2] > 2.5 * h:
+                start = i
+            if not (w.text.endswith(":") and len(w.text) > 1):
+                continue
+            span = range(start, i + 1)
+            if i - start <= 8 and not any(id(words[k]) in taken for k in span) \
+                    and all(words[k].conf >= 0.4 for k in span):
+                text = " ".join(words[k].text for k in span)
+                field = label_field(text)
+                if field:
+                    out.append(LabelHit(field, text, line, start, i + 1, 90.0))
+            start = i + 1
+    return out
+
+
 def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
     hits = sorted(hits, key=lambda h: (h.line.index, h.start, -h.end))
     out: list[LabelHit] = []
@@ -511,6 +535,8 @@ def extract_form(pages: list[Page]) -> Record:
     hits = [h for h in find_phrases(lines, _LEX)
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+    hits += _colon_labels(lines, taken | header_ids)
+    taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
     hits = _merge_overlapping(hits)
@@ -546,12 +572,15 @@ def extract_form(pages: list[Page]) -> Record:
         x0 = h.bbox[0] - 2 * hh
         x1 = min(right) - hh if right else max(h.bbox[2], h.bbox[0] + 30 * hh)
         boxed = _in_box_cell(verticals, h.bbox, hh)
+        # a label ending in a colon announces what follows; captions under a line have none
+        colon = h.line.words[h.end - 1].text.rstrip().endswith(":")
         if _ruling_right(rulings, h.bbox, hh) and not boxed:
             words, where = [], "right"  # a blank fill line
-        elif name in TABLE_FIELDS and (boxed or not _ruling_above(rulings, h.bbox, hh)):
+        elif name in TABLE_FIELDS and (boxed or colon or not _ruling_above(rulings, h.bbox, hh)):
             words = _column_below(h, lines, same_line, used, header_ids)
             where = "table"
-        elif not boxed and (_ruling_above(rulings, h.bbox, hh) or name in UNDERLINE_FIELDS):
+        elif not boxed and not colon and (_ruling_above(rulings, h.bbox, hh)
+                                          or name in UNDERLINE_FIELDS):
             words = _words_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
             where = "above"
         else:

@@ -142,7 +142,8 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
                 n = len(p.split())
                 if not p:
                     continue
-                for size in {max(1, n - 1), n, n + 1}:
+                # window sizes in OCR words: "Nombre(s) del (de los)" is 4 words, 6 tokens
+                for size in range(max(1, n - 3), n + 2):
                     for i in range(0, len(toks) - size + 1):
                         cand = " ".join(t for t in toks[i:i + size] if t)
                         if not cand:

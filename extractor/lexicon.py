@@ -23,7 +23,8 @@ FIELD_LABELS: dict[str, list[str]] = {
         "name(s) of minor child(ren)", "names of minor children", "child's name", "child name",
         "nombre del hijo(a)", "nombre de los hijos", "nombre del menor", "nombre(s) del (de los) menor(es)",
         "nombre(s) del hijo(s)", "nome do filho", "nome da crianca", "nombre(s) del (de los) menor(es)",
-        "nombre(s) del (de los) niño(s)",
+        "nombre(s) del (de los) niño(s)", "minor child(ren)", "hijo(s)/hija(s)", "children's names",
+        "child(ren) separated from parent", "nome da(s) criança(s)", "nome do(s) filho(s)",
     ],
     "child_a_numbers": [
         "a-number(s) of child(ren)", "child's a-number", "child a-number", "child a#",

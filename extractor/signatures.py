@@ -316,6 +316,18 @@ def _sag(mask: np.ndarray) -> float:
     return float(abs(a) * half * half)
 
 
+def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Reconnect a pen stroke that thresholding broke into a dotted trail (thin strokes
+    on a fax or a low-resolution scan), after dropping lone noise pixels so that
+    pepper noise is not bridged into blobs."""
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    specks = np.where(stats[:, cv2.CC_STAT_AREA] <= 4)[0]
+    clean = ink.copy()
+    clean[np.isin(lab, specks[specks > 0])] = 0
+    k = max(3, int(round(0.017 * dpi)) | 1)
+    return cv2.morphologyEx(clean, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+
+
 def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tuple[np.ndarray, list]:
     """Components that look like pen strokes and reach into the core band (rows)."""
     n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -405,12 +417,15 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
         left, right = lx0, lx1
     else:
         lab_h = max(8, ly1 - ly0)
-        rule = _find_rule(ink, lx0, lx1, ly0 - int(0.45 * inch), ly0 + lab_h // 3, dpi)
+        # (the window stops at the label's top: blurred label letters must not pass
+        # for a rule)
+        rule = _find_rule(ink, lx0, lx1, ly0 - int(0.45 * inch), ly0 + int(0.01 * inch), dpi)
         if rule is not None:
             ly = rule[0]
             left, right = _rule_extent(faint, ly, (lx0 + lx1) // 2, dpi, stop)
-            # a rule that starts far left of the label belongs to another column
-            left = max(left, lx0 - int(0.5 * inch))
+            # a rule that starts far left of the label belongs to another column; one
+            # found broken must still cover the label's own column
+            left = min(max(left, lx0 - int(0.5 * inch)), lx0)
         else:
             # "Signature: ________" with the line to the right, or no visible line at all
             right_rule = _find_rule(ink, lx1 + int(0.05 * inch), lx1 + int(1.5 * inch),
@@ -455,7 +470,7 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
                max(0, lx0 - rl - pad):max(0, lx1 - rl + pad)] = 0
 
     core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.1 * inch))
-    strokes, kept = _stroke_components(region, dpi, core)
+    strokes, kept = _stroke_components(_bridge(region, dpi), dpi, core)
     area = float(region.shape[0] * region.shape[1]) or 1.0
     ink_px = float(strokes.sum())
     ratio = ink_px / area
