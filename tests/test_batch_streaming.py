@@ -1,6 +1,6 @@
-"""The batch worker streams pages (images spilled to disk, one in memory at a time) and
-still gives exactly what `extract_document` gives; nothing image-sized goes back to the
-parent."""
+"""The batch worker streams pages (past the first few, images are spilled to disk and
+loaded one at a time) and still gives exactly what `extract_document` gives; nothing
+image-sized stays on the document or goes back to the parent."""
 from __future__ import annotations
 
 import json
@@ -9,26 +9,37 @@ import pickle
 import numpy as np
 import pytest
 
+from waiverscan.batch import worker
 from waiverscan.batch.worker import SpilledPage, extract_streamed, process_file
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 
-def test_streamed_equals_extract_document(batch_archive, batch_reference):
+def test_spilled_pages_give_what_extract_document_gives(batch_archive, batch_reference,
+                                                        monkeypatch):
     from extractor.pipeline import extract_document
     form = batch_archive / "b_form.pdf"
     whole = json.loads(json.dumps(extract_document(form).to_contract()))
     ref = next(d for d in batch_reference if d["source"].endswith("b_form.pdf"))
     assert ref["pages"] == 2 and ref["doc_type"] == "waiver_form"
-    assert whole == dict(ref, source=str(form))
+    assert whole == dict(ref, source=str(form))  # the batch reference run, pages in memory
+
+    monkeypatch.setattr(worker, "IN_MEMORY_PAGES", 1)  # page 2 goes to disk
+    loads = []
+    real = SpilledPage.image.fget
+    monkeypatch.setattr(SpilledPage, "image", property(
+        lambda self: loads.append(self.number) or real(self), SpilledPage.image.fset))
+    spilled = extract_streamed(form)
+    assert [type(p) for p in spilled.pages] == [worker.Page, SpilledPage]
+    assert 2 in loads  # the extractors did look at the spilled page's image
+    assert json.loads(json.dumps(spilled.to_contract())) == whole
 
 
-def test_streamed_pages_hold_no_images(batch_archive):
-    doc = extract_streamed(batch_archive / "c_more" / "note.png")
-    assert doc.pages and all(isinstance(p, SpilledPage) for p in doc.pages)
-    for p in doc.pages:
-        assert p.image is None  # the spill directory is gone with the document
-        assert not any(isinstance(v, np.ndarray) for v in vars(p).values())
-    payload = process_file(str(batch_archive / "c_more" / "note.png"))
+def test_no_images_leave_the_worker(batch_archive):
+    note = batch_archive / "c_more" / "note.png"
+    doc = extract_streamed(note)
+    assert doc.pages and all(p.image is None for p in doc.pages)
+    assert not any(isinstance(v, np.ndarray) for p in doc.pages for v in vars(p).values())
+    payload = process_file(str(note))
     assert len(pickle.dumps(payload)) < 20_000
     assert payload["pages"][0]["words"] > 0

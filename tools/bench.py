@@ -8,6 +8,15 @@ PDF pages are rendered to PNG at 300 dpi and multi-page TIFFs split *before* tim
 `extract_document` runs in-process after one untimed warm-up call, so imports and model
 loading are not counted. The last line is `extract/tesseract time ratio: X`
 (extraction time / bare Tesseract time): the price of everything the pipeline adds.
+
+Then the batch runner (issue 4), on the same scans:
+  * `waiverscan scan --workers 2` into a fresh SQLite store against bare Tesseract on the
+    same page images in 2 single-threaded processes: `scan/tesseract time ratio: X`
+    (scan time as the run itself reports it: from the start of the run, worker start-up
+    and model loading included, to its last commit; not the interpreter's start-up);
+  * the same scan again over the unchanged files: `rescan speedup: Nx`;
+  * one worker reading a PDF of --rss-pages pages (a sample page repeated):
+    `worker peak RSS on a N-page PDF: M MB` (--rss-pages 0 leaves it out).
 """
 from __future__ import annotations
 
@@ -89,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--lang", default="eng+spa", help="Tesseract languages (as the pipeline)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N scans")
+    ap.add_argument("--rss-pages", type=int, default=300,
+                    help="pages of the PDF whose worker peak memory is measured (0: skip)")
     a = ap.parse_args(argv)
 
     files, skipped = [], 0
@@ -110,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="wbench-") as tmp:
         images = [img for f, kind in files for img in page_images(f, kind, Path(tmp))]
         t_tess = time_tesseract(images, a.lang)
+        t_tess2 = time_tesseract_parallel(images, a.lang, 2)
     t_ext, ext_pages, failed = time_extract([f for f, _ in files])
 
     print(f"files: {len(files)} scans ({skipped} other files skipped)")
@@ -117,8 +129,101 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(images) / t_tess:.3f} pages/s")
     print(f"extract:        {ext_pages} pages in {t_ext:.2f} s = "
           f"{ext_pages / t_ext:.3f} pages/s" + (f" ({failed} files failed)" if failed else ""))
+
+    # batch runs (issue 4); the two time ratios end the output
+    first, again = time_scan([f for f, _ in files], workers=2)
+    print(f"bare tesseract, 2 processes: {len(images)} pages in {t_tess2:.2f} s")
+    print(f"scan --workers 2: {first['pages']} pages in {first['seconds']:.2f} s "
+          f"(wall {first['wall']:.2f} s with interpreter start-up)"
+          + (f" ({first['failed']} files failed)" if first["failed"] else ""))
+    print(f"rescan: {again['seconds']:.3f} s (wall {again['wall']:.2f} s with interpreter "
+          f"start-up: {first['wall'] / again['wall']:.1f}x)")
+    print(f"rescan speedup: {first['seconds'] / max(again['seconds'], 1e-3):.0f}x")
+    if a.rss_pages > 0:
+        rss = worker_peak_rss(files[0][0], a.rss_pages)
+        print(f"worker on a {rss['pages']}-page PDF: {rss['seconds']:.0f} s, "
+              f"tesseract peak RSS {rss['tesseract_mb']:.0f} MB"
+              + (f", error {rss['error']}" if rss["error"] else ""))
+        print(f"worker peak RSS on a {rss['pages']}-page PDF: {rss['worker_mb']:.0f} MB")
     print(f"extract/tesseract time ratio: {t_ext / t_tess:.2f}")
+    print(f"scan/tesseract time ratio: {first['seconds'] / t_tess2:.2f}")
     return 0
+
+
+# --------------------------------------------------------------------------- batch (issue 4)
+
+def time_tesseract_parallel(images: list[Path], lang: str, procs: int) -> float:
+    """Bare Tesseract over the pages in ``procs`` single-threaded processes at once."""
+    from concurrent.futures import ThreadPoolExecutor
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(img: Path) -> None:
+        subprocess.run(["tesseract", str(img), "stdout", "-l", lang, "tsv"], env=env,
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(procs) as pool:
+        list(pool.map(one, images))
+    return time.perf_counter() - t0
+
+
+def _scan_once(folder: Path, db: Path, workers: int) -> dict:
+    """One `waiverscan scan` subprocess; its own timing is read back from the store's
+    runs table (exact to the millisecond, unlike the printed summary)."""
+    cmd = [sys.executable, "-m", "waiverscan", "scan", str(folder), "--db", str(db),
+           "--workers", str(workers), "--no-progress"]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, text=True,
+                   cwd=Path(__file__).resolve().parent.parent)
+    wall = time.perf_counter() - t0
+    from waiverscan.store import open_store
+    store = open_store(f"sqlite:///{db}")
+    counts = store.runs()[-1]["counts"]
+    store.close()
+    return dict(counts, wall=wall)
+
+
+def time_scan(files: list[Path], workers: int) -> tuple[dict, dict]:
+    """`waiverscan scan` of exactly these files (linked into a temporary folder) into a
+    fresh store, then again over the unchanged folder."""
+    with tempfile.TemporaryDirectory(prefix="wbench-scan-") as tmp:
+        folder = Path(tmp) / "archive"
+        folder.mkdir()
+        for i, f in enumerate(files):
+            (folder / f"{i:05d}-{f.name}").symlink_to(f.resolve())
+        db = Path(tmp) / "bench.db"
+        return _scan_once(folder, db, workers), _scan_once(folder, db, workers)
+
+
+_RSS_PROBE = """
+import json, resource, sys, time
+from waiverscan.batch.worker import process_file
+t0 = time.perf_counter()
+p = process_file(sys.argv[1])
+print(json.dumps({"worker_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "tesseract_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "pages": p["contract"]["pages"], "error": p["contract"]["error"],
+                  "seconds": time.perf_counter() - t0}))
+"""
+
+
+def worker_peak_rss(sample: Path, pages: int) -> dict:
+    """Peak resident memory of a fresh worker process reading one ``pages``-page PDF
+    made of the first page of ``sample`` (rendered at 300 dpi, stored as JPEG pages)."""
+    import json
+    from PIL import Image
+    with tempfile.TemporaryDirectory(prefix="wbench-rss-") as tmp:
+        src = next(ingest.iter_pages(sample))
+        if src.image is None:
+            raise RuntimeError("the first sample has no page image to repeat")
+        page = Image.fromarray(src.image)
+        pdf = Path(tmp) / "long.pdf"
+        page.save(pdf, "PDF", resolution=src.dpi, save_all=True,
+                  append_images=[page] * (pages - 1))
+        out = subprocess.run([sys.executable, "-c", _RSS_PROBE, str(pdf)], check=True,
+                             capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parent.parent).stdout
+        return json.loads(out.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -25,6 +25,10 @@ import numpy as np
 from extractor.model import Document, Page
 
 TEXT_KINDS = ("csv", "xlsx", "text")
+#: pages kept in memory as they are; later pages of a long file are spilled to disk.
+#: Nearly every file is a form of 1-2 pages, which thus pays nothing for streaming;
+#: 4 working images at 300 dpi are ~35 MB.
+IN_MEMORY_PAGES = 4
 
 # the last image decoded, per thread (Dask runs several tasks in one process's threads):
 # extractors look at one page at a time, so one is enough
@@ -85,7 +89,12 @@ def extract_streamed(path: str | Path) -> Document:
     with tempfile.TemporaryDirectory(prefix="waiverscan-pages-") as spill:
         try:
             doc.sha256 = ingest.sha256_file(path)
-            doc.pages = [_spilled(read_page(src), spill) for src in ingest.iter_pages(path, kind)]
+            pages: list[Page] = []
+            for i, src in enumerate(ingest.iter_pages(path, kind)):
+                page = read_page(src)
+                pages.append(page if i < IN_MEMORY_PAGES else _spilled(page, spill))
+                del src, page  # the next page's render must not sit beside this one's
+            doc.pages = pages  # only once all are read, as extract_document does
             classify_and_extract(doc)
         except WaiverscanError as exc:
             doc.error = {"code": exc.contract_code, "message": exc.message}
@@ -95,9 +104,10 @@ def extract_streamed(path: str | Path) -> Document:
         finally:
             _cache.path, _cache.image = None, None
         score_document(doc)
-        # the spill directory goes now: drop the images' paths with it
+        # the contract needs no image: drop them (and the spill files' paths, which
+        # go with the directory now)
         for p in doc.pages:
-            p.__dict__["_spill_path"] = None
+            p.image = None
     return doc
 
 

@@ -145,6 +145,17 @@ class Store:
                       run_id: Optional[int] = None, seconds: Optional[float] = None) -> None:
         """Write one document's results in ONE transaction, replacing an earlier scoring
         of the same bytes (its pages, records, fields and checks; never its reviews)."""
+        from sqlalchemy.exc import IntegrityError
+        try:
+            self._save_document(contract, pipeline_version, pages, failure_code, run_id, seconds)
+        except IntegrityError:
+            # another run inserted the same bytes between our lookup and our insert:
+            # the row exists now, so this becomes a replacement of it
+            self._save_document(contract, pipeline_version, pages, failure_code, run_id, seconds)
+
+    def _save_document(self, contract: dict, pipeline_version: str, pages: Optional[list[dict]],
+                       failure_code: Optional[str], run_id: Optional[int],
+                       seconds: Optional[float]) -> None:
         error = contract.get("error")
         with self.session() as s:
             doc = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == contract["sha256"]))
