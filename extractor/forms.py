@@ -13,7 +13,8 @@ from typing import Optional
 
 from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
-                              horizontal_rulings, is_filler, union, vertical_rulings)
+                              is_filler, union)
+from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.names import restore_accents
@@ -526,8 +527,7 @@ def extract_form(pages: list[Page]) -> Record:
     page = pick_form_page(pages)
     lines = build_lines(page.words)
     sections = find_sections(lines)
-    rulings = horizontal_rulings(page.image)
-    verticals = vertical_rulings(page.image)
+    rulings, verticals = find_rulings(page.image)
     langs, lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 

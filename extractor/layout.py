@@ -130,34 +130,55 @@ def _tokens(line: Line) -> list[str]:
     return [fold(w.text) for w in line.words]
 
 
+def _compiled(lexicon: dict[str, list[str]]) -> list[tuple[str, str, str, int, float]]:
+    """(key, phrase, folded phrase, token count, threshold), cached per lexicon object."""
+    cached = _COMPILED.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    out = []
+    for key, phrases in lexicon.items():
+        for phrase in phrases:
+            p = fold(phrase)
+            if p:
+                out.append((key, phrase, p, len(p.split()), 0.0))
+    _COMPILED[id(lexicon)] = (lexicon, out)
+    return out
+
+
+_COMPILED: dict[int, tuple[dict, list]] = {}
+
+
 def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
                  min_score: float = 84.0) -> list[LabelHit]:
     """Every occurrence of every phrase; overlapping hits resolved longest/best first."""
     hits: list[LabelHit] = []
     for line in lines:
         toks = _tokens(line)
-        for key, phrases in lexicon.items():
-            for phrase in phrases:
-                p = fold(phrase)
-                n = len(p.split())
-                if not p:
+        line_text = " ".join(t for t in toks if t)
+        if not line_text:
+            continue
+        colon_before = [w.text.endswith(":") for w in line.words]
+        for key, phrase, p, n, _ in _compiled(lexicon):
+            short = len(p) <= 4
+            threshold = min_score if len(p) > 12 else max(min_score, 90.0)
+            # cheap screen: the phrase must roughly occur somewhere in the line
+            if short:
+                if p not in toks and f" {p} " not in f" {line_text} ":
                     continue
-                # window sizes in OCR words: "Nombre(s) del (de los)" is 4 words, 6 tokens
-                for size in range(max(1, n - 3), n + 2):
-                    for i in range(0, len(toks) - size + 1):
-                        cand = " ".join(t for t in toks[i:i + size] if t)
-                        if not cand:
-                            continue
-                        # a colon ends a printed label: never read past it
-                        if any(w.text.endswith(":") for w in line.words[i:i + size - 1]):
-                            continue
-                        if len(p) <= 4:
-                            score = 100.0 if cand == p else 0.0
-                        else:
-                            score = fuzz.ratio(cand, p)
-                        threshold = min_score if len(p) > 12 else max(min_score, 90.0)
-                        if score >= threshold and fold(line.words[i].text):
-                            hits.append(LabelHit(key, phrase, line, i, i + size, score))
+            elif fuzz.partial_ratio(p, line_text) < threshold - 6:
+                continue
+            # window sizes in OCR words: "Nombre(s) del (de los)" is 4 words, 6 tokens
+            for size in range(max(1, n - 3), n + 2):
+                for i in range(0, len(toks) - size + 1):
+                    cand = " ".join(t for t in toks[i:i + size] if t)
+                    if not cand or not toks[i]:
+                        continue
+                    # a colon ends a printed label: never read past it
+                    if any(colon_before[i:i + size - 1]):
+                        continue
+                    score = (100.0 if cand == p else 0.0) if short else fuzz.ratio(cand, p)
+                    if score >= threshold:
+                        hits.append(LabelHit(key, phrase, line, i, i + size, score))
     # resolve overlaps: prefer long phrases, then high scores
     hits.sort(key=lambda h: (-len(fold(h.phrase)), -h.score))
     taken: dict[int, set[int]] = {}
@@ -173,34 +194,34 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
     return kept
 
 
-def vertical_rulings(image, min_len: int = 60) -> list[tuple[float, float, float]]:
-    """Printed vertical lines (box and table edges) as (y0, y1, x)."""
+def _ink_half(image):
+    """Binarised ink at half resolution: rulings are long, so half the pixels find them
+    at a quarter of the cost."""
     import cv2
-    if image is None:
-        return []
-    bw = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 41, 15)
-    lines = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, min_len)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(lines)
-    return [(float(y), float(y + hh), float(x + ww / 2)) for x, y, ww, hh, _a in stats[1:]
-            if ww <= 12]
+    small = cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    return cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 21, 15)
 
 
-def horizontal_rulings(image, min_len_frac: float = 0.06) -> list[tuple[float, float, float]]:
-    """Printed horizontal lines (fill lines, table and box edges) as (x0, x1, y), found
-    by a morphological opening with a long flat kernel. Text, even underlined
-    handwriting, does not survive the opening."""
+def rulings(image) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Printed horizontal lines (fill lines, table and box edges) as (x0, x1, y) and
+    vertical ones (box and table edges) as (y0, y1, x), in ``image`` pixels, found by
+    morphological openings with long flat kernels: text, even underlined handwriting,
+    does not survive them."""
     import cv2
-    import numpy as np
     if image is None:
-        return []
-    h, w = image.shape[:2]
-    bw = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 41, 15)
-    k = max(30, int(w * min_len_frac))
-    lines = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(lines)
-    out = []
-    for i in range(1, n):
-        x, y, ww, hh, _area = stats[i]
-        if hh <= max(12, h // 150):
-            out.append((float(x), float(x + ww), float(y + hh / 2)))
-    return out
+        return [], []
+    bw = _ink_half(image)
+    h, w = bw.shape[:2]
+    horiz = cv2.morphologyEx(bw, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * 0.06)), 1)))
+    vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 30)))
+    hs, vs = [], []
+    _, _, stats, _ = cv2.connectedComponentsWithStats(horiz)
+    for x, y, ww, hh, _a in stats[1:]:
+        if hh <= max(6, h // 150):
+            hs.append((2.0 * x, 2.0 * (x + ww), 2.0 * y + hh))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(vert)
+    for x, y, ww, hh, _a in stats[1:]:
+        if ww <= 6:
+            vs.append((2.0 * y, 2.0 * (y + hh), 2.0 * x + ww))
+    return hs, vs
