@@ -434,6 +434,13 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
                and o.lines[0].marker[3] - o.lines[0].marker[1] <= 1.5 * h]
     letter_x = (float(np.median([m[0] for m in letters])),
                 float(np.median([m[2] for m in letters]))) if letters else None
+    # ...and their size and height against their line, to place a letter OCR missed
+    # (only the letter is cut: an ellipse drawn tight round it must stay)
+    with_letter = [o for o in opts if o.lines[0].marker in letters]
+    letter_h = float(np.median([m[3] - m[1] for m in letters])) if letters else h
+    letter_dy = float(np.median([(o.lines[0].marker[1] + o.lines[0].marker[3]) / 2
+                                 - (o.lines[0].y0 + o.lines[0].y1) / 2 for o in with_letter])) \
+        if with_letter else 0.0
     # words OCR read with confidence: a "box" inside one is a letter's bowl
     sure_words = [w for w in page.words if w.conf >= 0.75 and sum(c.isalpha() for c in w.text) >= 3]
     for o in opts:
@@ -455,7 +462,8 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
         if first.marker is not None and first.marker in letters:
             cut.append(first.marker)
         elif letter_x is not None:
-            cut.append((letter_x[0], first.y0, letter_x[1], first.y1))
+            cy = (first.y0 + first.y1) / 2 + letter_dy
+            cut.append((letter_x[0], cy - letter_h / 2, letter_x[1], cy + letter_h / 2))
         for bx in cut:
             pad = 0.12 * h
             a0, b0 = int(max(0, bx[0] - pad - x0 - mx0)), int(max(0, bx[1] - pad - y0))

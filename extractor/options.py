@@ -93,8 +93,11 @@ _NEG_DEPART = re.compile(
 # "I request that my child(ren) depart the United States with me", "que mi(s) hijo(s)
 # salga(n) de los Estados Unidos conmigo": the child leaving with the parent
 _CHILD_WITH_ME = re.compile(
-    r"\b(?:child|children|hijo|hijos|filho|filhos|enfant|enfants)\b(?:\s+\w+){0,7}?\s+"
-    r"(?:with\s+me|conmigo|comigo|avec\s+moi|(?:returned|given\s+back|brought\s+back)\s+to\s+me)\b")
+    # (a verb between: "hijo(s). conmigo" split off another option's line states nothing)
+    r"\b(?:child|children|hijo|hijos|filho|filhos|enfant|enfants)\b(?:\s+\w+){1,7}?\s+"
+    r"(?:with\s+me|conmigo|comigo|avec\s+moi)\b"
+    r"|\b(?:child|children|hijo|hijos|filho|filhos|enfant|enfants)\b(?:\s+\w+){0,7}?\s+"
+    r"(?:returned|given\s+back|brought\s+back)\s+to\s+me\b")
 
 
 @dataclass(frozen=True)
