@@ -128,11 +128,11 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     if len(fold(hit.phrase).split()) >= 4 and hit.score >= 90:
         return True  # a long phrase ("read to the parent in") is a label wherever it stands
     last = words[hit.end - 1].text
-    if last.rstrip().endswith((":", ";")) or last.endswith(".:"):
+    if last.rstrip().endswith(":"):
         return True
     if hit.end < len(words):
         nxt = words[hit.end].text
-        if nxt.startswith((":", ";")) or set(nxt) <= set("_-.=~|"):
+        if nxt.startswith(":") or set(nxt) <= set("_-.=~|"):
             return True
     h = max(hit.line.height, 8.0)
     prev_gap = (words[hit.start].bbox[0] - words[hit.start - 1].bbox[2]) if hit.start else 1e9
@@ -194,6 +194,17 @@ def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
             break  # an unknown printed label ("Office:") ends the value
         out.append(w)
     return [w for w in out if not is_filler(w.text) or w.text in SEPARATORS]
+
+
+def _row_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
+              max_gap: float, x_range: tuple[float, float]) -> tuple[float, list[Word]]:
+    """(distance, words) of the nearest free row of writing above/below ``ref_bbox``."""
+    ws = _words_near(lines, ref_bbox, direction, used, max_gap, x_range)
+    if not ws:
+        return 1e9, []
+    if direction == "above":
+        return max(0.0, ref_bbox[1] - max(w.bbox[3] for w in ws)), ws
+    return max(0.0, min(w.bbox[1] for w in ws) - ref_bbox[3]), ws
 
 
 def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
@@ -415,10 +426,13 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     words = hit.line.words
     h = max(hit.line.height, 8.0)
     close = lambda a, b: b.bbox[0] - a.bbox[2] <= 1.3 * h  # noqa: E731
-    while hit.start > 0:
+    grown = 0
+    while hit.start > 0 and grown < 5:
         prev = words[hit.start - 1]
-        if prev.text.endswith(":") or id(prev) in taken or not close(prev, words[hit.start]):
-            break
+        if prev.text.endswith((":", ".", ",", ";")) or id(prev) in taken \
+                or not close(prev, words[hit.start]):
+            break  # the end of a sentence or of another label
+        grown += 1
         if prev.conf < 0.5 or is_filler(prev.text) and prev.text not in ("/", "|"):
             break
         hit.start -= 1
@@ -462,6 +476,36 @@ def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
     return out
 
 
+def _caption_labels(lines: list[Line], taken: set[int], rulings) -> list[LabelHit]:
+    """Short printed phrases standing alone on their line (captions under a fill line,
+    the first line of a stacked bilingual caption) whose role words name a field.
+    Titles (large type) and sentences (a full stop, many words) are not captions."""
+    heights = sorted(w.height for l in lines for w in l.words)
+    if not heights:
+        return []
+    typical = heights[len(heights) // 2]
+    out = []
+    for line in lines:
+        for seg in _segments(line):
+            if not (1 <= len(seg) <= 5) or any(id(w) in taken for w in seg):
+                continue
+            if seg[-1].text.endswith((".", ":", ";")) or any(w.conf < 0.7 for w in seg):
+                continue
+            if max(w.height for w in seg) > 1.35 * typical:
+                continue
+            if any(ch.isdigit() for w in seg for ch in w.text):
+                continue  # form numbers, dates and A-numbers are not captions
+            bbox = union(w.bbox for w in seg)
+            if not _ruling_above(rulings, bbox, max(line.height, 8.0)):
+                continue  # a caption is printed under the line it names
+            text = " ".join(w.text for w in seg)
+            field = label_field(text)
+            if field and field != "_generic_name":
+                start = line.words.index(seg[0])
+                out.append(LabelHit(field, text, line, start, start + len(seg), 88.0))
+    return out
+
+
 def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
     hits = sorted(hits, key=lambda h: (h.line.index, h.start, -h.end))
     out: list[LabelHit] = []
@@ -487,6 +531,8 @@ def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
 def _field_of(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
     """The field a label asks for: its role words first, then the lexicon entry that
     found it, then the section it stands in."""
+    if hit.key == "_stop":
+        return None  # a printed field that is not ours: it only bounds its neighbours
     role = label_field(hit.text)
     if role == "":
         return None
@@ -527,15 +573,17 @@ def extract_form(pages: list[Page]) -> Record:
     page = pick_form_page(pages)
     lines = build_lines(page.words)
     sections = find_sections(lines)
-    rulings, verticals = find_rulings(page.image)
     langs, lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
     header_ids = {id(w) for sec in sections for w in sec.words}
+    rulings, verticals = find_rulings(page.image)
     hits = [h for h in find_phrases(lines, _LEX)
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits += _colon_labels(lines, taken | header_ids)
+    taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
+    hits += _caption_labels(lines, taken | header_ids, rulings)
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
@@ -563,9 +611,12 @@ def extract_form(pages: list[Page]) -> Record:
             cands.append(Candidate(name, h, words, "right"))
         else:
             pending.append((h, name))
-    # pass 2: captions under a fill line take the words above it; other labels the words
-    # below them (a table header: the column of rows below)
-    for h, name in pending:
+    # pass 2: labels with nothing on their right take the nearest free row of writing
+    # above (a caption under a fill line) or below (a label over its entry, a box cell),
+    # nearest first across all labels, so in a stack of labels and entries each entry
+    # goes to the label it sits closest to. Table headers take the column below.
+    offers = []
+    for k, (h, name) in enumerate(pending):
         hh = max(h.line.height, 10.0)
         same_line = by_line[h.line.index]
         right = [o.bbox[0] for o in same_line if o.start >= h.end]
@@ -575,19 +626,32 @@ def extract_form(pages: list[Page]) -> Record:
         # a label ending in a colon announces what follows; captions under a line have none
         colon = h.line.words[h.end - 1].text.rstrip().endswith(":")
         if _ruling_right(rulings, h.bbox, hh) and not boxed:
-            words, where = [], "right"  # a blank fill line
-        elif name in TABLE_FIELDS and (boxed or colon or not _ruling_above(rulings, h.bbox, hh)):
-            words = _column_below(h, lines, same_line, used, header_ids)
-            where = "table"
-        elif not boxed and not colon and (_ruling_above(rulings, h.bbox, hh)
-                                          or name in UNDERLINE_FIELDS):
-            words = _words_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
-            where = "above"
-        else:
-            words = _words_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
-            where = "below"
-        used |= {id(w) for w in words}
-        cands.append(Candidate(name, h, words, where))
+            offers.append((0.0, k, "right", []))  # a blank fill line
+            continue
+        if name in TABLE_FIELDS and (boxed or colon or not _ruling_above(rulings, h.bbox, hh)):
+            col = _column_below(h, lines, same_line, used, header_ids)
+            offers.append((0.1 if col else 99.0, k, "table", col))
+            continue
+        if not boxed and not colon:
+            d, ws = _row_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
+            if ws:
+                # a caption sits right under its line: prefer it unless the row below is nearer
+                offers.append((d * (0.8 if _ruling_above(rulings, h.bbox, hh) else 1.2), k, "above", ws))
+        d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
+        if ws:
+            offers.append((d, k, "below", ws))
+    offers.sort(key=lambda o: o[0])
+    done: set[int] = set()
+    for _d, k, where, ws in offers:
+        if k in done or any(id(w) in used for w in ws):
+            continue
+        done.add(k)
+        used |= {id(w) for w in ws}
+        h, name = pending[k]
+        cands.append(Candidate(name, h, ws, where))
+    for k, (h, name) in enumerate(pending):
+        if k not in done:
+            cands.append(Candidate(name, h, [], "none"))
 
     if not any(c.field == "child_names" and c.words for c in cands):
         return_fields = _children_section_rows(sections, lines, label_word_ids, header_ids, page)

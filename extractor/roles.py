@@ -41,11 +41,12 @@ SIGNATURE = (" signature", " firma ", " assinatura", " sign here", " initials",
 NOT_A_FIELD = (" birth", " nacimiento", " nascimento", " dob ", " case no", " case number",
                " event no", " caso ", " country", " pais ", " origin", " origen", " relationship",
                " parentesco", " relacao", " age ", " edad ", " idade", " office ", " oficina",
-               " facility", " phone", " telefono", " page ", " pagina")
+               " facility", " phone", " telefono", " page ", " pagina", " detencion",
+               " location", " centro de", " ubicacion", " field office")
 SUPERVISOR = (" supervis",)
 WITNESS = (" witness", " testigo", " testemunha")
 INTERPRETER = (" interpret", " language by", " traductor", " tradutor")
-OFFICIAL = (" officer", " official", " oficial", " funcionari", " agent", " agente", " ero ",
+OFFICIAL = (" officer", " official", " oficial", " funcionari", " agent", " agente",
             " deportation officer", " ice ")
 LANGUAGE = (" language", " idioma", " lengua", " lingua", " leido", " lido ", " read to",
             " leido al", " read in", " read aloud", " voz alta", " explained in", " explicado en")
