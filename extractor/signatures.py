@@ -324,7 +324,7 @@ def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
     specks = np.where(stats[:, cv2.CC_STAT_AREA] <= 4)[0]
     clean = ink.copy()
     clean[np.isin(lab, specks[specks > 0])] = 0
-    k = max(3, int(round(0.035 * dpi)) | 1)
+    k = max(3, int(round(0.017 * dpi)) | 1)
     return cv2.morphologyEx(clean, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
 
 
