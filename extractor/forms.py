@@ -180,8 +180,15 @@ def _label_is_colon_word(w: Word) -> bool:
     return w.text.endswith(":") and len(w.text) > 2
 
 
-def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
-    """Words right of the label up to the next label of the same line."""
+def _crosses_edge(verticals, x_from: float, x_to: float, line: Line) -> bool:
+    """Is there a box or table edge between two points of a line?"""
+    return any(x_from < x < x_to and y0 <= line.bbox[1] + 0.3 * line.height
+               and y1 >= line.bbox[3] - 0.3 * line.height for y0, y1, x in verticals)
+
+
+def _value_right(hit: LabelHit, hits_in_line: list[LabelHit], verticals=()) -> list[Word]:
+    """Words right of the label up to the next label of the same line, never across a
+    box edge (the next cell's label or entry is not this label's value)."""
     words = hit.line.words
     end = len(words)
     for other in hits_in_line:
@@ -192,6 +199,8 @@ def _value_right(hit: LabelHit, hits_in_line: list[LabelHit]) -> list[Word]:
         w = words[i]
         if _label_is_colon_word(w):
             break  # an unknown printed label ("Office:") ends the value
+        if _crosses_edge(verticals, words[i - 1].bbox[2], w.bbox[0], hit.line):
+            break
         out.append(w)
     return [w for w in out if not is_filler(w.text) or w.text in SEPARATORS]
 
@@ -470,8 +479,8 @@ def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
                     and all(words[k].conf >= 0.4 for k in span):
                 text = " ".join(words[k].text for k in span)
                 field = label_field(text)
-                if field:
-                    out.append(LabelHit(field, text, line, start, i + 1, 90.0))
+                if field is not None:  # '' = a printed field that is not ours: a boundary
+                    out.append(LabelHit(field or "_stop", text, line, start, i + 1, 90.0))
             start = i + 1
     return out
 
@@ -500,9 +509,9 @@ def _caption_labels(lines: list[Line], taken: set[int], rulings) -> list[LabelHi
                 continue  # a caption is printed under the line it names
             text = " ".join(w.text for w in seg)
             field = label_field(text)
-            if field and field != "_generic_name":
+            if field is not None and field != "_generic_name":
                 start = line.words.index(seg[0])
-                out.append(LabelHit(field, text, line, start, start + len(seg), 88.0))
+                out.append(LabelHit(field or "_stop", text, line, start, start + len(seg), 88.0))
     return out
 
 
@@ -605,7 +614,7 @@ def extract_form(pages: list[Page]) -> Record:
         if name is None:
             continue
         labelled.append((h, name))
-        words = _value_right(h, by_line[h.line.index])
+        words = _value_right(h, by_line[h.line.index], verticals)
         if words:
             used |= {id(w) for w in words}
             cands.append(Candidate(name, h, words, "right"))

@@ -156,6 +156,8 @@ def parse_date(text: str, day_first: Optional[bool] = None,
     if year is None:
         return None
     x, y2 = int(a), int(b)
+    if (x > 12 and y2 > 12) or x > 31 or y2 > 31 or x == 0 or y2 == 0:
+        return None  # no reading of these numbers is a day and a month
     mdy = (year, x, y2)  # month first (US)
     dmy = (year, y2, x)  # day first
     mdy_ok, dmy_ok = _valid(*mdy), _valid(*dmy)

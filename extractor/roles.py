@@ -65,16 +65,17 @@ def label_field(text: str) -> Optional[str]:
     """The contract field a label stands for, '' for a printed field that is not one
     of ours (signature, date of birth, case number), None when it names nothing."""
     t = _fold(text)
+    person = ("supervisor" if _any(t, SUPERVISOR, True) else "witness" if _any(t, WITNESS, True)
+              else "interpreter" if _any(t, INTERPRETER, True) else
+              "official" if _any(t, OFFICIAL) else None)
+    if _any(t, DATE) and not _any(t, NOT_A_FIELD):
+        # "Date of signature" is the parent's signing date; another person's date (the
+        # officer's, the supervisor's) is not
+        return "date_signed" if person is None else ""
     if _any(t, SIGNATURE):
         return ""
     if _any(t, NOT_A_FIELD):
         return ""
-    person = ("supervisor" if _any(t, SUPERVISOR, True) else "witness" if _any(t, WITNESS, True)
-              else "interpreter" if _any(t, INTERPRETER, True) else
-              "official" if _any(t, OFFICIAL) else None)
-    if _any(t, DATE):
-        # another person's date (the officer's, the supervisor's) is not the parent's
-        return "date_signed" if person is None else ""
     if _any(t, A_NUMBER) and not _any(t, (" language",)):
         return "child_a_numbers" if _any(t, CHILD, True) else ("" if person else "parent_a_number")
     if person == "interpreter":

@@ -329,7 +329,7 @@ def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
 
 
 def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tuple[np.ndarray, list]:
-    """Components that look like pen strokes and reach into the core band (rows)."""
+    """Components that look like pen strokes and start within the core band (rows)."""
     n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = np.zeros(n, bool)
     kept = []
@@ -469,7 +469,9 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
         region[max(0, ly0 - top - pad):max(0, ly1 - top + pad),
                max(0, lx0 - rl - pad):max(0, lx1 - rl + pad)] = 0
 
-    core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.1 * inch))
+    # a stroke must start above the rule or just under it (a pen dipping below the
+    # line); anything starting lower is the caption under the line
+    core = (max(0, r_ly - int(0.4 * inch)), r_ly + int(0.03 * inch))
     strokes, kept = _stroke_components(_bridge(region, dpi), dpi, core)
     area = float(region.shape[0] * region.shape[1]) or 1.0
     ink_px = float(strokes.sum())
