@@ -148,8 +148,13 @@ def _role_of_tokens(tokens: list[str]) -> Optional[str]:
 
 def _is_signature_segment(seg: Segment) -> bool:
     toks = seg.tokens
-    if not any(_is_word(t, _SIGNATURE_WORDS, 84) and not _is_word(t, _DATE_WORDS, 90)
-               for t in toks):
+    sig = [i for i, t in enumerate(toks)
+           if _is_word(t, _SIGNATURE_WORDS, 84) and not _is_word(t, _DATE_WORDS, 90)]
+    if not sig:
+        return False
+    # "Date of signature" / "Fecha de firma" is the date's label
+    dates = [i for i, t in enumerate(toks) if _is_word(t, _DATE_WORDS, 85)]
+    if dates and dates[0] < sig[0]:
         return False
     # "Name of official (print)" lines are not signature lines even if they say "firma"
     return not any(_is_word(t, _NAME_WORDS, 90) for t in toks)

@@ -45,6 +45,7 @@ def test_signatures_labels_date_and_name_lines_are_not_signature_lines():
     page = _page([
         (200, 900, "Date signed / Firmado el"),
         (200, 1000, "Signed on"),
+        (1450, 1000, "Date of signature / Fecha de firma"),
         (200, 1100, "Name of official present (print): S. O'Brien"),
         (200, 1200, "Nombre del oficial presente: ERO E. Johnson"),
     ])
