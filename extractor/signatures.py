@@ -1,20 +1,27 @@
 """Signature presence on waiver forms: is there ink on the parent's, the officer's and the
 supervisor's signature line?
 
-Two steps, both layout-free:
+Two steps, both layout-free (no coordinates, no form templates):
 
 1. *Find the labels* by text (English and Spanish, fuzzy): OCR words are grouped into
    rows and split into label segments at wide gaps, so "Signature of Parent" and a
    "Date / Firmado el" label on the same row stay apart. A segment is a signature label
-   when it holds "signature"/"firma"; its role comes from its own words ("Parent",
-   "oficial", "Supervisor"), else from the nearest role heading above it (a
-   "SUPERVISORY REVIEW" or "WITNESS" block), else (a bare "Firma" paired with a date
-   label) it is the parent's.
+   when it holds "signature"/"firma" (not "Date of signature", not a "Name (print)"
+   line). Its role comes from its own words ("Parent", "oficial", "Supervisor"), else
+   from the nearest role heading or field label above it (a "SUPERVISORY REVIEW" or
+   "WITNESS" block, a "Printed name of officer" field), else the topmost unexplained
+   signature line of a form is the parent's (a Spanish-only form's bare "Firma").
 2. *Measure the ink* on that line (``ink_above_line``): find the ruling line just above
-   the label, flatten the background (shadows, illumination gradients), binarise,
-   remove ruling lines and printed words, and keep the connected components that touch
-   the band just above the line and look like pen strokes (thin, sparse, not a filled
-   punch hole, not a speck). Enough horizontal spread of such strokes = signed.
+   the label (or to its right), flatten the background (shadows, lighting gradients),
+   binarise, erase the ruling line along its fitted course, other long rulings and the
+   OCR's printed words, and keep the connected components that start in the band just
+   above the line and look like pen strokes (thin, not a filled punch hole, not a speck,
+   not a straight sliver of the rule). Signed = enough horizontal spread of such strokes
+   with at least one sweeping stroke (printed letters are each smaller).
+
+``read_signatures`` gives the contract's three booleans as Fields (bbox = the signature
+region in working-image coordinates, evidence = the label text, provenance "ink"); a
+role whose line the form does not have is None.
 """
 from __future__ import annotations
 
@@ -40,7 +47,7 @@ FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
 
 # Role words, checked in this order so "Supervisory officer signature" is the supervisor's.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("supervisor", ("supervisor", "supervisory", "supervisora", "supervisión", "supervision")),
+    ("supervisor", ("supervisor", "supervisory", "supervisora", "supervision")),
     ("witness", ("witness", "witnessed", "testigo")),
     ("interpreter", ("interpreter", "interprete", "translator", "traductor")),
     ("official", ("officer", "official", "oficial", "agent", "agente", "funcionario")),
