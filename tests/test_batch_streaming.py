@@ -43,3 +43,20 @@ def test_no_images_leave_the_worker(batch_archive):
     payload = process_file(str(note))
     assert len(pickle.dumps(payload)) < 20_000
     assert payload["pages"][0]["words"] > 0
+
+
+def test_stale_spill_directories_of_killed_workers_go(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    stale = tmp_path / f"{worker.SPILL_PREFIX}{dead}-abc"
+    live = tmp_path / f"{worker.SPILL_PREFIX}{__import__('os').getpid()}-def"
+    other = tmp_path / "unrelated-123-x"
+    for d in (stale, live, other):
+        d.mkdir()
+        (d / "page-00005.png").write_bytes(b"x")
+    worker.remove_stale_spills()
+    assert not stale.exists() and live.exists() and other.exists()

@@ -90,7 +90,8 @@ def _run_inline(tasks: Iterator[Task], _workers: int) -> Iterator[Result]:
         yield task, process_file(str(task[0]))
 
 
-def _run_processes(tasks: Iterator[Task], workers: int) -> Iterator[Result]:
+def _run_processes(tasks: Iterator[Task], workers: int,
+                   fn: Callable[[str], dict] = process_file) -> Iterator[Result]:
     """Local worker processes, forked from a forkserver that has already imported the
     pipeline (a clean process: no parent state, no database connection, no
     progress-bar thread; and no per-worker import cost). A worker that dies (killed by the
@@ -116,14 +117,16 @@ def _run_processes(tasks: Iterator[Task], workers: int) -> Iterator[Result]:
     try:
         while True:
             while len(pending) < window:
-                if retry:
+                if retry:  # suspects of a broken pool run one at a time: a file that
+                    if pending:  # kills its worker then takes no other file with it
+                        break
                     task, tries = retry.pop(0)
                 else:
                     task = next(source, None)
                     if task is None:
                         break
                     tries = 0
-                pending[pool.submit(process_file, str(task[0]))] = (task, tries)
+                pending[pool.submit(fn, str(task[0]))] = (task, tries)
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -131,16 +134,21 @@ def _run_processes(tasks: Iterator[Task], workers: int) -> Iterator[Result]:
             for fut in done:
                 task, tries = pending.pop(fut)
                 try:
-                    yield task, fut.result()
+                    payload = fut.result()
                 except BrokenProcessPool:
                     broken = True
                     if tries >= 1:
                         yield task, _died(task)
                     else:
                         retry.append((task, tries + 1))
+                    continue
+                except Exception as exc:  # noqa: BLE001  (e.g. a result that cannot unpickle)
+                    payload = _died(task, f"internal error in a worker ({type(exc).__name__}); "
+                                          "please report it")
+                yield task, payload
             if broken:
                 for fut, (task, tries) in pending.items():
-                    retry.append((task, tries + 1) if tries < 1 else (task, tries))
+                    retry.append((task, min(tries + 1, 1)))
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
@@ -153,12 +161,11 @@ def _init_worker() -> None:
     init_worker()
 
 
-def _died(task: Task) -> dict:
+def _died(task: Task, message: str = "internal error: the worker process died on this "
+                                     "file (out of memory?); please report it") -> dict:
     return {"contract": {"schema_version": "1", "source": str(task[0]), "sha256": task[1],
                          "doc_type": "other", "pages": 0, "records": [],
-                         "error": {"code": "unreadable", "message":
-                                   "internal error: the worker process died on this file "
-                                   "(out of memory?); please report it"}},
+                         "error": {"code": "unreadable", "message": message}},
             "pages": [], "failure_code": "internal", "seconds": None}
 
 
@@ -191,10 +198,9 @@ def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]
                 task = meta.pop(fut.key)
                 try:
                     payload = fut.result()
-                except Exception as exc:  # the cluster lost the task twice
-                    payload = _died(task)
-                    payload["contract"]["error"]["message"] = (
-                        f"internal error on the Dask cluster ({type(exc).__name__}); please report it")
+                except Exception as exc:  # noqa: BLE001  (the cluster lost the task twice)
+                    payload = _died(task, f"internal error on the Dask cluster "
+                                          f"({type(exc).__name__}); please report it")
                 fut.release()
                 yield task, payload
                 nxt = submit()

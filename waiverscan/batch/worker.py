@@ -29,6 +29,7 @@ TEXT_KINDS = ("csv", "xlsx", "text")
 #: Nearly every file is a form of 1-2 pages, which thus pays nothing for streaming;
 #: 4 working images at 300 dpi are ~35 MB.
 IN_MEMORY_PAGES = 4
+SPILL_PREFIX = "waiverscan-pages-"
 
 # the last image decoded, per thread (Dask runs several tasks in one process's threads):
 # extractors look at one page at a time, so one is enough
@@ -86,29 +87,51 @@ def extract_streamed(path: str | Path) -> Document:
     if kind is None or kind in TEXT_KINDS:  # no page images: nothing to stream
         return extract_document(path)
     doc = Document(source=str(path), sha256="0" * 64)
-    with tempfile.TemporaryDirectory(prefix="waiverscan-pages-") as spill:
-        try:
-            doc.sha256 = ingest.sha256_file(path)
-            pages: list[Page] = []
-            for i, src in enumerate(ingest.iter_pages(path, kind)):
-                page = read_page(src)
-                pages.append(page if i < IN_MEMORY_PAGES else _spilled(page, spill))
-                del src, page  # the next page's render must not sit beside this one's
-            doc.pages = pages  # only once all are read, as extract_document does
-            classify_and_extract(doc)
-        except WaiverscanError as exc:
-            doc.error = {"code": exc.contract_code, "message": exc.message}
-            doc.exception = exc
-            doc.records = []
-            doc.doc_type = "other"
-        finally:
-            _cache.path, _cache.image = None, None
-        score_document(doc)
-        # the contract needs no image: drop them (and the spill files' paths, which
-        # go with the directory now)
+    spill: Optional[tempfile.TemporaryDirectory] = None  # made only for a long file
+    try:
+        doc.sha256 = ingest.sha256_file(path)
+        pages: list[Page] = []
+        for i, src in enumerate(ingest.iter_pages(path, kind)):
+            page = read_page(src)
+            if i >= IN_MEMORY_PAGES:
+                if spill is None:
+                    spill = tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
+                page = _spilled(page, spill.name)
+            pages.append(page)
+            del src, page  # the next page's render must not sit beside this one's
+        doc.pages = pages  # only once all are read, as extract_document does
+        classify_and_extract(doc)
+    except WaiverscanError as exc:
+        doc.error = {"code": exc.contract_code, "message": exc.message}
+        doc.exception = exc
+        doc.records = []
+        doc.doc_type = "other"
+    finally:
+        _cache.path, _cache.image = None, None
+        # the contract needs no image: drop them, and the spilled ones' files
         for p in doc.pages:
             p.image = None
+        if spill is not None:
+            spill.cleanup()
+    score_document(doc)
     return doc
+
+
+def remove_stale_spills() -> None:
+    """Spill directories of workers that were killed (SIGKILL leaves no time to clean
+    up): their names carry the worker's pid; a pid no longer alive marks them stale."""
+    import glob
+    import shutil
+    for d in glob.glob(os.path.join(tempfile.gettempdir(), SPILL_PREFIX + "*-*")):
+        try:
+            pid = int(os.path.basename(d)[len(SPILL_PREFIX):].split("-", 1)[0])
+            os.kill(pid, 0)
+        except ValueError:
+            continue
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+        except PermissionError:  # alive, another user's
+            continue
 
 
 def page_summary(page: Page) -> dict[str, Any]:
@@ -143,3 +166,4 @@ def init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     from waiverscan.cli import _setup_logging
     _setup_logging(0)
+    remove_stale_spills()
