@@ -273,7 +273,8 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
         if line.bbox[1] - last_y > 6 * hh:
             break
         in_column = [w for w in line.words if x0 <= w.cx <= x1]
-        if len(in_column) > 7 or any(id(w) in label_ids or id(w) in header_ids for w in in_column):
+        if len(in_column) > 7 or any(id(w) in label_ids or id(w) in header_ids
+                                     or w.text.endswith(":") for w in in_column):
             break  # a label or another field's value in this column: the table has ended
         cell = [w for w in in_column if not is_filler(w.text) and not _ROW_NUMBER.match(w.text)]
         if cell:
@@ -438,7 +439,8 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     grown = 0
     while hit.start > 0 and grown < 5:
         prev = words[hit.start - 1]
-        if prev.text.endswith((":", ".", ",", ";")) or id(prev) in taken \
+        sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4)
+        if prev.text.endswith(":") or sentence_end or id(prev) in taken \
                 or not close(prev, words[hit.start]):
             break  # the end of a sentence or of another label
         grown += 1
@@ -550,6 +552,10 @@ def _field_of(hit: LabelHit, sections: list[Section], page: Page) -> Optional[st
     return _resolve_field(probe, sections, page)
 
 
+def _colon_end(hit: LabelHit) -> bool:
+    return hit.line.words[hit.end - 1].text.rstrip().endswith(":")
+
+
 def _ruling_right(rulings, bbox, hh: float) -> bool:
     """Does a fill line start right after the label, on its baseline? Then the value
     (or the blank) is there, not on another line."""
@@ -609,8 +615,13 @@ def extract_form(pages: list[Page]) -> Record:
     cands: list[Candidate] = []
     used: set[int] = set(label_word_ids) | header_ids
     pending: list[tuple[LabelHit, str]] = []
-    for h in hits:
-        name = _field_of(h, sections, page)
+    resolved = [(h, _field_of(h, sections, page)) for h in hits]
+    # a header row that names children makes its other columns the children's too
+    # ("Child name | A-Number | Date of birth")
+    child_rows = {h.line.index for h, n in resolved if n == "child_names" and not _colon_end(h)}
+    resolved = [(h, "child_a_numbers" if n == "parent_a_number" and h.line.index in child_rows
+                 and not _colon_end(h) else n) for h, n in resolved]
+    for h, name in resolved:
         if name is None:
             continue
         labelled.append((h, name))

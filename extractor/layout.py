@@ -158,8 +158,12 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
         if not line_text:
             continue
         colon_before = [w.text.endswith(":") for w in line.words]
+        # a wide gap splits a line into separate fields: a phrase never spans one
+        h = max(line.height, 8.0)
+        wide_gap = [b.bbox[0] - a.bbox[2] > 2.5 * h for a, b in zip(line.words, line.words[1:])]
         for key, phrase, p, n, _ in _compiled(lexicon):
-            short = len(p) <= 4
+            # boundary words ("Office") must be exact: one letter more is another word
+            short = len(p) <= 4 or key == "_stop"
             threshold = min_score if len(p) > 12 else max(min_score, 90.0)
             # cheap screen: the phrase must roughly occur somewhere in the line
             if short:
@@ -174,7 +178,7 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
                     if not cand or not toks[i]:
                         continue
                     # a colon ends a printed label: never read past it
-                    if any(colon_before[i:i + size - 1]):
+                    if any(colon_before[i:i + size - 1]) or any(wide_gap[i:i + size - 1]):
                         continue
                     score = (100.0 if cand == p else 0.0) if short else fuzz.ratio(cand, p)
                     if score >= threshold:

@@ -3,12 +3,22 @@
 Tesseract runs single-threaded per process (OMP_THREAD_LIMIT=1): pages are run in
 parallel by the batch runner instead, which is about 4x faster on this hardware than
 Tesseract's own threading. Every call has a timeout; failures become OcrError.
+
+Images go to Tesseract as PGM files: uncompressed (writing a PNG of a 300 dpi page
+costs ~0.2 s) and without resolution metadata, so Tesseract estimates the resolution
+from the text size. A wrong declared resolution (PIL writes 96 dpi into BMPs) makes its
+layout analysis drop whole columns of a form.
 """
 from __future__ import annotations
 
 import functools
 import os
+import re
+import tempfile
+from dataclasses import dataclass
+from typing import Optional
 
+import cv2
 import numpy as np
 
 from extractor.errors import OcrError, OcrTimeoutError, ToolMissingError
@@ -20,6 +30,13 @@ import pytesseract  # noqa: E402  (after OMP_THREAD_LIMIT is set for the child p
 
 DEFAULT_LANG = "eng+spa"
 DEFAULT_TIMEOUT = 60.0
+#: words below this confidence are dropped (mostly specks and ruling fragments) ...
+MIN_CONF = 0.30
+#: ... and one- or two-character words below this one (glyph soup: "ee", "a", "o")
+MIN_CONF_SHORT = 0.60
+
+_EDGE_JUNK = "_|"  # ruling remnants glued to a word: "___Smith", "date|"
+_ALNUM = re.compile(r"\w", re.UNICODE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,20 +48,44 @@ def version() -> str:
         raise ToolMissingError("tesseract is not installed (run `make setup`)") from exc
 
 
-def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
-              timeout: float = DEFAULT_TIMEOUT, config: str = "") -> list[Word]:
-    """Words with text, confidence (0..1) and bbox in ``image`` pixels."""
+def _run(call, image: np.ndarray, timeout: float, what: str):
+    """Write ``image`` as a PGM and run a pytesseract ``call`` on it, translating
+    errors: missing binary -> ToolMissingError, timeout -> OcrTimeoutError."""
     version()
+    if image.ndim == 3:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    fd, path = tempfile.mkstemp(prefix="wscan_", suffix=".pgm")
+    os.close(fd)
     try:
-        data = pytesseract.image_to_data(
-            image, lang=lang, config=f"--psm {psm} {config}".strip(),
-            output_type=pytesseract.Output.DICT, timeout=timeout)
+        if not cv2.imwrite(path, image):
+            raise OcrError("could not write the page image for tesseract")
+        return call(path)
+    except pytesseract.TesseractNotFoundError as exc:
+        version.cache_clear()
+        raise ToolMissingError("tesseract is not installed (run `make setup`)") from exc
     except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
         if "timeout" in str(exc).lower():
-            raise OcrTimeoutError(f"tesseract took longer than {timeout:.0f}s on a page") from exc
+            raise OcrTimeoutError(f"tesseract took longer than {timeout:.0f}s on a page ({what})") from exc
         raise OcrError(f"tesseract failed: {exc}") from exc
-    except pytesseract.TesseractError as exc:
-        raise OcrError(f"tesseract failed (status {exc.status})") from exc
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
+              timeout: float = DEFAULT_TIMEOUT, config: str = "") -> list[Word]:
+    """Words with text, confidence (0..1) and bbox in ``image`` pixels (unfiltered)."""
+    def call(path: str):
+        try:
+            return pytesseract.image_to_data(
+                path, lang=lang, config=f"--psm {psm} {config}".strip(),
+                output_type=pytesseract.Output.DICT, timeout=timeout)
+        except pytesseract.TesseractError as exc:
+            raise OcrError(f"tesseract failed (status {exc.status})") from exc
+
+    data = _run(call, image, timeout, "ocr")
     words = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -55,3 +96,61 @@ def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
         words.append(Word(text=text, conf=conf / 100.0, bbox=(x, y, x + w, y + h),
                           line_key=(data["block_num"][i], data["par_num"][i], data["line_num"][i])))
     return words
+
+
+def clean_words(words: list[Word], min_conf: float = MIN_CONF,
+                min_conf_short: float = MIN_CONF_SHORT) -> list[Word]:
+    """Drop what is not text: words without a letter or digit (ruling fragments
+    ``___``, ``|``, specks read as ``.``), low-confidence words, and short
+    low-confidence ones; strip ruling remnants from word ends.
+
+    On FUNSD this trades 1 point of recall for 4-5 of precision (+0.015 F1)."""
+    out = []
+    for w in words:
+        text = w.text.strip(_EDGE_JUNK)
+        if not text or not _ALNUM.search(text.replace("_", "")):
+            continue
+        if w.conf < min_conf or (len(text) <= 2 and w.conf < min_conf_short):
+            continue
+        if text != w.text:
+            w = Word(text=text, conf=w.conf, bbox=w.bbox, line_key=w.line_key)
+        out.append(w)
+    return out
+
+
+def text_quality(words: list[Word]) -> float:
+    """Mean confidence weighted by word length over words of 3+ characters: ~0.9 on a
+    readable page, far lower when Tesseract reads a page upside down or sideways."""
+    num = den = 0.0
+    for w in words:
+        n = sum(ch.isalnum() for ch in w.text)
+        if n >= 3:
+            num += w.conf * n
+            den += n
+    return num / den if den else 0.0
+
+
+@dataclass
+class Orientation:
+    rotate: int  # degrees to turn the image clockwise to make it upright: 0/90/180/270
+    confidence: float  # Tesseract's orientation confidence (> ~2 is reliable)
+
+
+def osd(image: np.ndarray, timeout: float = 30.0) -> Optional[Orientation]:
+    """Tesseract's orientation detection (psm 0), or None when the page has too little
+    text to tell."""
+    def call(path: str):
+        try:
+            return pytesseract.image_to_osd(path, config="--psm 0", timeout=timeout,
+                                            output_type=pytesseract.Output.DICT)
+        except pytesseract.TesseractError:
+            return None  # "Too few characters. Skipping this page": nothing to tell
+
+    data = _run(call, image, timeout, "orientation")
+    if not data:
+        return None
+    try:
+        return Orientation(rotate=int(data["rotate"]) % 360,
+                           confidence=float(data["orientation_conf"]))
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,86 @@
+"""Form fields from label geometry, on hand-placed words (no OCR): right of a label,
+above a caption printed under a fill line, below a label in a box, table columns, and
+labels the lexicon does not know."""
+import numpy as np
+import cv2
+
+from extractor.forms import extract_form
+from extractor.model import Page, Word
+
+H = 30  # word height in pixels
+
+
+def _words(y, *items):
+    """items: (x, text) pairs on one baseline."""
+    out = []
+    for x, text in items:
+        out.append(Word(text=text, conf=0.95, bbox=(x, y, x + 18 * len(text), y + H)))
+    return out
+
+
+def _page(words, hlines=(), vlines=(), size=(3300, 2550)):
+    img = np.full(size, 255, np.uint8)
+    for x0, x1, y in hlines:
+        cv2.line(img, (x0, y), (x1, y), 0, 3)
+    for y0, y1, x in vlines:
+        cv2.line(img, (x, y0), (x, y1), 0, 3)
+    return Page(number=1, width=size[1], height=size[0], dpi=300, words=words, image=img)
+
+
+def _value(record, name):
+    f = record.fields[name]
+    return None if f is None else f.value
+
+
+def test_forms_value_right_of_label_up_to_the_next_label():
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Ana"), (680, "Pérez"),
+                    (1500, "A#:"), (1600, "A-208"), (1720, "123"), (1800, "456"))
+             + _words(500, (200, "Date"), (290, "signed:"), (500, "06/28/2018")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_name") == "Ana Pérez"
+    assert _value(rec, "parent_a_number") == "A208123456"
+    assert _value(rec, "date_signed") == "2018-06-28"
+
+
+def test_forms_caption_under_a_fill_line_takes_the_writing_above():
+    words = (_words(560, (260, "Karen"), (380, "Morales")) +       # written on the line
+             _words(610, (200, "Nombre"), (340, "del"), (420, "funcionario")))  # caption
+    rec = extract_form([_page(words, hlines=[(200, 1400, 600)])])
+    assert _value(rec, "official_name") == "Karen Morales"
+
+
+def test_forms_label_in_a_box_takes_the_writing_below():
+    words = (_words(410, (220, "Witness"), (400, "name")) +
+             _words(480, (260, "Rachel"), (400, "Gómez")) +
+             _words(330, (220, "Officer"), (400, "of"), (450, "Record:")) +
+             _words(330, (800, "B."), (860, "Hughes")))
+    page = _page(words, hlines=[(200, 1400, 400), (200, 1400, 560)], vlines=[(400, 560, 205)])
+    rec = extract_form([page])
+    assert _value(rec, "witness_name") == "Rachel Gómez"
+    assert _value(rec, "official_name") == "B. Hughes"
+
+
+def test_forms_children_table_rows_become_one_name_each():
+    words = (_words(400, (220, "Child"), (340, "name"), (1300, "A-Number")) +
+             _words(480, (240, "Kevin"), (380, "Díaz"), (1310, "A212480060")) +
+             _words(560, (240, "Yostin"), (400, "Díaz"), (1310, "A212480061")) +
+             _words(700, (200, "Check"), (330, "ONE"), (420, "box:")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "child_names") == ["Kevin Díaz", "Yostin Díaz"]
+    assert _value(rec, "child_a_numbers") == ["A212480060", "A212480061"]
+
+
+def test_forms_blank_fill_line_is_a_blank_field_not_the_next_line():
+    words = (_words(300, (200, "Interpreter"), (420, "(if"), (480, "used):")) +
+             _words(380, (260, "I"), (300, "want"), (400, "to"), (460, "be"), (520, "reunited")))
+    rec = extract_form([_page(words, hlines=[(620, 1600, 328)])])
+    f = rec.fields["interpreter_name"]
+    assert f is not None and f.value is None and f.present is False
+
+
+def test_forms_running_text_is_not_a_label():
+    words = _words(300, (200, "The"), (270, "officer"), (420, "must"), (520, "explain"),
+                   (680, "each"), (780, "option"), (900, "to"), (950, "the"), (1020, "parent."))
+    rec = extract_form([_page(words)])
+    assert rec.fields["official_name"] is None
+    assert rec.fields["parent_name"] is None
