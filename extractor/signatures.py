@@ -46,18 +46,24 @@ FIELD_OF_ROLE = {"parent": "parent_signed", "official": "official_signed",
                  "supervisor": "supervisor_signed"}
 
 # Role words, checked in this order so "Supervisory officer signature" is the supervisor's.
+# English, Spanish, Portuguese, French (accents are folded before matching).
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("supervisor", ("supervisor", "supervisory", "supervisora", "supervision")),
-    ("witness", ("witness", "witnessed", "testigo")),
-    ("interpreter", ("interpreter", "interprete", "translator", "traductor")),
-    ("official", ("officer", "official", "oficial", "agent", "agente", "funcionario")),
+    ("supervisor", ("supervisor", "supervisory", "supervisora", "supervision", "superviseur",
+                    "supervisao")),
+    ("witness", ("witness", "witnessed", "testigo", "testemunha", "temoin")),
+    ("interpreter", ("interpreter", "interprete", "translator", "traductor", "tradutor",
+                     "traducteur")),
+    ("official", ("officer", "official", "oficial", "agent", "agente", "funcionario",
+                  "officier", "fonctionnaire")),
     ("parent", ("parent", "parents", "padre", "madre", "mother", "father", "guardian",
-                "tutor")),
+                "tutor", "interesado", "interesada", "pai", "mae", "responsavel",
+                "mere", "pere")),
 )
-_SIGNATURE_WORDS = ("signature", "firma", "signatures", "firmas")
-_DATE_WORDS = ("date", "fecha", "firmado", "firmada", "signed", "dated")
+_SIGNATURE_WORDS = ("signature", "firma", "signatures", "firmas", "assinatura", "assinaturas")
+_DATE_WORDS = ("date", "fecha", "firmado", "firmada", "signed", "dated", "data", "assinado",
+               "assinada", "signe")
 # A signed line with a printed name is a name line, never a signature line.
-_NAME_WORDS = ("name", "nombre", "print", "printed")
+_NAME_WORDS = ("name", "nombre", "print", "printed", "nome", "nom")
 
 
 def _norm(text: str) -> str:
@@ -116,14 +122,18 @@ class SignatureLabel:
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into visual rows by their bottoms (not trusting OCR line ids, and
-    not word centres: a label word whose box swallowed signature ink above it grows
-    upwards but keeps its bottom)."""
+    """Words grouped into visual rows (not trusting OCR line ids, which can merge a
+    label with stray ink or split a label in two). A word joins a row when its bottom
+    matches the row's, or when it covers most of the row's band: a label word whose box
+    swallowed signature ink above or below it keeps overlapping its row."""
     rows: list[list[Word]] = []
     for w in sorted((w for w in words if w.text.strip()), key=lambda w: w.bbox[3]):
         for row in rows:
-            h = max(1.0, min(w.height, float(np.median([x.height for x in row]))))
-            if abs(w.bbox[3] - float(np.median([x.bbox[3] for x in row]))) < 0.5 * h:
+            top = float(np.median([x.bbox[1] for x in row]))
+            bot = float(np.median([x.bbox[3] for x in row]))
+            h = max(1.0, min(w.height, bot - top))
+            overlap = min(w.bbox[3], bot) - max(w.bbox[1], top)
+            if abs(w.bbox[3] - bot) < 0.5 * h or overlap >= 0.8 * (bot - top) > 0:
                 row.append(w)
                 break
         else:

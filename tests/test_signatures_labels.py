@@ -101,3 +101,28 @@ def test_signatures_labels_absent_lines_are_none():
                                         "supervisor_signed": None}
     page.image = None
     assert read_signatures([page])["parent_signed"] is None
+
+
+def test_signatures_labels_portuguese_and_interesado():
+    page = _page([
+        (200, 1000, "Assinatura do responsável"),
+        (1450, 1000, "Data da assinatura:"),
+        (200, 1300, "Assinatura do oficial"),
+        (1450, 1600, "Assinatura da testemunha"),
+        (1450, 1900, "Assinatura do supervisor"),
+        (200, 2200, "Firma del interesado"),
+    ])
+    roles = _roles(page)
+    assert roles == {"Assinatura do responsável": "parent", "Assinatura do oficial": "official",
+                     "Assinatura da testemunha": "witness",
+                     "Assinatura do supervisor": "supervisor", "Firma del interesado": "parent"}
+
+
+def test_signatures_labels_word_box_swollen_by_ink_stays_in_its_row():
+    """OCR often gives the first label word a box that includes the signature crossing
+    it; the label must not fall apart into "Signature" and "of officer"."""
+    page = _page([(200, 1000, "Signature of officer")])
+    first = page.words[0]
+    first.bbox = (first.bbox[0], first.bbox[1] - 5, first.bbox[2], first.bbox[3] + 40)
+    assert [(lab.segment.text, lab.role) for lab in find_labels(page)] == [
+        ("Signature of officer", "official")]
