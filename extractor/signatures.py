@@ -123,19 +123,36 @@ class SignatureLabel:
 
 def _rows(words: list[Word]) -> list[list[Word]]:
     """Words grouped into visual rows (not trusting OCR line ids, which can merge a
-    label with stray ink or split a label in two). A word joins a row when its bottom
-    matches the row's, or when it covers most of the row's band: a label word whose box
-    swallowed signature ink above or below it keeps overlapping its row."""
+    label with stray ink or split a label in two). Words of ordinary height are grouped
+    by their bottoms first; a word whose box swallowed signature ink above or below it
+    (much taller than usual) then joins the row whose band it covers, and OCR debris
+    (low-confidence marks read from the signature itself) is left out."""
+    words = [w for w in words if w.text.strip() and w.conf >= 0.3
+             and (w.conf >= 0.6 or any(c.isalnum() for c in w.text))]
+    if not words:
+        return []
+    med_h = float(np.median([w.height for w in words]))
+    normal = [w for w in words if w.height <= 1.6 * med_h]
+    swollen = [w for w in words if w.height > 1.6 * med_h]
     rows: list[list[Word]] = []
-    for w in sorted((w for w in words if w.text.strip()), key=lambda w: w.bbox[3]):
+    for w in sorted(normal, key=lambda w: w.bbox[3]):
+        for row in rows:
+            bot = float(np.median([x.bbox[3] for x in row]))
+            if abs(w.bbox[3] - bot) < 0.5 * max(1.0, min(w.height, med_h)):
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    for w in swollen:
+        best, best_ov = None, 0.0
         for row in rows:
             top = float(np.median([x.bbox[1] for x in row]))
             bot = float(np.median([x.bbox[3] for x in row]))
-            h = max(1.0, min(w.height, bot - top))
-            overlap = min(w.bbox[3], bot) - max(w.bbox[1], top)
-            if abs(w.bbox[3] - bot) < 0.5 * h or overlap >= 0.8 * (bot - top) > 0:
-                row.append(w)
-                break
+            ov = (min(w.bbox[3], bot) - max(w.bbox[1], top)) / max(1.0, bot - top)
+            if ov > best_ov:
+                best, best_ov = row, ov
+        if best is not None and best_ov >= 0.8:
+            best.append(w)
         else:
             rows.append([w])
     return [sorted(r, key=lambda w: w.bbox[0]) for r in rows]
