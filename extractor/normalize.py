@@ -14,13 +14,14 @@ from typing import Optional
 
 # OCR confusions inside digit runs
 _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1",
-                              "i": "1", "|": "1", "!": "1", "Z": "2", "z": "2", "S": "5",
+                              "i": "1", "|": "1", "!": "1", "]": "1", "[": "1", "}": "1",
+                              "Z": "2", "z": "2", "S": "5",
                               "s": "5", "B": "8", "G": "6", "b": "6", "g": "9", "q": "9",
                               "T": "7", "?": "7"})
 
 _A_NUMBER_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?:A\s*[-#:.]?\s*#?\s*[-:]?\s*)?"  # optional A / A# / A- prefix
-    r"((?:[0-9OoIl|SBZ][\s.\-=~]?){7,9}[0-9])(?![0-9])")
+    r"(?<![0-9])(?:A\s*[-#:.]?\s*#?\s*[-:]?\s*)?"  # optional A / A# / A- prefix
+    r"([0-9Il|](?:[0-9OoIl|\]\[}SBZG][\s.\-=~]?){6,9}[0-9OoIl|\]\[}SBZG])(?![0-9])")
 
 
 def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
@@ -33,17 +34,35 @@ def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
         return None
     text = str(text)
     for m in _A_NUMBER_RE.finditer(text):
-        raw = re.sub(r"[\s.\-=~]", "", m.group(1))
+        raw = _first_number(m.group(1))
         digits = raw if strict else raw.translate(_DIGIT_FIXES)
         if not digits.isdigit():
             continue
+        if len(digits) == 10 and not strict and not raw[-1].isdigit():
+            digits = digits[:-1]  # the first letter of a following word ("886 Office")
         if len(digits) == 10 and digits[0] == "4" and not strict:
             digits = digits[1:]  # a handwritten "A" read as "4"
+        if len(digits) == 8 and not raw[-1].isdigit():
+            continue  # 7 digits and a stray letter are not an A-number
         if len(digits) == 8:
             digits = "0" + digits
         if len(digits) == 9:
             return "A" + digits
     return None
+
+
+def _first_number(run: str) -> str:
+    """The leading groups of a digit run that make 8 or 9 digits: the regex is greedy
+    and can swallow the next number on the line ("A#230901467 08/13/2010")."""
+    groups = [g for g in re.split(r"\s+", run.strip()) if g]
+    best, acc = "", ""
+    for g in groups:
+        acc += re.sub(r"[.\-=~]", "", g)
+        if len(acc) in (8, 9):
+            best = acc
+        if len(acc) >= 9:
+            break
+    return best or re.sub(r"[\s.\-=~]", "", run)
 
 
 def find_a_numbers(text: str) -> list[str]:

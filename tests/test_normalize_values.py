@@ -14,6 +14,9 @@ from extractor.normalize import (clean_name, find_a_numbers, language_code, norm
     ("A286=623-581", "A286623581"),          # OCR reads a hyphen as '='
     ("4273-867-578", "A273867578"),          # a handwritten 'A' read as '4'
     ("A 290 566 886 Office:", "A290566886"),  # a label after the number is not a digit
+    ("HEIDY LÓPEZ A#230901467 08/13/2010", "A230901467"),  # the next number is not part of it
+    ("4A225-878-246", "A225878246"),         # a stray mark before the A
+    ("Al77-160-512", "A177160512"),          # a handwritten 1 read as l
 ])
 def test_normalize_a_number_formats(text, expected):
     assert normalize_a_number(text) == expected
