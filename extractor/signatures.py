@@ -541,12 +541,17 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
 
 def _printed_boxes(page: Page, label: Segment) -> list[BBox]:
     """Word boxes to ignore when measuring ink: confident, word-like OCR words. A
-    signature is often OCR'd as junk ("eae oF"), which is low-confidence and not masked."""
+    signature is often OCR'd as junk ("eae oF"), which is low-confidence and not masked;
+    it can also come out as a short confident "word" ("SN" at 0.85), so short words must
+    be very confident. (Short printed words left unmasked cannot pass for a signature:
+    their letters are smaller than the sweeping stroke a signature needs.)"""
     out = []
     for w in page.words:
         t = w.text.strip()
         alnum = sum(c.isalnum() for c in t)
-        if w.conf >= 0.8 and alnum >= 2 and alnum >= 0.7 * len(t):
+        if alnum < 2 or alnum < 0.7 * len(t):
+            continue
+        if w.conf >= 0.8 and (alnum >= 4 or w.conf >= 0.9):
             out.append(w.bbox)
     return out
 

@@ -83,3 +83,15 @@ def test_signatures_forms_attachment_page_does_not_win_ties():
     assert [lab.how for lab in find_labels(attachment)] == ["first-bare"]
     f = read_signatures([attachment, form])["parent_signed"]
     assert f.page == 2 and f.value is True
+
+
+def test_signatures_forms_signature_read_as_a_short_word_still_counts():
+    """Tesseract can read a signature as a confident short "word" ("SN", 0.85): that
+    box must not be masked as printed text, while a long confident word is."""
+    from extractor.model import Word
+    page = mini_form(True, False, None)
+    page.words.append(Word("SN", 0.85, (270.0, 380.0, 700.0, 478.0), (90, 1, 1)))
+    assert read_signatures([page])["parent_signed"].value is True
+    page = mini_form(True, False, None)
+    page.words.append(Word("Lopezquiroga", 0.93, (270.0, 380.0, 700.0, 478.0), (90, 1, 1)))
+    assert read_signatures([page])["parent_signed"].value is False
