@@ -226,6 +226,8 @@ def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
         for w in line.words:
             if id(w) in used or is_filler(w.text) or not (x_range[0] <= w.cx <= x_range[1]):
                 continue
+            if w.text.endswith(":") and len(w.text) > 2:
+                continue  # a printed label, not writing
             dist = ref_bbox[1] - w.bbox[3] if direction == "above" else w.bbox[1] - ref_bbox[3]
             if -0.3 * max(w.height, 1) < dist <= max_gap:
                 cands.append((dist, w))
@@ -623,6 +625,10 @@ def extract_form(pages: list[Page]) -> Record:
                  and not _colon_end(h) else n) for h, n in resolved]
     for h, name in resolved:
         if name is None:
+            # a printed field that is not ours ("Office: SND") still owns what is
+            # written after it: no other label may take that as its value
+            if _colon_end(h):
+                used |= {id(w) for w in _value_right(h, by_line[h.line.index], verticals)}
             continue
         labelled.append((h, name))
         words = _value_right(h, by_line[h.line.index], verticals)

@@ -216,13 +216,16 @@ def rulings(image) -> tuple[list[tuple[float, float, float]], list[tuple[float, 
         return [], []
     bw = _ink_half(image)
     h, w = bw.shape[:2]
-    horiz = cv2.morphologyEx(bw, cv2.MORPH_OPEN,
+    # thicken vertically first: a line left tilted by a fraction of a degree after
+    # deskew drifts a pixel or two over the kernel's length and would not survive
+    thick = cv2.dilate(bw, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    horiz = cv2.morphologyEx(thick, cv2.MORPH_OPEN,
                              cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * 0.06)), 1)))
     vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 30)))
     hs, vs = [], []
     _, _, stats, _ = cv2.connectedComponentsWithStats(horiz)
     for x, y, ww, hh, _a in stats[1:]:
-        if hh <= max(6, h // 150):
+        if hh <= max(8, h // 150):
             hs.append((2.0 * x, 2.0 * (x + ww), 2.0 * y + hh))
     _, _, stats, _ = cv2.connectedComponentsWithStats(vert)
     for x, y, ww, hh, _a in stats[1:]:

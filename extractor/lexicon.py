@@ -87,12 +87,15 @@ READ_BY_PHRASES = ["language by", "by", "por"]
 
 #: function words: the language of a form's printed text
 STOPWORDS = {
+    # words that tell the three languages apart; words they share ("de", "que", "antes",
+    # "estados") would make a Portuguese form look Spanish and are left out
     "eng": {"the", "to", "and", "of", "my", "with", "i", "am", "want", "will", "before",
             "from", "you", "your", "be", "for", "wish", "this", "form", "name", "child",
             "children", "without", "removed", "united", "states", "remain", "attorney"},
-    "spa": {"el", "la", "de", "los", "las", "mi", "con", "que", "y", "deseo", "antes",
-            "para", "sin", "hijo", "hijos", "nombre", "su", "del", "una", "quiero",
-            "abogado", "estados", "unidos", "regresar", "junto", "ellos", "padre", "madre"},
-    "por": {"o", "meu", "meus", "filho", "filhos", "com", "sem", "não", "nao", "eu",
-            "quero", "antes", "estados", "unidos", "advogado", "junto", "pai", "mãe"},
+    "spa": {"el", "la", "los", "las", "mi", "mis", "con", "y", "deseo", "sin", "hijo", "hijos",
+            "nombre", "su", "del", "una", "quiero", "abogado", "regresar", "ellos", "padre",
+            "madre", "usted", "hija", "hijas", "menor", "fecha", "firma"},
+    "por": {"o", "os", "meu", "meus", "filho", "filhos", "filha", "com", "sem", "não", "nao",
+            "eu", "quero", "advogado", "pai", "mãe", "mae", "uma", "do", "da", "você", "voce",
+            "seu", "sua", "nome", "assinatura", "criança", "crianca"},
 }

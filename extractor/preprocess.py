@@ -152,13 +152,13 @@ def choose_scale(dpi: float) -> float:
 
 
 def prepare(grey: np.ndarray, dpi: float, *, quarter_turns: int = 0,
-            clean: bool = True, denoise: bool = True) -> Prepared:
+            clean: bool = True, denoise: bool = True, deskew: bool = True) -> Prepared:
     """Rescale and deskew a greyscale page; ``ocr_image`` is the copy to OCR.
 
     ``quarter_turns`` first turns the page by k*90 degrees counter-clockwise (as
     ``np.rot90``) when orientation detection found it sideways or upside down; the
     returned ``to_source`` still maps to the pixels of ``grey`` as given.
-    ``clean``/``denoise`` switch ruling removal and the median off (for ablations)."""
+    ``clean``/``denoise``/``deskew`` switch steps off (for ablations)."""
     notes: dict = {}
     k = quarter_turns % 4
     turn = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0))  # turned -> given pixels
@@ -172,7 +172,7 @@ def prepare(grey: np.ndarray, dpi: float, *, quarter_turns: int = 0,
                 3: ((0.0, 1.0, 0.0), (-1.0, 0.0, float(h0)))}[k]
         notes["rotated_deg"] = 90 * k
     scale = choose_scale(dpi)
-    angle = estimate_skew(grey)
+    angle = estimate_skew(grey) if deskew else 0.0
     notes["skew_deg"] = angle
     if abs(angle) < MIN_SKEW_DEG:
         angle = 0.0

@@ -96,7 +96,7 @@ _PHRASES: list[tuple[str, str]] = [
      r"hijo|hija|hijos|hijas|nino|nina|ninos|ninas|filho|filha|filhos|filhas|bebe|baby)\b",
      " child "),
     (r"\b(little |baby |young )?(child|children|son|sons|daughter|daughters|kids|minors|hijo|hija|"
-     r"hijos|hijas|nino|nina|filho|filha|juvenile|boy|girl|boys|girls|kid)\b", " child "),
+     r"hijos|hijas|nino|nina|filho|filha|juvenile|boy|girl|boys|girls|kid|minor)\b", " child "),
     (r"\b(don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|isnt|"
      r"wasn't|wasnt|cannot|can't|cant|never|nao|not|no|n't)\b", " not "),
     (r"\bwill not\b", " not "),
@@ -122,6 +122,7 @@ _WORDS = {
     "prefers": "want", "prefer": "want", "preferred": "want", "would like": "want",
     "elects": "elected", "elect": "elected", "chose": "elected", "chooses": "elected",
     "choose": "elected", "decided": "elected", "opted": "elected", "opts": "elected",
+    "chosen": "elected", "choosing": "elected", "opting": "elected",
     "election": "election", "atty": "attorney", "lawyer": "attorney", "counsel": "attorney",
     "abogado": "attorney", "abogada": "attorney", "advogado": "attorney", "legal": "attorney",
     "attorneys": "attorney",

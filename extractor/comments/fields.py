@@ -127,7 +127,7 @@ _TITLE = r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|
 _NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
 _NAME = rf"(?:{_TITLE}\s+)?{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
-    rf"\b(?i:witnessed\s+by|in\s+the\s+presence\s+of|witness(?:es)?\s*:|witness\s+was|"
+    rf"\b(?i:witnessed\s+by|in\s+(?:the\s+)?presence\s+of|witness(?:es)?\s*:|witness\s+was|"
     rf"heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s+({_NAME})")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})\s+(?i:(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
@@ -201,7 +201,8 @@ per pending prior re regarding concerning who has had also currently again now
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
 
-_CHILD_NOUN = r"(?:son|daughter|child|minor)"
+# "minor child Josue": a second child noun is part of the noun, not the name
+_CHILD_NOUN = r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|son|daughter|child|minor)"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*[,:(]?\s*\(?\s*"
                        rf"([A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+){{0,4}})")
 

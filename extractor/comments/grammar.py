@@ -140,8 +140,34 @@ def waive(r: random.Random) -> Example:
         f"{s} agreed to leave {c} in ORR custody",
         f"{c} to {r.choice(['remain', 'stay'])} in {r.choice(['ORR custody', 'the US', 'the U.S.', 'the care of the sponsor'])}",
         f"{c} {r.choice(['will remain', 'to remain', 'stays'])} with {r.choice(['the sponsor', 'relatives', 'an aunt'])} in the US",
+        f"{s} {r.choice(['declined', 'refused', 'rejected', 'turned down'])} {r.choice(['removal', 'repatriation', 'departure', 'being removed', 'travel'])} {r.choice(['together with', 'with', 'along with', 'w/'])} {c}",
+        f"{s} {r.choice(['declined', 'refused', 'did not want'])} to have {c} {r.choice(['returned', 'removed', 'sent back', 'deported'])} with {o}",
+        f"{s} has no {r.choice(['interest in', 'intention of', 'desire for'])} {r.choice(['reunifying', 'reunification', 'taking ' + c, 'being removed with ' + c])}",
+        f"{s} does not intend to take {c}{r.choice(['', ' with ' + o, ' back'])}",
+        f"{s} {r.choice(['would rather', 'prefers that'])} {c} {r.choice(['stay', 'remain', 'stays', 'remains'])} {r.choice(['here', 'in the US', 'with relatives in the US'])}",
     ])
     return Example(t, "WAIVE")
+
+
+def offered_then(r: random.Random) -> Example:
+    """The offer and the answer in one clause: OPTION plus the decision."""
+    s, p, o = subj(r)
+    c = child(r, p)
+    offer = r.choice([f"was offered {r.choice(['removal', 'reunification', 'departure', 'to depart'])} with {c}",
+                      f"was offered reunification{r.choice(['', ' before removal', ' prior to removal'])}",
+                      f"was given the option to {r.choice(['depart', 'be removed'])} with {c}",
+                      f"was asked if {_pro(r, p)} {r.choice(['wants', 'wished'])} to take {c}"])
+    if r.random() < 0.5:
+        ans = r.choice(["declined", "declined it", "refused", "said no", "turned it down", "rejected the offer"])
+        dec = "WAIVE"
+    else:
+        ans = r.choice(["accepted", "accepted it", "agreed", "said yes", "accepted the offer"])
+        dec = "REQUEST"
+    t = r.choice([f"{s} {offer} and {ans}", f"{s} {offer}; {ans}",
+                  f"{s} {r.choice(['accepted', 'declined'])} the offer to {r.choice(['depart', 'be removed', 'travel'])} {r.choice(['together with', 'with'])} {c}"])
+    if t.endswith(c) and " the offer to " in t:
+        dec = "REQUEST" if " accepted the offer" in t else "WAIVE"
+    return Example(t, dec, {"OPTION": 1})
 
 
 def waive_written(r: random.Random) -> Example:
@@ -220,6 +246,10 @@ def request(r: random.Random) -> Example:
         f"{s} wants {c} to {r.choice(['accompany', 'go with', 'travel with'])} {o}",
         f"{s} {r.choice(['insists', 'insisted'])} on {r.choice(['reunification', 'departing with ' + c, 'taking ' + c])}",
         f"{s} {r.choice(['refused', 'declined', 'will not sign'])} {r.choice(['to waive', 'to give up'])} reunification",
+        f"{s} {r.choice(['will not', 'does not want to', 'refuses to', 'stated he will not', 'stated she will not'])} {r.choice(['leave', 'depart', 'go back to', 'return to'])} {r.choice(['the US', 'the United States', ctry, 'this country'])} without {c}",
+        f"{s} {r.choice(['does not want to be', 'refuses to be'])} separated from {c}{r.choice(['', ' and wants to leave with ' + o, ' again'])}",
+        f"{s} {r.choice(['expressed', 'voiced'])} {r.choice(['a desire', 'the wish', 'desire'])} to {r.choice(['reunify', 'be reunified', 'depart', 'be removed'])} with {c}",
+        f"{s} {r.choice(['asked', 'requested'])} that {c} {r.choice(['accompany', 'travel with', 'be removed with', 'be returned with'])} {o}",
     ])
     return Example(t, "REQUEST")
 
@@ -245,6 +275,11 @@ def attorney(r: random.Random) -> Example:
         f"Decision pending attorney consultation",
         f"{s} will not {r.choice(['decide', 'make a decision', 'sign anything', 'choose'])} until {r.choice(['she', 'he'])} {r.choice(['meets', 'speaks', 'talks', 'consults'])} with {who}",
         f"{r.choice(['Subject', 'PA'])}'s {r.choice(['attorney', 'lawyer', 'counsel'])} {r.choice(['advised', 'said', 'called to say'])} that {r.choice(['she', 'he'])} will decide after {r.choice(['a legal visit', 'meeting with counsel', 'consulting counsel'])}",
+        f"{s} will not {r.choice(['sign anything', 'sign the form', 'answer', 'decide'])} without {r.choice(['her', 'his', 'an'])} {r.choice(['attorney', 'lawyer', 'counsel'])}{r.choice(['', ' present', ' being present'])}",
+        f"{s} {r.choice(['is waiting for', 'is awaiting', 'expects'])} {r.choice(['a call from', 'a call back from', 'advice from', 'a visit from'])} {who} {r.choice(['and will decide afterwards', 'before deciding', 'before answering', 'to decide'])}",
+        f"{s} wants {who} to {r.choice(['review the form', 'look at the form', 'be present', 'explain the options'])}{r.choice(['', ' first', ' before deciding', ' before signing'])}",
+        f"{s} {r.choice(['would like', 'wants', 'asked for'])} {who} {r.choice(['to be present', 'present'])} for {r.choice(['any discussion', 'the interview', 'any decision'])}{r.choice(['', ' about ' + c])}",
+        f"{s} {r.choice(['declined', 'refused'])} to {r.choice(['make a decision', 'decide', 'answer', 'choose'])} until {_pro(r, p)} {r.choice(['consults', 'speaks with', 'talks to', 'meets with'])} {who}",
     ])
     return Example(t, "ATTORNEY")
 
@@ -265,6 +300,9 @@ def undecided(r: random.Random) -> Example:
         f"Decision pending",
         f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} {r.choice(['a few days', 'more time', 'some time', 'a day', 'time', 'until tomorrow'])} to {r.choice(['decide', 'make a decision', 'think it over', 'consider the options'])}{r.choice(['', ' about ' + c, ' what to do'])}",
         f"{s} {r.choice(['is not sure', 'is unsure', 'was not sure', 'does not know yet'])}{r.choice(['', ' yet', ' what to do'])}",
+        f"{s} {r.choice(['gave no answer', 'did not give an answer', 'did not express a preference', 'expressed no preference', 'did not make a choice', 'has not made a choice', 'did not choose'])}{r.choice(['', ' today', ' about ' + c, ' regarding ' + c])}",
+        f"{s} will {r.choice(['respond', 'answer', 'give an answer', 'let this officer know'])} {r.choice(['tomorrow', 'later', 'next week', 'at the next visit'])}",
+        f"{s} {r.choice(['could not decide', 'cannot decide', 'is unable to decide', 'has not decided', 'is not sure', 'does not know'])} {r.choice(['whether to take ' + c, 'whether ' + c + ' should stay', 'whether to leave ' + c, 'if ' + c + ' should go with ' + o, 'what to do about ' + c])}",
     ])
     return Example(t, "UNDECIDED")
 
@@ -284,6 +322,9 @@ def info(r: random.Random) -> Example:
         f"Explained {r.choice(['rights', 'the process', 'the form'])} in {r.choice(LANGS)}",
         f"{r.choice(['Form', 'The election form', 'Waiver form', 'Notice', 'The Ms. L notice', 'Parental election form'])} {r.choice(['read', 'explained', 'reviewed', 'read aloud'])} to {r.choice(['subject', 'PA', 'the parent', 'detainee', s.lower()])}{r.choice(['', ' in ' + r.choice(LANGS), ' in full', ' by this officer'])}",
         f"{r.choice(['Options', 'The options', 'Consequences', 'The consequences', 'Rights'])} {r.choice(['explained', 'were explained', 'reviewed', 'discussed'])} {r.choice(['to subject', 'with PA', 'in detail', 'in ' + r.choice(LANGS)])}",
+        f"{r.choice(['after being', 'once', 'having been'])} {r.choice(['told', 'advised', 'informed'])} that {c} would be {r.choice(['placed with a sponsor', 'released to a sponsor', 'kept in ORR care', 'cared for by ORR'])}",
+        f"{_told(r)} that {c} {r.choice(['would', 'will', 'may'])} {r.choice(['remain in ORR care', 'be placed with a sponsor through ORR', 'continue his own immigration case', 'keep her own immigration case', 'stay in a shelter until a sponsor is approved'])}",
+        f"{s} was read the {r.choice(['form', 'election form', 'waiver'])} in {r.choice(LANGS)}{r.choice(['', ' by the interpreter', ' by an interpreter', ' by this officer'])}",
     ])
     return Example(t, "NONE", {"INFO": 1})
 
@@ -309,8 +350,36 @@ def info_option(r: random.Random) -> Example:
     t = r.choice([
         f"Explained the option to {r.choice(['depart', 'be removed'])} with {c} and the consequences of departing without {c}",
         f"{s} was offered removal with {c} and advised that {c} would otherwise remain in ORR custody",
+        # the alternatives themselves, in whatever verb the officer used
+        f"{_told(r)} that {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have'])} {c} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US'])}{_purpose(r, p)}",
+        f"{_told(r)} that {c} {r.choice(['may', 'could', 'can'])} {r.choice(['travel', 'depart', 'be removed', 'return'])} with {o} or {r.choice(['remain', 'stay'])} in the {r.choice(['US', 'U.S.', 'United States'])}{_purpose(r, p)}",
+        f"{s} was {r.choice(['advised of', 'informed of', 'told', 'given', 'read'])} {r.choice([p, 'the', 'both', 'the two'])} options{r.choice([':', ',', ' -'])} {r.choice(['to be removed', 'removal', 'to depart', 'departure'])} {r.choice(['with', 'together with'])} {c} or {r.choice(['leaving', 'to leave', 'having'])} {c} {r.choice(['in the US', 'in ORR custody', 'with a sponsor', 'in the care of ORR'])}",
+        f"{s} was {r.choice(['given the choice', 'given the option', 'offered the choice', 'presented with the choice'])} {r.choice(['of', 'between'])} {r.choice(['taking', 'departing with', 'being removed with'])} {c} {r.choice(['or', 'and'])} {r.choice(['leaving', 'not taking'])} {c} {r.choice(['in the US', 'behind', 'in ORR custody', 'with the sponsor'])}",
+        f"{r.choice(['Options', 'Both options', 'The two options', 'Choices'])} {r.choice(['(', '- ', ': '])}{r.choice(['removal with or without', 'depart with or without', 'reunify or leave'])} {c}{r.choice([')', ' -', ','])} {r.choice(['explained', 'were explained', 'reviewed', 'discussed'])}{r.choice(['', ' with ' + s.lower(), ' in ' + r.choice(LANGS), ' through the interpreter'])}",
+        f"{r.choice(['Explained', 'Reviewed', 'Went over', 'EXPLAINED'])} {r.choice(['both options', 'the two options', 'her choices', 'his choices', 'the choices'])}{r.choice([', ', ' ('])}{r.choice(['removal with or without', 'departing with or without', 'taking or leaving'])} {c}{r.choice([',', ')', ''])} {r.choice(['to PA', 'to subject', 'with the parent', ''])}",
     ])
     return Example(t, "NONE", {"INFO": 1, "OPTION": 1})
+
+
+def _told(r: random.Random) -> str:
+    """An officer's "I told the parent" in many forms, subject named or not."""
+    verb = r.choice(["Explained", "Advised", "Informed", "Told", "EXPLAINED", "ADVISED", "Adv",
+                     "It was explained", "Was explained", "Subject was told", "PA was advised",
+                     "Parent was informed", "Detainee was made aware", "Made clear"])
+    if verb.split()[0] in ("Explained", "EXPLAINED", "Was", "It", "Made"):
+        return verb + r.choice(["", " to subject", " to PA", " to the parent"])
+    if " " in verb:
+        return verb
+    return verb + r.choice(["", " subject", " SUBJ", " PA", " the mother", " the father", " detainee"])
+
+
+def _pro(r: random.Random, p: str) -> str:
+    return r.choice(["she", "he"] if p == "her" else ["he", "subject"])
+
+
+def _purpose(r: random.Random, p: str) -> str:
+    return r.choice(["", "", f" to pursue {p} own claims", " to pursue immigration relief",
+                     " with a sponsor", " pending sponsor placement", " to continue the asylum case"])
 
 
 def negated_flags(r: random.Random) -> Example:
@@ -380,9 +449,50 @@ def neutral(r: random.Random) -> Example:
     return Example(t, "NONE")
 
 
+def admin(r: random.Random) -> Example:
+    """Unrelated case notes (no decision, no advisal about the child): the routine of a
+    detention file. Several use the words decisions are made of ("refused", "requested",
+    "counsel", "pending", "with him", "explained") about something else, so the model
+    learns that those words alone decide nothing."""
+    s, p, o = subj(r)
+    ctry = r.choice(COUNTRIES)
+    fac = r.choice(["Port Isabel SPC", "Otero County PC", "Karnes", "Dilley", "Eloy DC",
+                    "IAH Polk", "El Paso SPC", "Stewart DC", "the staging facility"])
+    t = r.choice([
+        r.choice(["No further action", "NO FURTHER ACTION", "NFA", "No further action at this time",
+                  "No further action needed", "No action required", "Nothing further", "No changes"]),
+        f"{r.choice(['Case reviewed', 'CASE REVIEWED', 'File reviewed', 'A-file reviewed', 'Case file reviewed'])}{r.choice(['', ' by SDDO', ' by supervisor', ' - NFA', ', no changes', ', no issues'])}",
+        f"{r.choice(['Pending TD', 'TD pending', 'Awaiting TD', 'TD requested', 'TD received', 'ETD pending', 'Pending travel document', 'Pending flight'])}{r.choice(['', ' from consulate', ' from ' + ctry + ' consulate'])}",
+        f"{r.choice(['Medical', 'Sick call', 'IHSC', 'Dental', 'Mental health'])} {r.choice(['screening completed', 'visit', 'request', 'clearance received', 'follow-up scheduled', 'referral made'])}{r.choice(['', ': ' + r.choice(['rash', 'headache', 'tooth pain', 'cough', 'fever']), '; cleared for travel', '; no issues'])}",
+        f"{s} {r.choice(['seen by', 'evaluated by', 'referred to'])} {r.choice(['medical', 'the nurse', 'IHSC', 'PA-C', 'the clinic', 'the doctor', 'dental'])}{r.choice(['', ' for ' + r.choice(['high blood pressure', 'a rash', 'back pain', 'a cough']), '; cleared', '; returned to housing'])}",
+        f"{r.choice(['Property', 'PROPERTY', 'Belongings', 'Personal property'])} {r.choice(['inventoried', 'inventory completed', 'bagged and tagged', 'sent with ' + o, 'released to family', 'returned', 'transferred with ' + o, 'logged'])}",
+        f"{s}'s {r.choice(['belongings', 'property', 'clothes', 'documents', 'passport', 'ID card'])} {r.choice(['bagged and tagged', 'located in property', 'copied to A-file', 'sent with ' + o, 'returned to ' + o, 'received from family'])}",
+        f"{s} {r.choice(['transferred', 'moved', 'relocated'])} {r.choice(['to ' + fac, 'from Dilley to ' + fac, 'to housing unit B-4', 'to ' + fac + ' for bed space', 'to ' + fac + ' due to bed space'])}{r.choice(['', '; property sent with ' + o, ' with ' + p + ' property'])}",
+        f"{r.choice(['Bed space', 'BED SPACE', 'Transfer', 'Housing'])} {r.choice(['confirmed', 'unavailable', 'request pending', 'requested at ' + fac, 'cancelled', 'approved'])}",
+        f"{s} {r.choice(['refused', 'refuses', 'declined'])} {r.choice(['the meal tray', 'meals', 'medication', 'medical treatment', 'the TB test', 'to sign the property receipt', 'to speak with the consular officer', 'recreation', 'the transfer', 'a phone call', 'to attend sick call'])}",
+        f"{r.choice(['Habeas petition', 'Motion to reopen', 'Appeal', 'G-28', 'Stay request', 'Notice of appearance', 'Bond motion'])} {r.choice(['filed by counsel', 'received', 'filed by attorney', 'placed in A-file', 'submitted by ' + r.choice(ORGS)])}{r.choice(['', '; OPLA notified', '; forwarded to docket'])}",
+        f"{r.choice(['Attorney', 'Counsel', 'Subject' + chr(39) + 's attorney', 'Legal rep'])} {r.choice(['called requesting case status', 'called for status of case', 'visited', 'requested a copy of the I-213', 'requested a legal visit', 'emailed re: bond'])}",
+        f"{r.choice(['Court date', 'Master calendar hearing', 'Individual hearing', 'Hearing', 'CFI', 'Credible fear interview'])} {r.choice(['scheduled', 'set', 'rescheduled', 'continued', 'held'])}{r.choice(['', ' for next week', ' before IJ ' + r.choice(LAST), ' with USCIS'])}",
+        f"{s} {r.choice(['attended', 'appeared at'])} {r.choice(['the hearing', 'master calendar hearing', 'court'])}{r.choice(['', '; IJ ordered removal', '; case continued', '; relief denied'])}",
+        f"{r.choice(['Consular interview', 'Consulate interview', 'Consular visit'])} {r.choice(['conducted', 'completed', 'held', 'done'])}{r.choice(['', ' telephonically', ' by video', ' in person'])}{r.choice(['', '; nationality confirmed', '; TD to follow', '; TD pending'])}",
+        f"{ctry} {r.choice(['consulate', 'consular officer'])} {r.choice(['interviewed subject', 'confirmed nationality', 'requested a list of detainees', 'issued TD'])}",
+        f"{s} {r.choice(['requested', 'asked for', 'wants', 'wishes', 'would like'])} to {r.choice(['call ' + p + ' consulate', 'file a complaint', 'file a grievance', 'call family', 'see the chaplain', 'buy commissary', 'get a copy of ' + p + ' birth certificate', 'see medical'])}",
+        f"{_told(r)} that {r.choice([p + ' removal flight was postponed', 'the transfer is scheduled for tomorrow', p + ' property will be returned at release', 'visitation hours changed', 'the TD has not arrived', p + ' bond was denied'])}",
+        f"{r.choice(['Explained', 'Reviewed'])} {r.choice(['the property release procedure', 'the grievance process', 'facility rules', 'the commissary process', 'visitation rules'])}{r.choice(['', ' to ' + s.lower()])}",
+        f"{s} {r.choice(['released on OSUP', 'released on bond', 'bonded out', 'removed to ' + ctry, 'departed via charter', 'placed in SMU', 'placed on hunger strike watch'])}",
+        f"{r.choice(['Departure verified', 'Removal verified', 'Removal completed'])}{r.choice(['', ' to ' + ctry, ' via ICE Air'])}",
+        f"{r.choice(['Interview not conducted', 'No interview today', 'Interview rescheduled'])}{r.choice(['', ' due to lockdown', ' - interpreter unavailable', ' due to court'])}",
+        f"{r.choice(['Interpreter', 'Telephonic interpreter', 'Language Line'])} {r.choice(['unavailable', 'not available'])}{r.choice(['', '; interview rescheduled'])}",
+        f"{r.choice(['Fingerprints', 'Biometrics', 'The I-213', 'A-file', 'Records check'])} {r.choice(['resubmitted', 'reviewed', 'requested from records', 'completed', 'received'])}{r.choice(['', '; no discrepancies'])}",
+        f"{r.choice(['Sponsor', 'The sponsor', 'ORR'])} {r.choice(['vetting in progress', 'application received', 'assessment pending', 'home study scheduled'])}",
+        f"Case {r.choice(['transferred', 'reassigned'])} to {_officer(r)}",
+    ])
+    return Example(t, "NONE")
+
+
 FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14), (request_written, 2),
             (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
-            (negated_flags, 6), (neutral, 22)]
+            (negated_flags, 6), (neutral, 22), (offered_then, 3), (admin, 12)]
 
 
 def _surface(r: random.Random, text: str) -> str:
@@ -409,6 +519,18 @@ def _lead_in(r: random.Random) -> str:
                      f"With {_officer(r)} present, "])
 
 
+def _info_tail(r: random.Random, ex: Example) -> Example:
+    """A decision with what the parent had been told in the same clause ("opted to leave
+    the child after being told the child would go to a sponsor"): decision plus INFO."""
+    tail = r.choice([" after being told", " after being advised", " after being informed",
+                     ", having been told", " once advised"])
+    what = r.choice(["the child would be placed with a sponsor", "the minor would remain in ORR care",
+                     "of the consequences", "of the options", "what would happen to the child",
+                     "the child could pursue relief in the US"])
+    what = what if what.startswith("of ") else "that " * (r.random() < 0.5) + what
+    return Example(f"{ex.text}{tail} {what}", ex.decision, dict(ex.flags, INFO=1))
+
+
 def _join(r: random.Random, a: Example, b: Example) -> Example:
     """Two clauses in one sentence (a comma splice, or OCR reading a period as a comma):
     flags add up; the decision is the one clause that has one."""
@@ -428,6 +550,8 @@ def generate(n: int, seed: int = 13) -> list[Example]:
         x = r.random()
         if x < 0.15:
             ex.text = _lead_in(r) + ex.text[0].lower() + ex.text[1:] if ex.text[:2] != ex.text[:2].upper() else _lead_in(r) + ex.text
+        elif x < 0.18 and ex.decision != "NONE":
+            ex = _info_tail(r, ex)
         elif x < 0.3:
             other = r.choices(fams, weights)[0](r)
             if ex.decision == "NONE" or other.decision == "NONE":
