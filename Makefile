@@ -65,17 +65,14 @@ test-deps:
 test: setup test-deps
 	$(VENV)/bin/pytest -q
 
-# Ground truth (*.jsonl) and notes beside the samples are not inputs.
+# The main job on the bundled samples: scan them into the embedded SQLite store
+# (./waiverscan.db), then print the audit report (counts per category and check, and
+# every case). Ground truth (*.jsonl) and notes beside the samples are not inputs.
+DEMO_DB ?= sqlite:///waiverscan.db
 demo: setup
-	@shopt -s nullglob; files=(samples/forms/* samples/comments/*); \
-	if [ $${#files[@]} -eq 0 ]; then echo "demo: no files in samples/forms or samples/comments"; exit 1; fi; \
-	for f in "$${files[@]}"; do \
-	  [ -f "$$f" ] || continue; \
-	  case "$$f" in *.jsonl|*.json|*.md) continue;; esac; \
-	  $(VENV)/bin/waiverscan extract "$$f"; rc=$$?; \
-	  [ $$rc -eq 0 ] || echo "(exit code $$rc)"; \
-	  echo; \
-	done
+	$(VENV)/bin/waiverscan scan samples/forms samples/comments --db $(DEMO_DB) \
+	  --exclude '*.jsonl' --exclude '*.json' --exclude '*.md' --no-progress
+	$(VENV)/bin/waiverscan report --db $(DEMO_DB) --format table --chart decisions_per_month.png
 
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR)
