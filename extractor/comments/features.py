@@ -123,6 +123,8 @@ _WORDS = {
     "elects": "elected", "elect": "elected", "chose": "elected", "chooses": "elected",
     "choose": "elected", "decided": "elected", "opted": "elected", "opts": "elected",
     "chosen": "elected", "choosing": "elected", "opting": "elected",
+    "relinquishes": "relinquished", "relinquish": "relinquished", "waives": "waived",
+    "rep": "attorney", "representative": "attorney",
     "election": "election", "atty": "attorney", "lawyer": "attorney", "counsel": "attorney",
     "abogado": "attorney", "abogada": "attorney", "advogado": "attorney", "legal": "attorney",
     "attorneys": "attorney",

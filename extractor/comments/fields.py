@@ -58,6 +58,14 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         # later clauses win ties: an entry usually ends with the outcome
         if best is None or dec[label] >= best[0] - 0.05:
             best = (dec[label], label, (a, b))
+    if best is not None and best[1] == "UNDECIDED":
+        # "wants to see a lawyer first. No decision today": the attorney is why there is no
+        # decision yet, and the more specific answer
+        att = [(c.get("ATTORNEY", 0.0), (a, b)) for a, b, c in clauses
+               if c.get("ATTORNEY", 0.0) >= DECISION_MIN
+               and c["ATTORNEY"] == max(c.get(k, 0.0) for k in ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE"))]
+        if att:
+            best = (att[-1][0], "ATTORNEY", att[-1][1])
     out: dict[str, Optional[Found]] = {}
     if best is None:
         out["decision"] = None

@@ -279,6 +279,7 @@ def attorney(r: random.Random) -> Example:
         f"{s} {r.choice(['is waiting for', 'is awaiting', 'expects'])} {r.choice(['a call from', 'a call back from', 'advice from', 'a visit from'])} {who} {r.choice(['and will decide afterwards', 'before deciding', 'before answering', 'to decide'])}",
         f"{s} wants {who} to {r.choice(['review the form', 'look at the form', 'be present', 'explain the options'])}{r.choice(['', ' first', ' before deciding', ' before signing'])}",
         f"{s} {r.choice(['would like', 'wants', 'asked for'])} {who} {r.choice(['to be present', 'present'])} for {r.choice(['any discussion', 'the interview', 'any decision'])}{r.choice(['', ' about ' + c])}",
+        f"{s} {r.choice(['said', 'stated', ''])} {_pro(r, p)} {r.choice(['would only decide', 'will only decide', 'will decide', 'would decide'])} after {who} {r.choice(['explains the form', 'reviews the options', 'visits', 'calls back', 'advises ' + o])}",
         f"{s} {r.choice(['declined', 'refused'])} to {r.choice(['make a decision', 'decide', 'answer', 'choose'])} until {_pro(r, p)} {r.choice(['consults', 'speaks with', 'talks to', 'meets with'])} {who}",
     ])
     return Example(t, "ATTORNEY")
@@ -302,6 +303,7 @@ def undecided(r: random.Random) -> Example:
         f"{s} {r.choice(['is not sure', 'is unsure', 'was not sure', 'does not know yet'])}{r.choice(['', ' yet', ' what to do'])}",
         f"{s} {r.choice(['gave no answer', 'did not give an answer', 'did not express a preference', 'expressed no preference', 'did not make a choice', 'has not made a choice', 'did not choose'])}{r.choice(['', ' today', ' about ' + c, ' regarding ' + c])}",
         f"{s} will {r.choice(['respond', 'answer', 'give an answer', 'let this officer know'])} {r.choice(['tomorrow', 'later', 'next week', 'at the next visit'])}",
+        f"{s} {r.choice(['is still thinking', 'still thinking', 'is still considering', 'is weighing', 'is thinking'])} {r.choice(['about it', 'about whether to take ' + c, 'about what to do with ' + c, 'it over', 'about the options'])}",
         f"{s} {r.choice(['could not decide', 'cannot decide', 'is unable to decide', 'has not decided', 'is not sure', 'does not know'])} {r.choice(['whether to take ' + c, 'whether ' + c + ' should stay', 'whether to leave ' + c, 'if ' + c + ' should go with ' + o, 'what to do about ' + c])}",
     ])
     return Example(t, "UNDECIDED")
@@ -336,6 +338,7 @@ def option(r: random.Random) -> Example:
         f"{s} was {r.choice(['given the choice', 'given the option', 'offered the option', 'offered the choice', 'GIVEN THE CHOICE', 'offered'])} to {r.choice(['depart', 'be removed', 'return', 'be reunified and removed', 'reunify'])} {r.choice(['with', 'together with', 'w/', 'along with'])} {c}",
         f"{r.choice(['Offered', 'OFFERED', 'Offered the'])} option to be {r.choice(['removed', 'deported', 'returned'])} {r.choice(['together with', 'with', 'w/'])} {c}",
         f"{r.choice(['PA', 'Subject', 'SUBJ', 'Parent', s])} {r.choice(['ADVISED', 'advised', 'informed', 'adv'])} of {r.choice(['OPTION', 'option', 'the option', 'the opportunity'])} to {r.choice(['REUNIFY', 'reunify', 'be reunified', 'depart', 'be removed'])} {r.choice(['W/', 'with', 'WITH'])} {c}{r.choice([' PRIOR TO REMOVAL', ' prior to removal', '', ' for removal'])}",
+        f"{r.choice(['Advised', 'Informed', 'ADVISED', 'Adv'])} {r.choice(['subject', 'PA', 'subj', 'detainee', 'the parent'])}{r.choice(['', ' in ' + r.choice(LANGS), ' via interp', ' (officer fluent)', ' through the interpreter'])} of {r.choice(['the option', 'the opportunity', 'the right'])} to {r.choice(['be removed', 'depart', 'be reunified and removed', 'travel'])} {r.choice(['together with', 'with', 'w/'])} {c}",
         f"{r.choice(['Offered', 'Asked'])} {r.choice(['subject', 'PA', 'subj'])} {r.choice(['reunification with', 'whether she wants to depart with', 'if he wishes to be removed with'])} {c}",
         f"Option {r.choice(['to depart with', 'of removal with', 'of reunification with'])} {c} {r.choice(['was offered', 'offered', 'explained and offered'])}",
         f"{r.choice(['Reunification', 'Removal with ' + c])} {r.choice(['offered', 'was offered'])}{r.choice(['', ' to subject', ' to PA'])}",
@@ -351,7 +354,8 @@ def info_option(r: random.Random) -> Example:
         f"Explained the option to {r.choice(['depart', 'be removed'])} with {c} and the consequences of departing without {c}",
         f"{s} was offered removal with {c} and advised that {c} would otherwise remain in ORR custody",
         # the alternatives themselves, in whatever verb the officer used
-        f"{_told(r)} that {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have'])} {c} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US'])}{_purpose(r, p)}",
+        f"{_told(r)}{r.choice([' that', ' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have'])} {c} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US'])}{_purpose(r, p)}",
+        f"{_told(r)} {_pro(r, p)} {r.choice(['may', 'could', 'can'])} {r.choice(['leave', 'depart', 'be removed', 'go'])} {r.choice(['with or without', 'either with or without'])} {c}",
         f"{_told(r)} that {c} {r.choice(['may', 'could', 'can'])} {r.choice(['travel', 'depart', 'be removed', 'return'])} with {o} or {r.choice(['remain', 'stay'])} in the {r.choice(['US', 'U.S.', 'United States'])}{_purpose(r, p)}",
         f"{s} was {r.choice(['advised of', 'informed of', 'told', 'given', 'read'])} {r.choice([p, 'the', 'both', 'the two'])} options{r.choice([':', ',', ' -'])} {r.choice(['to be removed', 'removal', 'to depart', 'departure'])} {r.choice(['with', 'together with'])} {c} or {r.choice(['leaving', 'to leave', 'having'])} {c} {r.choice(['in the US', 'in ORR custody', 'with a sponsor', 'in the care of ORR'])}",
         f"{s} was {r.choice(['given the choice', 'given the option', 'offered the choice', 'presented with the choice'])} {r.choice(['of', 'between'])} {r.choice(['taking', 'departing with', 'being removed with'])} {c} {r.choice(['or', 'and'])} {r.choice(['leaving', 'not taking'])} {c} {r.choice(['in the US', 'behind', 'in ORR custody', 'with the sponsor'])}",
@@ -366,11 +370,13 @@ def _told(r: random.Random) -> str:
     verb = r.choice(["Explained", "Advised", "Informed", "Told", "EXPLAINED", "ADVISED", "Adv",
                      "It was explained", "Was explained", "Subject was told", "PA was advised",
                      "Parent was informed", "Detainee was made aware", "Made clear"])
+    how = r.choice(["", "", "", f" in {r.choice(LANGS)}", " through the interpreter",
+                    f" via {r.choice(SERVICES)} interp", " (officer fluent)"])
     if verb.split()[0] in ("Explained", "EXPLAINED", "Was", "It", "Made"):
-        return verb + r.choice(["", " to subject", " to PA", " to the parent"])
+        return verb + r.choice(["", " to subject", " to PA", " to the parent"]) + how
     if " " in verb:
-        return verb
-    return verb + r.choice(["", " subject", " SUBJ", " PA", " the mother", " the father", " detainee"])
+        return verb + how
+    return verb + r.choice(["", " subject", " SUBJ", " PA", " the mother", " the father", " detainee"]) + how
 
 
 def _pro(r: random.Random, p: str) -> str:

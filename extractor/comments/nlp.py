@@ -155,7 +155,8 @@ def _language_patterns() -> list[dict]:
 INTERP_PHRASES = ["interpreter", "interpreters", "interp", "interpreted", "interpreting",
                   "interpretation", "language line", "languageline", "lionbridge",
                   "transperfect", "commgap", "telephonic interpreter", "tel interp",
-                  "via interp", "intérprete", "interprete", "translator", "translated"]
+                  "via interp", "intérprete", "interprete", "translator", "translated",
+                  "via ll", "ll interpreter", "ll interp"]  # LL: officers' shorthand for Language Line
 FLUENT_PHRASES = ["fluent", "fluently", "native spanish speaker", "native speaker", "bilingual",
                   "habla español", "spanish-speaking officer"]
 

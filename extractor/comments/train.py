@@ -1,6 +1,6 @@
 """Train the case-comment clause classifiers (reproducible, CPU, well under a minute).
 
-  .venv/bin/python -m extractor.comments.train [--out models/comments/clf] [--n 12000]
+  .venv/bin/python -m extractor.comments.train [--out models/comments/clf] [--n 20000]
 
 Data: clauses from the paraphrase grammar (:mod:`extractor.comments.grammar`, fixed
 seed) plus the hand-written examples in ``models/comments/data/handwritten.jsonl``. The
@@ -58,7 +58,7 @@ def training_examples(n: int, seed: int = SEED) -> list[grammar.Example]:
     return grammar.generate(n, seed) + hand * 5  # hand-written ones weigh more
 
 
-def train(out: Path, n: int = 12000, epochs: int = 6, seed: int = SEED, verbose: bool = True) -> Path:
+def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose: bool = True) -> Path:
     t0 = time.time()
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
@@ -90,7 +90,7 @@ def train(out: Path, n: int = 12000, epochs: int = 6, seed: int = SEED, verbose:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, default=MODEL_DIR / "clf")
-    ap.add_argument("--n", type=int, default=12000, help="grammar clauses to generate")
+    ap.add_argument("--n", type=int, default=20000, help="grammar clauses to generate")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=SEED)
     a = ap.parse_args()
