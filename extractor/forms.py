@@ -18,6 +18,7 @@ from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.names import restore_accents
+from extractor.reread import A_NUMBER_CHARS, reread
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
                                  normalize_a_number, parse_date)
 
@@ -404,6 +405,17 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         a = normalize_a_number(evidence)
         strict = normalize_a_number(evidence, strict=True)
         c = conf if a and a == strict else conf * 0.7
+        if a is None or c < 0.9:
+            # handwriting: read the crop again as one line of A-number characters
+            text, rconf = reread(page, bbox, A_NUMBER_CHARS)
+            again = normalize_a_number(text)
+            if again:
+                if again == a:
+                    c = max(c, 0.9)
+                else:
+                    base["evidence"] = text
+                    base["provenance"] += " (re-read)"
+                    a, c = again, min(max(rconf, 0.5), 0.85) if a is None else 0.55
         # marks that do not read as an A-number may be one or may be noise: a reviewer decides
         return Field(value=a, confidence=c if a else 0.3, present=True if a else None, **base)
     if name == "child_a_numbers":
@@ -416,6 +428,13 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
         d = parse_date(evidence, day_first=day_first)
+        if d is None or not _plausible(d.iso):
+            text, _ = reread(page, bbox, lang="eng+spa")
+            again = parse_date(text, day_first=day_first)
+            if again is not None and _plausible(again.iso):
+                d = again
+                base["provenance"] += " (re-read)"
+                conf = min(conf, 0.75)
         if d is None:
             return Field(value=None, confidence=0.3, present=True, **base)
         c = conf * (0.8 if d.ambiguous else 1.0)
@@ -584,6 +603,12 @@ def _ruling_above(rulings, bbox, hh: float) -> bool:
         if bbox[1] - 1.6 * hh <= y <= bbox[1] + 0.2 * hh and x0 <= bbox[0] + hh and x1 >= bbox[0] + hh:
             return True
     return False
+
+
+def _plausible(iso: str) -> bool:
+    """Within the years a separation-era waiver can carry (a 2-digit '20' read as 2020
+    is a misread, not a date)."""
+    return "2015" <= iso[:4] <= "2022"
 
 
 def extract_form(pages: list[Page]) -> Record:

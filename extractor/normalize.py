@@ -149,7 +149,7 @@ def parse_date(text: str, day_first: Optional[bool] = None,
     """
     if not text:
         return None
-    s = unicodedata.normalize("NFC", str(text)).strip()
+    s = unicodedata.normalize("NFC", str(text)).strip().replace("_", " ")
     # handwriting OCR spaces digits apart ("2 01 8", "5 /10/ 18")
     s = re.sub(r"(?<=\d)\s+(?=[/\-.]\s*\d)|(?<=\d[/\-.])\s+(?=\d)", "", s)
     s = _join_year_digits(s)

@@ -154,3 +154,14 @@ def osd(image: np.ndarray, timeout: float = 30.0) -> Optional[Orientation]:
                            confidence=float(data["orientation_conf"]))
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def ocr_line(image: np.ndarray, lang: str = "eng", whitelist: str | None = None,
+             timeout: float = 10.0) -> tuple[str, float]:
+    """One line of text (psm 7) and its mean word confidence (0..1): for re-reading a
+    single field's crop, optionally restricted to the characters the field can hold."""
+    config = "-c tessedit_char_whitelist=" + whitelist if whitelist else ""
+    words = ocr_words(image, lang=lang, psm=7, timeout=timeout, config=config)
+    if not words:
+        return "", 0.0
+    return " ".join(w.text for w in words), sum(w.conf for w in words) / len(words)
