@@ -168,6 +168,14 @@ class Document:
     error: Optional[dict] = None  # {"code", "message"}
     exception: Optional[BaseException] = field(default=None, repr=False, compare=False)
 
+    def fail(self, exc) -> None:
+        """Record a read failure (a WaiverscanError) as the contract's error object: the
+        document keeps its sha256 and source, loses its records, and becomes 'other'."""
+        self.error = {"code": exc.contract_code, "message": exc.message}
+        self.exception = exc
+        self.records = []
+        self.doc_type = "other"
+
     def to_contract(self) -> dict:
         by_number = {p.number: p for p in self.pages}
         records = []

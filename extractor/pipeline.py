@@ -75,8 +75,7 @@ def ocr_document(path: str | Path) -> Document:
         kind = ingest.sniff(path)
         doc.pages = read_pages(path, kind)
     except WaiverscanError as exc:
-        doc.error = {"code": exc.contract_code, "message": exc.message}
-        doc.exception = exc
+        doc.fail(exc)
     return doc
 
 
@@ -95,10 +94,7 @@ def extract_document(path: str | Path) -> Document:
             doc.pages = read_pages(path, kind)
             classify_and_extract(doc)
     except WaiverscanError as exc:
-        doc.error = {"code": exc.contract_code, "message": exc.message}
-        doc.exception = exc
-        doc.records = []
-        doc.doc_type = "other"
+        doc.fail(exc)
     from scoring.rubric import score_document
     score_document(doc)
     return doc

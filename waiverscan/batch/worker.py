@@ -102,10 +102,7 @@ def extract_streamed(path: str | Path) -> Document:
         doc.pages = pages  # only once all are read, as extract_document does
         classify_and_extract(doc)
     except WaiverscanError as exc:
-        doc.error = {"code": exc.contract_code, "message": exc.message}
-        doc.exception = exc
-        doc.records = []
-        doc.doc_type = "other"
+        doc.fail(exc)
     finally:
         _cache.path, _cache.image = None, None
         # the contract needs no image: drop them, and the spilled ones' files
