@@ -15,7 +15,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
 	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
 
-.PHONY: setup system-deps models test test-deps demo bench train-models clean
+.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean
 
 setup: system-deps $(STAMP)
 	@$(MAKE) --no-print-directory models
@@ -73,6 +73,29 @@ demo: setup
 	$(VENV)/bin/waiverscan scan samples/forms samples/comments --db $(DEMO_DB) \
 	  --exclude '*.jsonl' --exclude '*.json' --exclude '*.md' --no-progress
 	$(VENV)/bin/waiverscan report --db $(DEMO_DB) --format table --chart decisions_per_month.png
+	@$(MAKE) --no-print-directory demo-user
+	@if [ "$(REVIEW)" = no ]; then echo "start the review UI with: make review"; \
+	else $(VENV)/bin/waiverscan review --db $(DEMO_DB) --port $(REVIEW_PORT); fi
+
+# The review UI (issue 5) over the demo store, in the foreground on 127.0.0.1 (Ctrl-C
+# stops it). `make demo` ends by running it; `make demo REVIEW=no` stops after the
+# report (for scripts). The demo account's password is for this local demo store only.
+REVIEW ?= yes
+REVIEW_PORT ?= 8501
+DEMO_USER ?= demo
+DEMO_PASSWORD ?= waiverscan-demo
+demo-user:
+	@if $(VENV)/bin/waiverscan users list --db $(DEMO_DB) | grep -q "^$(DEMO_USER)\s"; then \
+	  echo "review UI sign-in: user '$(DEMO_USER)' (exists already: password as first set, by default '$(DEMO_PASSWORD)')"; \
+	else \
+	  printf '%s\n' '$(DEMO_PASSWORD)' | $(VENV)/bin/waiverscan users add $(DEMO_USER) \
+	    --role reviewer --password-stdin --db $(DEMO_DB) >/dev/null && \
+	  echo "review UI sign-in: user '$(DEMO_USER)', password '$(DEMO_PASSWORD)'"; \
+	fi
+
+review: setup
+	@$(MAKE) --no-print-directory demo-user
+	$(VENV)/bin/waiverscan review --db $(DEMO_DB) --port $(REVIEW_PORT)
 
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR)

@@ -214,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "the audit's checks")
     from waiverscan.batch.command import add_scan_parser  # issue 4: batch runs
     add_scan_parser(sub)
+    from waiverscan.review_cmd import add_parsers as _review_parsers  # issue 5: review UI
+    _review_parsers(sub)
     from scoring.report import add_arguments as _report_arguments
     _report_arguments(sub.add_parser(
         "report", help="cases by A-number with the audit's categories, counts and chart",
@@ -295,6 +297,12 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
     if args.command == "report":
         from scoring.report import run as run_report
         return run_report(args, stdout, stderr)
+    if args.command == "users":
+        from waiverscan.review_cmd import run_users
+        return run_users(args, sys.stdin, stdout, stderr)
+    if args.command == "review":
+        from waiverscan.review_cmd import run_review
+        return run_review(args, stdout, stderr)
     if args.command == "scan":
         from waiverscan.batch.command import run_scan
         return run_scan(args, stdout, stderr)

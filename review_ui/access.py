@@ -1,0 +1,172 @@
+"""Everything the review UI reads or writes goes through :class:`Archive`, which knows
+who is asking. Counsel see only the records, cases and decisions of the A-numbers an
+admin assigned to them; the pages never filter anything themselves, so a page that
+forgets to check cannot leak a case (asking for another client's record or case raises
+:class:`AccessDenied`, whichever way the request arrived: link, URL or search).
+
+Decisions map onto the review log's actions: confirm the deficiency -> ``accept``,
+overturn with a corrected field value -> ``correct``, overturn with a reason ->
+``reject``, escalate -> ``escalate``. Only reviewers, investigators and admins decide.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional
+
+from scoring.cases import normalise_a_number, roll_up, value
+from waiverscan.store import Store
+from waiverscan.store.accounts import Account, assigned_a_numbers
+
+from review_ui.queue import QueueItem, build_queue
+
+DECIDERS = ("reviewer", "investigator", "admin")
+
+
+class AccessDenied(PermissionError):
+    """The signed-in account may not see (or change) this."""
+
+
+def record_a_number(record: dict[str, Any]) -> Optional[str]:
+    fields = record.get("fields") or {}
+    return normalise_a_number(value(fields, "parent_a_number") or value(fields, "a_number"))
+
+
+@dataclass
+class Archive:
+    store: Store
+    account: Account
+
+    def __post_init__(self) -> None:
+        # None: the whole archive; a set: only these A-numbers (counsel)
+        self.allowed: Optional[frozenset[str]] = (
+            assigned_a_numbers(self.store, self.account) if self.account.role == "counsel"
+            else None)
+
+    # ------------------------------------------------------------------ visibility
+
+    @property
+    def can_decide(self) -> bool:
+        return self.account.role in DECIDERS
+
+    def may_see_a_number(self, a_number: Optional[str]) -> bool:
+        if self.allowed is None:
+            return True
+        return a_number is not None and normalise_a_number(a_number) in self.allowed
+
+    def _visible(self, record: dict[str, Any]) -> bool:
+        return self.allowed is None or record_a_number(record) in self.allowed
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Scored documents, each holding only the records this account may see
+        (documents left with none are skipped)."""
+        for doc in self.store.iter_documents(status="scored"):
+            if self.allowed is None:
+                yield doc
+                continue
+            recs = [r for r in doc.get("records") or [] if self._visible(r)]
+            if recs:
+                yield dict(doc, records=recs)
+
+    def report(self) -> dict[str, Any]:
+        """The case roll-up over what this account may see."""
+        return roll_up(self.documents())
+
+    def history(self, record_id: Optional[str] = None) -> list[dict[str, Any]]:
+        if record_id is not None:
+            self.record(record_id)  # raises for a record out of reach
+            return self.store.reviews.history(record_id)
+        rows = self.store.reviews.history()
+        if self.allowed is None:
+            return rows
+        visible = {r["record_id"] for d in self.documents() for r in d["records"]}
+        return [d for d in rows if d["record_id"] in visible]
+
+    # ------------------------------------------------------------------ pages
+
+    def queue(self, *, category: Optional[str] = None, check: Optional[str] = None,
+              doc_type: Optional[str] = None) -> list[QueueItem]:
+        docs = list(self.documents())
+        category_of = {rid: c["category"] for c in roll_up(docs)["cases"]
+                       for rid in c.get("records") or []}
+        return build_queue(docs, self.history(), category_of, category=category,
+                           check=check, doc_type=doc_type)
+
+    def record(self, record_id: str) -> dict[str, Any]:
+        """``{"record", "document"}`` (the document without its other records)."""
+        rec = self.store.record(record_id)
+        if rec is None or not self._visible(rec):
+            # the same answer for "no such record" and "not yours": nothing to probe
+            raise AccessDenied("no such record, or not one of your cases")
+        doc = self.store.document(record_id.split(":", 1)[0]) or {}
+        meta = {k: doc.get(k) for k in ("source", "sha256", "doc_type", "pages")}
+        return {"record": rec, "document": meta}
+
+    def case(self, a_number: str) -> dict[str, Any]:
+        """One A-number's case: ``{"case", "records": [{"record", "document"}...]}``,
+        records in date order (the timeline)."""
+        a = normalise_a_number(a_number)
+        if not a or not self.may_see_a_number(a):
+            raise AccessDenied("no such case, or not one of your cases")
+        docs = [dict(d, records=[r for r in d["records"] if record_a_number(r) == a])
+                for d in self.documents()]
+        docs = [d for d in docs if d["records"]]
+        cases = [c for c in roll_up(docs)["cases"] if c.get("a_number") == a]
+        if not cases:
+            raise AccessDenied("no such case, or not one of your cases")
+        rows = [{"record": r, "document": {k: d.get(k) for k in ("source", "sha256", "doc_type")}}
+                for d in docs for r in d["records"]]
+        rows.sort(key=lambda x: (_record_date(x["record"]) or "9999", x["record"]["record_id"]))
+        return {"case": cases[0], "records": rows}
+
+    def a_numbers(self) -> list[str]:
+        """The A-numbers this account may look up (counsel: the assigned ones)."""
+        if self.allowed is not None:
+            return sorted(self.allowed)
+        return sorted({c["a_number"] for c in self.report()["cases"] if c.get("a_number")})
+
+    # ------------------------------------------------------------------ decisions
+
+    def decide(self, record_id: str, check_id: str, action: str, *,
+               field: Optional[str] = None, value_after: Any = None,
+               note: Optional[str] = None) -> dict[str, Any]:
+        """Store one decision on a flagged check, attributed to the signed-in account.
+
+        ``action``: "confirm", "overturn" (``field`` + ``value_after`` = a corrected
+        value, or ``note`` = the reason) or "escalate".
+        """
+        if not self.can_decide:
+            raise AccessDenied(f"{self.account.role} accounts do not record decisions")
+        rec = self.record(record_id)["record"]
+        check = next((c for c in rec.get("checks") or [] if c["id"] == check_id), None)
+        if check is None:
+            raise ValueError(f"the record has no check {check_id}")
+        note = (note or "").strip() or None
+        if action == "confirm":
+            return self.store.reviews.add(record_id, reviewer=self.account.name, action="accept",
+                                          check_id=check_id, value_before=check["status"],
+                                          value_after="fail", note=note)
+        if action == "escalate":
+            return self.store.reviews.add(record_id, reviewer=self.account.name,
+                                          action="escalate", check_id=check_id,
+                                          value_before=check["status"], note=note)
+        if action != "overturn":
+            raise ValueError("action must be confirm, overturn or escalate")
+        if field:
+            fields = rec.get("fields") or {}
+            if field not in fields:
+                raise ValueError(f"the record has no field {field}")
+            return self.store.reviews.add(record_id, reviewer=self.account.name, action="correct",
+                                          check_id=check_id, field=field,
+                                          value_before=value(fields, field),
+                                          value_after=value_after, note=note)
+        if not note:
+            raise ValueError("overturning a flag needs a corrected value or a reason")
+        return self.store.reviews.add(record_id, reviewer=self.account.name, action="reject",
+                                      check_id=check_id, value_before=check["status"],
+                                      value_after="pass", note=note)
+
+
+def _record_date(rec: dict[str, Any]) -> Optional[str]:
+    fields = rec.get("fields") or {}
+    d = value(fields, "date_signed") or value(fields, "entry_date")
+    return d if isinstance(d, str) else None

@@ -1,0 +1,75 @@
+"""Streamlit glue shared by the pages: the store handle, the sign-in gate, escaping.
+
+Every page starts with ``archive = signed_in()``: without a live session it shows the
+sign-in form and stops the script, so no page body ever runs signed out. The session
+token lives in the browser session's ``st.session_state`` (never in the URL) and is
+checked against the store on every run, so an expired or revoked session ends at the
+next click.
+"""
+from __future__ import annotations
+
+import html
+import os
+from typing import Any
+
+import streamlit as st
+
+from review_ui.access import Archive
+from waiverscan.store import Store, open_store
+from waiverscan.store.accounts import authenticate, end_session, session_account, start_session
+
+TOKEN_KEY = "waiverscan_token"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return open_store(url)
+
+
+def store() -> Store:
+    return _store(os.environ.get("WAIVERSCAN_DB") or "sqlite:///waiverscan.db")
+
+
+def signed_in(*, sidebar: bool = False) -> Archive:
+    """The signed-in account's view of the archive; shows sign-in and stops otherwise.
+    ``sidebar``: also draw who is signed in and the sign-out button (the entry script
+    does, once per run; the pages only check)."""
+    s = store()
+    account = session_account(s, st.session_state.get(TOKEN_KEY))
+    if account is None:
+        st.session_state.pop(TOKEN_KEY, None)
+        _sign_in_form(s)
+        st.stop()
+    if not sidebar:
+        return Archive(s, account)
+    with st.sidebar:
+        st.caption(f"Signed in as **{esc(account.name)}** ({account.role})")
+        if st.button("Sign out", key="sign_out"):
+            end_session(s, st.session_state.pop(TOKEN_KEY, None))
+            st.rerun()
+    return Archive(s, account)
+
+
+def _sign_in_form(s: Store) -> None:
+    st.title("waiverscan review: sign in")
+    with st.form("sign_in"):
+        name = st.text_input("User name", key="sign_in_name")
+        password = st.text_input("Password", type="password", key="sign_in_password")
+        ok = st.form_submit_button("Sign in")
+    if ok:
+        account = authenticate(s, name, password)
+        if account is None:
+            st.error("Wrong user name or password.")
+        else:
+            st.session_state[TOKEN_KEY] = start_session(s, account)
+            st.rerun()
+
+
+def esc(v: Any) -> str:
+    """Text for markdown: HTML-escaped and markdown-neutralised (document text may hold
+    markup or script; it must show as text)."""
+    text = v if isinstance(v, str) else "" if v is None else str(v)
+    # markdown first (not < > &: html.escape turns those into entities, kept whole)
+    for ch in "\\`*_{}[]()#+-.!|~$":
+        text = text.replace(ch, "\\" + ch)
+    return html.escape(text, quote=False).replace("\n", " ")

@@ -1,0 +1,32 @@
+"""Client check (counsel): one assigned A-number's checks, results and decisions."""
+import streamlit as st
+
+from review_ui.access import AccessDenied
+from review_ui.ui import esc, signed_in
+from scoring.report import CATEGORY_LABELS
+
+archive = signed_in()
+st.header("Client check")
+choices = archive.a_numbers()
+if not choices:
+    st.info("No A-number is assigned to you yet: ask an admin (`waiverscan users assign`).")
+    st.stop()
+a = st.selectbox("A-number", choices, key="client_a")
+try:
+    got = archive.case(a)
+except AccessDenied as exc:
+    st.error(str(exc))
+    st.stop()
+case = got["case"]
+st.subheader(f"{esc(a)}: {esc(CATEGORY_LABELS.get(case['category'], case['category']))}")
+for r in got["records"]:
+    rec = r["record"]
+    st.markdown(f"**{esc(r['document']['source'])}** ({rec.get('kind')})")
+    st.dataframe([{"check": c["id"], "result": c["status"], "severity": c["severity"],
+                   "why": c.get("why") or ""} for c in rec.get("checks") or []], hide_index=True)
+    hist = archive.history(rec["record_id"])
+    if hist:
+        st.dataframe([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
+                       "check": d["check_id"] or "", "note": d["note"] or ""} for d in hist],
+                     hide_index=True)
+st.caption("The PDF report download is not built yet.")

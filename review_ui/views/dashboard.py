@@ -1,0 +1,47 @@
+"""Dashboard: categories, deficiency rate per check, decisions per month (with the
+12 July 2018 line), reviewer progress and agreement."""
+import io
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from review_ui.dashboard import check_rates, reviewer_progress
+from review_ui.agreement import agreement
+from review_ui.ui import signed_in
+from scoring.charts import render_chart
+from scoring.report import CATEGORY_LABELS
+
+archive = signed_in()
+st.header("Dashboard")
+docs = list(archive.documents())
+from scoring.cases import roll_up  # noqa: E402
+report = roll_up(docs)
+history = archive.history()
+
+st.subheader("Parents per category")
+counts = {}
+for c in report["cases"]:
+    counts[c["category"]] = counts.get(c["category"], 0) + 1
+st.dataframe([{"category": CATEGORY_LABELS.get(k, k), "parents": counts.get(k, 0)}
+              for k in CATEGORY_LABELS], hide_index=True)
+
+st.subheader("Deficiency rate per check")
+st.dataframe(check_rates(docs), hide_index=True)
+
+st.subheader("Decisions per month")
+with tempfile.TemporaryDirectory() as tmp:
+    png = Path(tmp) / "chart.png"
+    render_chart(report, png)
+    st.image(io.BytesIO(png.read_bytes()).getvalue())
+
+st.subheader("Reviewer progress")
+prog = reviewer_progress(docs, history)
+st.markdown(f"Flagged checks decided: **{prog['decided']} of {prog['flagged']}**")
+st.dataframe(prog["by_reviewer"], hide_index=True)
+ag = agreement(history)
+if ag["pairs"]:
+    st.markdown(f"Checks decided by two reviewers: **{ag['pairs']}** pairs; agreement "
+                f"**{ag['agreement_rate']:.0%}**, Cohen's kappa **{ag['kappa']:.2f}**")
+else:
+    st.caption("No check has been decided by two reviewers yet: no agreement figures.")

@@ -1,0 +1,163 @@
+"""Record: the page image with every field's box, the values read, and the flagged
+checks with confirm / overturn / escalate (keys c, o, e; n and p move in the queue)."""
+import json
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from review_ui.access import AccessDenied
+from review_ui.images import record_page_image
+from review_ui.queue import decided_checks, pending_checks
+from review_ui.ui import esc, signed_in
+from scoring.report import CHECK_FIELDS
+from scoring.rubric import RUBRIC
+
+RULES = {r.id: r for r in RUBRIC}
+archive = signed_in()
+
+rid = st.query_params.get("record") or st.session_state.get("record_id")
+snapshot = st.session_state.get("queue_snapshot") or []
+if not rid or rid not in snapshot:
+    snapshot = [it.record_id for it in archive.queue()]
+    st.session_state["queue_snapshot"] = snapshot
+    rid = rid or (snapshot[0] if snapshot else None)
+if not rid:
+    st.info("The queue is empty: nothing to review.")
+    st.stop()
+try:
+    got = archive.record(rid)
+except AccessDenied as exc:
+    st.error(str(exc))
+    st.stop()
+st.session_state["record_id"] = rid
+rec, doc = got["record"], got["document"]
+
+
+def _go(step: int) -> None:
+    i = snapshot.index(rid) if rid in snapshot else -1
+    j = i + step
+    if 0 <= j < len(snapshot):
+        st.session_state["record_id"] = snapshot[j]
+        st.query_params.clear()
+
+
+history = archive.history(rid)
+pending = pending_checks(rec, decided_checks(history))
+pos = (snapshot.index(rid) + 1) if rid in snapshot else "-"
+st.header(f"Record {pos} of {len(snapshot)}")
+st.caption(f"{esc(doc.get('source'))} · {rec.get('kind')} · record {esc(rid)}")
+nav1, nav2, _ = st.columns([1, 1, 6])
+if nav1.button("Previous (p)", key="prev"):
+    _go(-1)
+    st.rerun()
+if nav2.button("Next (n)", key="next"):
+    _go(1)
+    st.rerun()
+
+flagged = [c for c in rec.get("checks") or [] if c.get("status") in ("fail", "unknown")]
+current = None
+if pending:
+    current = st.radio("Check under review", [c["id"] for c in pending], horizontal=True,
+                       key=f"current_{rid}")
+focus = CHECK_FIELDS.get(current or "", ())
+
+left, right = st.columns([3, 2])
+with left:
+    pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
+                    if isinstance(f, dict) and isinstance(f.get("page"), int)})
+    if pages:
+        page = pages[0] if len(pages) == 1 else st.selectbox("Page", pages, key="page")
+        zoom = st.slider("Zoom (width in pixels)", 400, 2400, 900, 100, key="zoom")
+        img = record_page_image(doc.get("source") or "", rec, page, tuple(focus))
+        if img is None:
+            st.warning("The source file is not at its stored path: no page image.")
+        else:
+            st.image(img, width=zoom)
+    else:
+        st.caption("No page image: this record was read from a text or table export.")
+with right:
+    st.subheader("Values read")
+    rows = []
+    for name, f in (rec.get("fields") or {}).items():
+        if f is None:
+            rows.append({"field": name, "value": "—", "confidence": None, "under review": ""})
+            continue
+        v = f.get("value")
+        rows.append({"field": name,
+                     "value": v if isinstance(v, str) else json.dumps(v, ensure_ascii=False),
+                     "confidence": f.get("confidence"),
+                     "under review": "◀" if name in focus else ""})
+    st.dataframe(rows, hide_index=True, width="stretch")  # cells are plain text
+
+st.subheader("Flagged checks")
+for c in flagged:
+    rule = RULES.get(c["id"])
+    done = c not in pending
+    st.markdown(f"**{esc(c['id'])}** · {c['status']} · {c['severity']}"
+                + (" · decided" if done else "") + (" · **under review**" if c["id"] == current else ""))
+    if rule is not None:
+        st.markdown(f"Rule: {esc(rule.description)} ({esc(rule.source)})")
+    st.markdown(f"Why: {esc(c.get('why'))}")
+    for name in CHECK_FIELDS.get(c["id"], ()):
+        f = (rec.get("fields") or {}).get(name)
+        ev = f.get("evidence") if isinstance(f, dict) else None
+        st.markdown(f"Evidence, {esc(name)}: " + (f"“{esc(ev)}”" if ev else "(none)"))
+
+if current and archive.can_decide:
+    st.subheader(f"Decide {current}")
+    note = st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{rid}")
+    fields = [n for n in CHECK_FIELDS.get(current, ())] or list((rec.get("fields") or {}))
+    fcol, vcol = st.columns(2)
+    fix_field = fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{rid}")
+    fix_value = vcol.text_input("Corrected value", key=f"fix_value_{rid}")
+    b1, b2, b3 = st.columns(3)
+    action = None
+    if b1.button("Confirm (c)", key="confirm", type="primary"):
+        action = "confirm"
+    if b2.button("Overturn (o)", key="overturn"):
+        action = "overturn"
+    if b3.button("Escalate (e)", key="escalate"):
+        action = "escalate"
+    if action:
+        corrected = fix_field != "(none)" and fix_value.strip() != ""
+        try:
+            archive.decide(rid, current, action, field=fix_field if corrected and action == "overturn" else None,
+                           value_after=fix_value.strip() if corrected else None, note=note)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            if len(pending) == 1:  # the record is done: on to the next one
+                _go(1)
+            st.rerun()
+elif current:
+    st.info("Your role does not record decisions.")
+else:
+    st.success("Every flagged check of this record has been decided.")
+
+if history:
+    st.subheader("Decisions")
+    st.dataframe([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
+                   "check": d["check_id"] or "", "field": d["field"] or "",
+                   "before": json.dumps(d["value_before"], ensure_ascii=False),
+                   "after": json.dumps(d["value_after"], ensure_ascii=False),
+                   "note": d["note"] or ""} for d in history],
+                 hide_index=True, width="stretch")
+
+# Keyboard shortcuts: Streamlit has none, so a tiny script in a same-origin iframe clicks
+# the labelled buttons; keys typed into a text box are left alone.
+components.html("""<script>
+const doc = window.parent.document;
+if (!doc._waiverscanKeys) {
+  doc._waiverscanKeys = true;
+  const keys = {c: "Confirm (c)", o: "Overturn (o)", e: "Escalate (e)", n: "Next (n)", p: "Previous (p)"};
+  doc.addEventListener("keydown", (ev) => {
+    const t = ev.target;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
+    const label = keys[ev.key];
+    if (!label) return;
+    const btn = Array.from(doc.querySelectorAll("button")).find(b => b.innerText.trim() === label);
+    if (btn) { ev.preventDefault(); btn.click(); }
+  });
+}
+</script>""", height=0)

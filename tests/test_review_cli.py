@@ -1,0 +1,81 @@
+"""`waiverscan users` creates accounts without ever printing the password, assigns
+counsel; `waiverscan review` serves the UI on 127.0.0.1."""
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from waiverscan.cli import main
+from waiverscan.store import open_store
+from waiverscan.store.accounts import assigned_a_numbers, authenticate, get_user
+
+PW = "a long demo password"
+
+
+def _run(argv, stdin_text=""):
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin_text)
+    try:
+        code = main(argv, stdout=out, stderr=err)
+    finally:
+        sys.stdin = old
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_users_add_assign_list(tmp_path):
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    code, out, err = _run(["users", "add", "rita", "--role", "reviewer", "--password-stdin",
+                           "--db", db], PW + "\n")
+    assert code == 0 and PW not in out + err
+    _run(["users", "add", "carla", "--role", "counsel", "--password-stdin", "--db", db], PW + "\n")
+    code, out, _ = _run(["users", "assign", "carla", "A-208-123-456", "--db", db])
+    assert code == 0 and "A208123456" in out
+    code, _, err = _run(["users", "assign", "rita", "A208123456", "--db", db])
+    assert code == 2 and "only counsel" in err
+    code, _, err = _run(["users", "add", "x", "--role", "reviewer", "--password-stdin",
+                         "--db", db], "short\n")
+    assert code == 2 and "at least" in err and "short" not in err.replace("at least", "")
+    code, out, _ = _run(["users", "list", "--db", db])
+    assert out.splitlines() == ["carla\tcounsel", "rita\treviewer"]
+    store = open_store(db)
+    assert authenticate(store, "rita", PW).role == "reviewer"
+    assert assigned_a_numbers(store, get_user(store, "carla")) == {"A208123456"}
+    store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_review_serves_on_localhost(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    port = _free_port()
+    exe = Path(sys.executable).with_name("waiverscan")
+    proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
+    try:
+        assert proc.stdout.readline().strip().startswith(f"review UI: http://127.0.0.1:{port}")
+        deadline = time.monotonic() + 90
+        body = None
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
+                    body = r.read().decode()
+                    break
+            except OSError:
+                assert proc.poll() is None, "the UI exited"
+                time.sleep(0.3)
+        assert body == "ok"
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)

@@ -1,0 +1,45 @@
+"""The queue: failed critical first, then unknown, then failed major; decided checks
+leave it; filters narrow it."""
+from __future__ import annotations
+
+from review_ui.queue import build_queue, check_tier, counts_left
+
+
+def _doc(label, checks, doc_type="waiver_form"):
+    return {"source": f"{label}.pdf", "sha256": label, "doc_type": doc_type, "error": None,
+            "records": [{"record_id": f"{label}:0", "kind": "waiver_form", "fields": {},
+                         "checks": [{"id": i, "status": st, "severity": sev}
+                                    for i, st, sev in checks]}]}
+
+
+DOCS = [_doc("a-minor", [("F-INTERPRETER", "fail", "minor")]),
+        _doc("b-major", [("F-SUPERVISOR", "fail", "major")]),
+        _doc("c-unknown", [("F-A-NUMBER", "unknown", "major"), ("F-SUPERVISOR", "fail", "major")]),
+        _doc("d-critical", [("F-DATED", "fail", "critical"), ("F-SUPERVISOR", "pass", "major")]),
+        _doc("e-clean", [("F-DATED", "pass", "critical")])]
+
+
+def test_most_severe_first():
+    q = build_queue(DOCS, [])
+    assert [i.source for i in q] == ["d-critical.pdf", "c-unknown.pdf", "b-major.pdf", "a-minor.pdf"]
+    assert q[1].check_ids == ["F-A-NUMBER", "F-SUPERVISOR"]  # unknown before failed major
+    assert check_tier({"status": "unknown", "severity": "minor"}) < check_tier(
+        {"status": "fail", "severity": "major"})
+
+
+def test_decided_checks_leave_and_counts():
+    hist = [{"record_id": "d-critical:0", "check_id": "F-DATED", "reviewer": "r", "action": "accept"},
+            {"record_id": "c-unknown:0", "check_id": "F-A-NUMBER", "reviewer": "r", "action": "reject"}]
+    q = build_queue(DOCS, hist)
+    assert [i.source for i in q] == ["b-major.pdf", "c-unknown.pdf", "a-minor.pdf"]
+    left = counts_left(q)
+    assert left["records"] == 3 and left["checks"] == 3 and left["failed major"] == 2
+
+
+def test_filters():
+    assert [i.source for i in build_queue(DOCS, [], check="F-SUPERVISOR")] == [
+        "c-unknown.pdf", "b-major.pdf"]
+    assert build_queue(DOCS, [], doc_type="case_comments") == []
+    cats = {"a-minor:0": "written_waiver_complete", "b-major:0": "written_waiver_deficient"}
+    assert [i.source for i in build_queue(DOCS, [], cats, category="written_waiver_deficient")] == [
+        "b-major.pdf"]
