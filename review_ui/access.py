@@ -10,6 +10,7 @@ overturn with a corrected field value -> ``correct``, overturn with a reason ->
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
@@ -18,6 +19,7 @@ from waiverscan.store import Store
 from waiverscan.store.accounts import Account, assigned_a_numbers
 
 from review_ui.queue import QueueItem, build_queue
+from review_ui.reviewed import reviewed_documents
 
 DECIDERS = ("reviewer", "investigator", "admin")
 
@@ -67,9 +69,14 @@ class Archive:
             if recs:
                 yield dict(doc, records=recs)
 
+    def reviewed_documents(self) -> list[dict[str, Any]]:
+        """:meth:`documents` with the reviewers' decisions applied (scores and checks as
+        reviewed, :mod:`review_ui.reviewed`)."""
+        return list(reviewed_documents(self.documents(), self.history()))
+
     def report(self) -> dict[str, Any]:
-        """The case roll-up over what this account may see."""
-        return roll_up(self.documents())
+        """The case roll-up, as reviewed, over what this account may see."""
+        return roll_up(self.reviewed_documents())
 
     def history(self, record_id: Optional[str] = None) -> list[dict[str, Any]]:
         if record_id is not None:
@@ -86,9 +93,11 @@ class Archive:
     def queue(self, *, category: Optional[str] = None, check: Optional[str] = None,
               doc_type: Optional[str] = None) -> list[QueueItem]:
         docs = list(self.documents())
-        category_of = {rid: c["category"] for c in roll_up(docs)["cases"]
+        history = self.history()
+        category_of = {rid: c["category"]
+                       for c in roll_up(reviewed_documents(docs, history))["cases"]
                        for rid in c.get("records") or []}
-        return build_queue(docs, self.history(), category_of, category=category,
+        return build_queue(docs, history, category_of, category=category,
                            check=check, doc_type=doc_type)
 
     def record(self, record_id: str) -> dict[str, Any]:
@@ -108,7 +117,7 @@ class Archive:
         if not a or not self.may_see_a_number(a):
             raise AccessDenied("no such case, or not one of your cases")
         docs = [dict(d, records=[r for r in d["records"] if record_a_number(r) == a])
-                for d in self.documents()]
+                for d in self.reviewed_documents()]
         docs = [d for d in docs if d["records"]]
         cases = [c for c in roll_up(docs)["cases"] if c.get("a_number") == a]
         if not cases:
@@ -164,6 +173,18 @@ class Archive:
         return self.store.reviews.add(record_id, reviewer=self.account.name, action="reject",
                                       check_id=check_id, value_before=check["status"],
                                       value_after="pass", note=note)
+
+
+def parse_value(text: str) -> Any:
+    """A corrected value as typed: JSON literals (true, false, null) and JSON lists or
+    objects are parsed; anything else stays text (an A-number must not become a number)."""
+    t = text.strip()
+    if t in ("true", "false", "null") or t[:1] in ("[", "{"):
+        try:
+            return json.loads(t)
+        except ValueError:
+            pass
+    return t
 
 
 def _record_date(rec: dict[str, Any]) -> Optional[str]:

@@ -9,15 +9,15 @@ import streamlit as st
 from review_ui.dashboard import check_rates, reviewer_progress
 from review_ui.agreement import agreement
 from review_ui.ui import signed_in
+from scoring.cases import roll_up
 from scoring.charts import render_chart
 from scoring.report import CATEGORY_LABELS
 
 archive = signed_in()
 st.header("Dashboard")
-docs = list(archive.documents())
-from scoring.cases import roll_up  # noqa: E402
-report = roll_up(docs)
 history = archive.history()
+docs = archive.reviewed_documents()  # categories and rates as reviewed so far
+report = roll_up(docs)
 
 st.subheader("Parents per category")
 counts = {}
@@ -36,7 +36,7 @@ with tempfile.TemporaryDirectory() as tmp:
     st.image(io.BytesIO(png.read_bytes()).getvalue())
 
 st.subheader("Reviewer progress")
-prog = reviewer_progress(docs, history)
+prog = reviewer_progress(archive.documents(), history)  # flags as the machine raised them
 st.markdown(f"Flagged checks decided: **{prog['decided']} of {prog['flagged']}**")
 st.dataframe(prog["by_reviewer"], hide_index=True)
 ag = agreement(history)

@@ -5,9 +5,10 @@ import json
 import streamlit as st
 import streamlit.components.v1 as components
 
-from review_ui.access import AccessDenied
+from review_ui.access import AccessDenied, parse_value
 from review_ui.images import record_page_image
 from review_ui.queue import decided_checks, pending_checks
+from review_ui.reviewed import apply_reviews
 from review_ui.ui import esc, signed_in
 from scoring.report import CHECK_FIELDS
 from scoring.rubric import RUBRIC
@@ -43,9 +44,18 @@ def _go(step: int) -> None:
 
 history = archive.history(rid)
 pending = pending_checks(rec, decided_checks(history))
+reviewed = apply_reviews(rec, history)
 pos = (snapshot.index(rid) + 1) if rid in snapshot else "-"
 st.header(f"Record {pos} of {len(snapshot)}")
 st.caption(f"{esc(doc.get('source'))} · {rec.get('kind')} · record {esc(rid)}")
+
+
+def _score(v):
+    return "n/a" if v is None else f"{v:.0f}/100"
+
+
+st.markdown(f"Score as read: **{_score(rec.get('score'))}**"
+            + (f" · as reviewed: **{_score(reviewed.get('score'))}**" if reviewed is not rec else ""))
 nav1, nav2, _ = st.columns([1, 1, 6])
 if nav1.button("Previous (p)", key="prev"):
     _go(-1)
@@ -122,7 +132,7 @@ if current and archive.can_decide:
         corrected = fix_field != "(none)" and fix_value.strip() != ""
         try:
             archive.decide(rid, current, action, field=fix_field if corrected and action == "overturn" else None,
-                           value_after=fix_value.strip() if corrected else None, note=note)
+                           value_after=parse_value(fix_value) if corrected else None, note=note)
         except ValueError as exc:
             st.error(str(exc))
         else:

@@ -1,0 +1,57 @@
+"""Scores and case categories follow the reviewers' decisions."""
+from __future__ import annotations
+
+import pytest
+
+from cases_archive import P2, form
+from review_store import review_db  # noqa: F401
+from review_ui.access import Archive, parse_value
+from review_ui.reviewed import apply_reviews
+from scoring.rubric import RULES_BY_KIND, WEIGHTS
+from waiverscan.store import open_store
+from waiverscan.store.accounts import get_user
+
+
+def _d(rid, check, action, field=None, after=None):
+    return {"record_id": rid, "check_id": check, "action": action, "field": field,
+            "value_after": after, "reviewer": "r"}
+
+
+def test_overturn_confirm_and_correction():
+    rec = form("x", "A208123456", fails=("F-SUPERVISOR", "F-DATED"))["records"][0]
+    rid = rec["record_id"]
+    assert apply_reviews(rec, []) is rec
+    status = lambda r, cid: next(c["status"] for c in r["checks"] if c["id"] == cid)  # noqa: E731
+    r = apply_reviews(rec, [_d(rid, "F-DATED", "reject"), _d(rid, "F-SUPERVISOR", "accept")])
+    assert status(r, "F-DATED") == "pass" and status(r, "F-SUPERVISOR") == "fail"
+    total = sum(WEIGHTS[x.severity] for x in RULES_BY_KIND["waiver_form"])
+    assert r["score"] == pytest.approx(100 * (total - WEIGHTS["major"]) / total, abs=0.1)
+    assert r["reviewed"]
+    assert status(rec, "F-DATED") == "fail"  # the stored record is untouched
+    # a correction re-runs the rule on the corrected fields: both supervisor fields
+    r = apply_reviews(rec, [_d(rid, "F-SUPERVISOR", "correct", "supervisor_name", "SDDO M. Ruiz")])
+    assert status(r, "F-SUPERVISOR") == "fail"  # still no supervisor signature
+    assert r["fields"]["supervisor_name"]["value"] == "SDDO M. Ruiz"
+    r = apply_reviews(rec, [_d(rid, "F-DATED", "correct", "supervisor_signed", True),
+                            _d(rid, "F-SUPERVISOR", "correct", "supervisor_name", "SDDO M. Ruiz")])
+    assert status(r, "F-SUPERVISOR") == "pass"
+    # escalating leaves the machine's status
+    assert status(apply_reviews(rec, [_d(rid, "F-DATED", "escalate")]), "F-DATED") == "fail"
+
+
+def test_case_category_follows_review(review_db):
+    store = open_store(review_db)
+    rita = Archive(store, get_user(store, "rita"))
+    assert rita.case(P2)["case"]["category"] == "written_waiver_deficient"
+    rid = next(r["record"]["record_id"] for r in rita.case(P2)["records"]
+               if r["record"]["kind"] == "waiver_form")
+    rita.decide(rid, "F-DATED", "overturn", note="the date reads 06/21")
+    rita.decide(rid, "F-SUPERVISOR", "overturn", note="supervisor signed on the back")
+    assert rita.case(P2)["case"]["category"] == "written_waiver_complete"
+    store.close()
+
+
+def test_parse_value():
+    assert parse_value(" true ") is True and parse_value("null") is None
+    assert parse_value('["Ana", "Luis"]') == ["Ana", "Luis"]
+    assert parse_value("208123456") == "208123456" and parse_value("[oops") == "[oops"
