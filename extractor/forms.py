@@ -129,7 +129,7 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     if len(fold(hit.phrase).split()) >= 4 and hit.score >= 90:
         return True  # a long phrase ("read to the parent in") is a label wherever it stands
     last = words[hit.end - 1].text
-    if last.rstrip().endswith(":"):
+    if last.rstrip().endswith(":") or (last.rstrip().endswith(";") and hit.end - hit.start <= 6):
         return True
     if hit.end < len(words):
         nxt = words[hit.end].text
@@ -279,6 +279,8 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
         if len(in_column) > 7 or any(id(w) in label_ids or id(w) in header_ids
                                      or w.text.endswith(":") for w in in_column):
             break  # a label or another field's value in this column: the table has ended
+        if _is_sentence(in_column):
+            break  # option wording or an instruction: the table has ended
         cell = [w for w in in_column if not is_filler(w.text) and not _ROW_NUMBER.match(w.text)]
         if cell:
             if out:
@@ -289,6 +291,17 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
 
 
 _NAME_WORD = re.compile(r"^[A-Za-zÀ-ÿ'.-]{2,}$")
+#: words of instructions and option wording that a person's name never holds
+_SENTENCE_WORDS = {"i", "my", "me", "to", "the", "with", "want", "wish", "be", "box", "check",
+                   "circle", "one", "option", "options", "mi", "mis", "quiero", "deseo", "ser",
+                   "marque", "encierre", "una", "opcion", "opción", "con", "before", "antes",
+                   "without", "sin", "not", "no", "will", "am", "request", "solicito", "eu",
+                   "meu", "com", "sem", "quero", "and", "y", "or", "o"}
+
+
+def _is_sentence(words: list[Word]) -> bool:
+    toks = [w.text.lower().strip(".,:;()[]") for w in words]
+    return sum(t in _SENTENCE_WORDS for t in toks) >= 2
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 
 
@@ -310,7 +323,8 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
             break
         if any(id(w) in label_ids or id(w) in header_ids for w in line.words):
             break
-        if len(line.words) > 8 or any(w.text.endswith(":") for w in line.words):
+        if len(line.words) > 8 or any(w.text.endswith(":") for w in line.words) \
+                or _is_sentence(line.words):
             break  # running text or the next labelled part: the table has ended
         text = line.text
         nums = find_a_numbers(text)
@@ -471,15 +485,19 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     if words[hit.end - 1].text.endswith(":"):
         return
     j = hit.end
+    label_h = max(w.height for w in words[hit.start:hit.end])
     while j < len(words) and j - hit.end < 6 and close(words[j - 1], words[j]) \
             and id(words[j]) not in taken:
-        if words[j].text.endswith(":") and len(words[j].text) > 1:
-            hit.end = j + 1
+        if words[j].text.endswith((":", ";")) and len(words[j].text) > 1:
+            hit.end = j + 1  # OCR often reads a label's colon as a semicolon
             return
+        if words[j].height > 1.25 * label_h:
+            break  # bigger than the printed label: the writing has begun
         j += 1
     # a caption: the phrase runs to a wide gap (or the line's end) and nothing written follows
     if j - hit.end <= 4 and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
-        if all(words[k].conf >= 0.6 and not is_filler(words[k].text) for k in range(hit.end, j)):
+        if all(words[k].conf >= 0.6 and not is_filler(words[k].text)
+               and not words[k - 1].text.endswith((".", ";", ":")) for k in range(hit.end, j)):
             if j == len(words) or id(words[j]) in taken:
                 hit.end = j
 
@@ -549,7 +567,8 @@ def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
             hh = max(h.line.height, 8.0)
             gap = h.line.words[h.start].bbox[0] - h.line.words[last.end - 1].bbox[2]
             bilingual = (bool(between) and all(w.text in ("/", "|", "-") for w in between)
-                         and gap < 4 * hh) or (not between and gap < 0.8 * hh)
+                         and gap < 4 * hh) or (not between and gap < 2.0 * hh
+                                               and not _colon_end(last))
         if last is not None and last.line is h.line and (h.start < last.end or bilingual):
             last.end = max(last.end, h.end)
             last.extra.setdefault("phrases", []).append(h.phrase)

@@ -22,8 +22,8 @@ Júlia Julián Lázaro León Lucía López Magalhães Marroquín Martín Martín
 María Mejía Méndez Mía Míriam Mónica Muñoz Márquez Nicolás Noé Núñez Óscar Ordóñez Pérez
 Peña Pú Quiñónez Ramírez Ramón Raúl Rodríguez Rosalía Rosângela Rubén Saúl Sebastián Sicán
 Simão Simões Sofía Sánchez Suárez Tomás Túnchez Valdés Vásquez Vázquez Velásquez Verónica
-Víctor Xicará Yésica Ajú Zúñiga Íñigo Ixchél Andrés Nayeli Dámaso Leví Ismaél Noemí Abigaíl
-Zoé Joël Anaís Asunción Concepción Ascensión Guadalupé Conceição João Sebastião Estêvão
+Víctor Xicará Yésica Ajú Zúñiga Íñigo Andrés Nayeli Dámaso Leví Noemí
+Zoé Anaís Asunción Concepción Ascensión Conceição João Sebastião Estêvão
 Gonçalves Patrício Fabrício Maurício Inês Lívia Cecília Otávio Flávio Cláudio Márcio
 Vinícius Lúcia Tomé Moisés Andrés Adrián Damián Rocío Belén Jazmín Tatiana Maximiliano
 Yolanda Ximena Jimena Xóchitl Chúc Ixcoy Tzul Tzoc Tiul Caal Coc Ceto Pascual Batz
