@@ -26,7 +26,8 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
     prep = prepare(src.image, src.dpi)
     words = tesseract.clean_words(tesseract.ocr_words(prep.ocr_image, lang=lang))
     quality = tesseract.text_quality(words)
-    if quality < ORIENT_CHECK_BELOW or len(words) < ORIENT_CHECK_WORDS:
+    if (quality < ORIENT_CHECK_BELOW or len(words) < ORIENT_CHECK_WORDS
+            or tesseract.vertical_share(words) > 0.5):
         prep, words, quality = _reorient(src, prep, words, quality, lang)
     prep.notes["text_quality"] = round(quality, 3)
     return Page(number=src.number, width=src.width, height=src.height, dpi=prep.dpi,
@@ -34,7 +35,8 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
 
 
 #: a first pass reading worse than this (or fewer words) gets an orientation check:
-#: upright pages read at ~0.85-0.95, turned ones at ~0.5 (see tests/test_pipeline_orientation)
+#: upright pages read at ~0.9-0.95, upside-down ones at ~0.55, 90 degrees ones at ~0.6
+#: or (turned clockwise) well but with vertical words
 ORIENT_CHECK_BELOW = 0.70
 ORIENT_CHECK_WORDS = 8
 
@@ -51,7 +53,8 @@ def _reorient(src, prep, words, quality, lang):
     turned.notes["osd"] = [orient.rotate, round(orient.confidence, 2)]
     words2 = tesseract.clean_words(tesseract.ocr_words(turned.ocr_image, lang=lang))
     quality2 = tesseract.text_quality(words2)
-    if quality2 > quality and len(words2) >= len(words) // 2:
+    upright = tesseract.vertical_share(words2) < tesseract.vertical_share(words)
+    if (quality2 > quality or upright) and len(words2) >= len(words) // 2:
         return turned, words2, quality2
     prep.notes["osd"] = turned.notes["osd"]
     return prep, words, quality

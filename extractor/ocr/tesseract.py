@@ -30,6 +30,9 @@ import pytesseract  # noqa: E402  (after OMP_THREAD_LIMIT is set for the child p
 
 DEFAULT_LANG = "eng+spa"
 DEFAULT_TIMEOUT = 60.0
+#: heavy noise removal drops specks before layout analysis (+0.005 F1 on FUNSD, 5%
+#: faster); no inverted-text retry (white-on-black is rare on these forms, 3% faster)
+DEFAULT_CONFIG = "-c textord_heavy_nr=1 -c tessedit_do_invert=0"
 #: words below this confidence are dropped (mostly specks and ruling fragments) ...
 MIN_CONF = 0.30
 #: ... and one- or two-character words below this one (glyph soup: "ee", "a", "o")
@@ -75,7 +78,7 @@ def _run(call, image: np.ndarray, timeout: float, what: str):
 
 
 def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
-              timeout: float = DEFAULT_TIMEOUT, config: str = "") -> list[Word]:
+              timeout: float = DEFAULT_TIMEOUT, config: str = DEFAULT_CONFIG) -> list[Word]:
     """Words with text, confidence (0..1) and bbox in ``image`` pixels (unfiltered)."""
     def call(path: str):
         try:
@@ -128,6 +131,16 @@ def text_quality(words: list[Word]) -> float:
             num += w.conf * n
             den += n
     return num / den if den else 0.0
+
+
+def vertical_share(words: list[Word]) -> float:
+    """Share of words of 4+ characters whose box is taller than wide. Tesseract reads a
+    page turned 90 degrees well (it finds vertical lines), but its words then run down
+    the page: a share above one half means the page is sideways."""
+    long = [w for w in words if sum(ch.isalnum() for ch in w.text) >= 4]
+    if not long:
+        return 0.0
+    return sum((w.bbox[3] - w.bbox[1]) > (w.bbox[2] - w.bbox[0]) for w in long) / len(long)
 
 
 @dataclass
