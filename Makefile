@@ -57,7 +57,10 @@ models:
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
 # configured system-wide). Under CI=true the PostgreSQL tests fail if this is missing.
-TEST_APT_PACKAGES := postgresql
+# Chromium for the review UI's end-to-end browser tests (driven by Playwright's Python
+# package through its executable_path: no browser download); under CI=true they fail
+# if it is missing.
+TEST_APT_PACKAGES := postgresql chromium
 
 test-deps:
 	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"

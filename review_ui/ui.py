@@ -30,6 +30,11 @@ def store() -> Store:
     return _store(os.environ.get("WAIVERSCAN_DB") or "sqlite:///waiverscan.db")
 
 
+def current_account():
+    """The signed-in account, or None (nothing drawn)."""
+    return session_account(store(), st.session_state.get(TOKEN_KEY))
+
+
 def signed_in(*, sidebar: bool = False) -> Archive:
     """The signed-in account's view of the archive; shows sign-in and stops otherwise.
     ``sidebar``: also draw who is signed in and the sign-out button (the entry script

@@ -7,7 +7,7 @@ import streamlit.components.v1 as components
 
 from review_ui.access import AccessDenied, parse_value
 from review_ui.images import record_page_image
-from review_ui.queue import decided_checks, pending_checks
+from review_ui.queue import check_tier, decided_checks, pending_checks
 from review_ui.reviewed import apply_reviews
 from review_ui.ui import esc, signed_in
 from scoring.report import CHECK_FIELDS
@@ -64,7 +64,8 @@ if nav2.button("Next (n)", key="next"):
     _go(1)
     st.rerun()
 
-flagged = [c for c in rec.get("checks") or [] if c.get("status") in ("fail", "unknown")]
+flagged = sorted((c for c in rec.get("checks") or [] if c.get("status") in ("fail", "unknown")),
+                 key=check_tier)
 current = None
 if pending:
     current = st.radio("Check under review", [c["id"] for c in pending], horizontal=True,
@@ -146,28 +147,39 @@ else:
 
 if history:
     st.subheader("Decisions")
-    st.dataframe([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
-                   "check": d["check_id"] or "", "field": d["field"] or "",
-                   "before": json.dumps(d["value_before"], ensure_ascii=False),
-                   "after": json.dumps(d["value_after"], ensure_ascii=False),
-                   "note": d["note"] or ""} for d in history],
-                 hide_index=True, width="stretch")
+    # a plain HTML table (escaped cells): short, and readable by anything that reads the page
+    st.table([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
+               "check": d["check_id"] or "", "field": d["field"] or "",
+               "before": json.dumps(d["value_before"], ensure_ascii=False),
+               "after": json.dumps(d["value_after"], ensure_ascii=False),
+               "note": d["note"] or ""} for d in history])
 
-# Keyboard shortcuts: Streamlit has none, so a tiny script in a same-origin iframe clicks
-# the labelled buttons; keys typed into a text box are left alone.
-components.html("""<script>
-const doc = window.parent.document;
-if (!doc._waiverscanKeys) {
-  doc._waiverscanKeys = true;
+# Keyboard shortcuts: Streamlit has none, so a tiny script clicks the labelled buttons;
+# keys typed into a text box are left alone, Esc leaves the box. The script is added to
+# the app's own page (once, by id), not run in this component's iframe: a listener from
+# an iframe dies when a rerun replaces the iframe, one of the page's own never does.
+KEYS_JS = """
+(function () {
   const keys = {c: "Confirm (c)", o: "Overturn (o)", e: "Escalate (e)", n: "Next (n)", p: "Previous (p)"};
-  doc.addEventListener("keydown", (ev) => {
+  document.addEventListener("keydown", function (ev) {
     const t = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === "Escape" && t && t.tagName === "INPUT") { t.blur(); return; }
     if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
     const label = keys[ev.key];
     if (!label) return;
-    const btn = Array.from(doc.querySelectorAll("button")).find(b => b.innerText.trim() === label);
+    const btn = Array.from(document.querySelectorAll("button")).find(b => b.innerText.trim() === label);
     if (btn) { ev.preventDefault(); btn.click(); }
-  });
-}
+  }, true);  // capture: before a widget can swallow the key (Streamlit's inputs eat Esc)
+  document.documentElement.dataset.waiverscanKeys = "on";
+})();
+"""
+components.html(f"""<script>
+const doc = window.parent.document;
+if (!doc.getElementById("waiverscan-keys")) {{
+  const s = doc.createElement("script");
+  s.id = "waiverscan-keys";
+  s.textContent = {json.dumps(KEYS_JS)};
+  doc.head.appendChild(s);
+}}
 </script>""", height=0)

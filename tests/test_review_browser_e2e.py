@@ -1,0 +1,157 @@
+"""End to end in a real headless Chromium (Debian's, driven by Playwright's Python
+package; no browser download): sign in, open the queue, confirm one deficiency and
+overturn another with the keyboard, reload and see both persisted and attributed; a
+counsel account cannot reach another client's case by URL or by search."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from review_store import P1, P2, PASSWORD, build_store
+
+pytestmark = pytest.mark.slow
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _need(ok: bool, why: str) -> None:
+    if not ok:
+        if os.environ.get("CI") == "true":
+            pytest.fail(why + " (make test-deps installs it)")
+        pytest.skip(why)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _poll(fn, timeout: float = 30.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        got = fn()
+        if got:
+            return got
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def ui(tmp_path_factory):
+    _need(Path(CHROMIUM).exists(), "Debian's chromium is not installed")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _need(False, "the playwright Python package is not installed")
+    db = build_store(tmp_path_factory.mktemp("e2e") / "review.db")
+    port = _free_port()
+    exe = Path(sys.executable).with_name("waiverscan")
+    proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+    def healthy():
+        assert proc.poll() is None, "the UI exited"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
+                return r.read() == b"ok"
+        except OSError:
+            return False
+    try:
+        _poll(healthy, 90, "the UI to start")
+        yield f"http://127.0.0.1:{port}", db
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def _sign_in(page, user: str) -> None:
+    page.get_by_role("textbox", name="User name").fill(user)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text(f"Signed in as {user}").wait_for(timeout=30000)
+
+
+def _history(db: str, rid: str) -> list[dict]:
+    from waiverscan.store import open_store
+    store = open_store(db)
+    try:
+        return store.reviews.history(rid)
+    finally:
+        store.close()
+
+
+def test_keyboard_review_persists_and_is_attributed(ui, browser):
+    base, db = ui
+    from review_ui.access import Archive
+    from waiverscan.store import open_store
+    from waiverscan.store.accounts import get_user
+    store = open_store(db)
+    first = Archive(store, get_user(store, "rita")).queue()[0]
+    store.close()
+    rid, (check1, check2) = first.record_id, first.check_ids[:2]
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(base)
+    _sign_in(page, "rita")
+    page.get_by_text("Review queue").wait_for(timeout=30000)
+    page.get_by_role("button", name="Review").click()
+    page.get_by_text("Check under review").wait_for(timeout=30000)
+    page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'", timeout=30000)
+    page.locator("body").press("c")
+    _poll(lambda: any(d["check_id"] == check1 for d in _history(db, rid)), what="the confirm")
+    # overturn the next check: type the reason, Esc out of the box, then o
+    page.get_by_text(f"Decide {check2}").wait_for(timeout=30000)
+    box = page.get_by_role("textbox", name="Note or reason (needed to overturn without a correction)")
+    box.click()
+    page.keyboard.type("witness named on the second page")
+    page.keyboard.press("Escape")
+    page.keyboard.press("o")
+    _poll(lambda: any(d["check_id"] == check2 for d in _history(db, rid)), what="the overturn")
+    got = [(d["reviewer"], d["action"], d["check_id"], d["note"]) for d in _history(db, rid)]
+    assert got == [("rita", "accept", check1, None),
+                   ("rita", "reject", check2, "witness named on the second page")]
+
+    page.goto(f"{base}/record?record={rid}")  # a reload: a new browser session
+    _sign_in(page, "rita")
+    table = page.locator("table").filter(has_text="witness named on the second page")
+    table.wait_for(timeout=30000)
+    text = table.inner_text()
+    assert text.count("rita") == 2 and "accept" in text and "reject" in text
+    page.close()
+
+
+def test_counsel_cannot_reach_another_clients_case(ui, browser):
+    base, _ = ui
+    page = browser.new_page()
+    page.goto(f"{base}/case?a={P2}")
+    _sign_in(page, "carla")
+    page.get_by_text("not one of your cases").wait_for(timeout=30000)
+    assert page.get_by_text("Timeline").count() == 0
+    box = page.get_by_role("textbox", name="A-number")
+    box.fill(P2)
+    box.press("Enter")
+    page.get_by_text("not one of your cases").wait_for(timeout=30000)
+    box.fill(P1)
+    box.press("Enter")
+    page.get_by_text("Timeline").wait_for(timeout=30000)
+    assert page.get_by_text("not one of your cases").count() == 0
+    page.close()
