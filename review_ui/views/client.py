@@ -2,6 +2,7 @@
 import streamlit as st
 
 from review_ui.access import AccessDenied
+from review_ui.client_report import client_report_pdf
 from review_ui.ui import esc, signed_in
 from scoring.report import CATEGORY_LABELS
 
@@ -29,4 +30,10 @@ for r in got["records"]:
         st.dataframe([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
                        "check": d["check_id"] or "", "note": d["note"] or ""} for d in hist],
                      hide_index=True)
-st.caption("The PDF report download is not built yet.")
+if st.button("Prepare PDF report", key="client_pdf"):
+    with st.spinner("Drawing the report"):
+        st.session_state["client_pdf"] = (a, client_report_pdf(archive, a))
+ready = st.session_state.get("client_pdf")
+if ready and ready[0] == a:
+    st.download_button("Download PDF report", ready[1], file_name=f"client-check-{a}.pdf",
+                       mime="application/pdf", key="client_pdf_download")

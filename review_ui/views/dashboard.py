@@ -8,6 +8,7 @@ import streamlit as st
 
 from review_ui.dashboard import check_rates, reviewer_progress
 from review_ui.agreement import agreement
+from review_ui.exports import cases_csv, cases_xlsx, decisions_csv
 from review_ui.ui import signed_in
 from scoring.cases import roll_up
 from scoring.charts import render_chart
@@ -45,3 +46,15 @@ if ag["pairs"]:
                 f"**{ag['agreement_rate']:.0%}**, Cohen's kappa **{ag['kappa']:.2f}**")
 else:
     st.caption("No check has been decided by two reviewers yet: no agreement figures.")
+
+st.subheader("Exports")
+st.caption("The reviewed archive you may see: cases with categories as reviewed, and "
+           "every decision.")
+e1, e2, e3 = st.columns(3)
+e1.download_button("Cases (CSV)", cases_csv(report), file_name="cases.csv", mime="text/csv",
+                   key="export_cases_csv")
+e2.download_button("Cases (XLSX)", cases_xlsx(report), file_name="cases.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   key="export_cases_xlsx")
+e3.download_button("Decisions (CSV)", decisions_csv(history), file_name="decisions.csv",
+                   mime="text/csv", key="export_decisions_csv")
