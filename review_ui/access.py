@@ -91,14 +91,19 @@ class Archive:
     # ------------------------------------------------------------------ pages
 
     def queue(self, *, category: Optional[str] = None, check: Optional[str] = None,
-              doc_type: Optional[str] = None) -> list[QueueItem]:
+              doc_type: Optional[str] = None, date_from: Optional[str] = None,
+              date_to: Optional[str] = None, second_review: bool = False) -> list[QueueItem]:
+        """Flagged checks nobody decided yet; ``second_review``: that this account has
+        not decided (others' decisions stay in the queue)."""
         docs = list(self.documents())
         history = self.history()
         category_of = {rid: c["category"]
                        for c in roll_up(reviewed_documents(docs, history))["cases"]
                        for rid in c.get("records") or []}
         return build_queue(docs, history, category_of, category=category,
-                           check=check, doc_type=doc_type)
+                           check=check, doc_type=doc_type, date_from=date_from,
+                           date_to=date_to,
+                           second_review_by=self.account.name if second_review else None)
 
     def record(self, record_id: str) -> dict[str, Any]:
         """``{"record", "document"}`` (the document without its other records)."""

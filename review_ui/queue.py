@@ -42,8 +42,20 @@ def check_tier(check: dict[str, Any]) -> int:
     return 3
 
 
-def decided_checks(history: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
-    return {(d["record_id"], d["check_id"]) for d in history if d.get("check_id")}
+def decided_checks(history: Iterable[dict[str, Any]],
+                   by: Optional[str] = None) -> set[tuple[str, str]]:
+    """(record, check) pairs with a decision; ``by`` a reviewer: only theirs count (a
+    second review: checks others decided stay in that reviewer's queue, so two
+    reviewers' decisions can be compared)."""
+    return {(d["record_id"], d["check_id"]) for d in history
+            if d.get("check_id") and (by is None or d["reviewer"] == by)}
+
+
+def record_date(record: dict[str, Any]) -> Optional[str]:
+    """The record's own date (form signed, comment entry), ISO, or None."""
+    from scoring.cases import valid_date, value
+    fields = record.get("fields") or {}
+    return valid_date(value(fields, "date_signed")) or valid_date(value(fields, "entry_date"))
 
 
 def pending_checks(record: dict[str, Any], decided: set[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -56,10 +68,13 @@ def pending_checks(record: dict[str, Any], decided: set[tuple[str, str]]) -> lis
 def build_queue(documents: Iterable[dict[str, Any]], history: Iterable[dict[str, Any]],
                 category_of: Optional[dict[str, str]] = None, *,
                 category: Optional[str] = None, check: Optional[str] = None,
-                doc_type: Optional[str] = None) -> list[QueueItem]:
-    """Queue items of these (already access-filtered) documents, filtered and ordered."""
+                doc_type: Optional[str] = None, date_from: Optional[str] = None,
+                date_to: Optional[str] = None, second_review_by: Optional[str] = None
+                ) -> list[QueueItem]:
+    """Queue items of these (already access-filtered) documents, filtered and ordered.
+    ``date_from``/``date_to`` (ISO, inclusive) keep dated records in that range only."""
     from scoring.cases import normalise_a_number, value
-    decided = decided_checks(history)
+    decided = decided_checks(history, second_review_by)
     category_of = category_of or {}
     items = []
     for doc in documents:
@@ -72,6 +87,10 @@ def build_queue(documents: Iterable[dict[str, Any]], history: Iterable[dict[str,
             cat = category_of.get(rec["record_id"])
             if category and cat != category:
                 continue
+            if date_from or date_to:
+                d = record_date(rec)
+                if d is None or (date_from and d < date_from) or (date_to and d > date_to):
+                    continue
             fields = rec.get("fields") or {}
             a = normalise_a_number(value(fields, "parent_a_number") or value(fields, "a_number"))
             items.append(QueueItem(rec["record_id"], doc["source"], doc.get("doc_type", ""),

@@ -110,3 +110,22 @@ def test_dashboard_agreement_of_two_reviewers(review_db):
     t = texts(at)
     assert "**2** pairs" in t and "agreement **50%**" in t and "kappa **0.00**" in t
     assert len(at.image) == 1  # decisions per month chart
+
+
+def test_second_review_keeps_others_decisions_in_my_queue(review_db):
+    rid = _form_record(review_db, P2)
+    from review_ui.access import Archive
+    from waiverscan.store.accounts import get_user
+    store = open_store(review_db)
+    rita = Archive(store, get_user(store, "rita"))
+    rita.decide(rid, "F-DATED", "confirm")
+    rita.decide(rid, "F-SUPERVISOR", "confirm")
+    store.close()
+    short = rid[:12] + "…:" + rid.rsplit(":", 1)[-1]
+    at = page("queue", review_db, "rob").run()
+    assert short not in list(at.dataframe[0].value["record"])
+    at.checkbox(key="q_second").check().run()
+    assert short in list(at.dataframe[0].value["record"])
+    at = page("queue", review_db, "rita").run()
+    at.checkbox(key="q_second").check().run()
+    assert short not in list(at.dataframe[0].value["record"])  # rita decided it all

@@ -43,3 +43,15 @@ def test_filters():
     cats = {"a-minor:0": "written_waiver_complete", "b-major:0": "written_waiver_deficient"}
     assert [i.source for i in build_queue(DOCS, [], cats, category="written_waiver_deficient")] == [
         "b-major.pdf"]
+
+
+def test_date_range_and_second_review():
+    dated = [dict(d, records=[dict(r, fields={"date_signed": {"value": day, "confidence": 0.9}})
+                              for r in d["records"]])
+             for d, day in zip(DOCS, ["2018-06-01", "2018-07-15", None, "2018-07-12", "2018-08-01"])]
+    q = build_queue(dated, [], date_from="2018-07-01", date_to="2018-07-31")
+    assert [i.source for i in q] == ["d-critical.pdf", "b-major.pdf"]  # undated c left out
+    hist = [{"record_id": "d-critical:0", "check_id": "F-DATED", "reviewer": "amy", "action": "accept"}]
+    assert "d-critical.pdf" not in [i.source for i in build_queue(DOCS, hist)]
+    assert build_queue(DOCS, hist, second_review_by="bob")[0].source == "d-critical.pdf"
+    assert "d-critical.pdf" not in [i.source for i in build_queue(DOCS, hist, second_review_by="amy")]

@@ -12,9 +12,19 @@ c1, c2, c3 = st.columns(3)
 category = c1.selectbox("Category", ["(all)", *CATEGORIES], key="q_category")
 check = c2.selectbox("Check", ["(all)", *[r.id for r in RUBRIC]], key="q_check")
 doc_type = c3.selectbox("Document type", ["(all)", "waiver_form", "case_comments"], key="q_doc_type")
+d1, d2, d3 = st.columns(3)
+date_from = d1.date_input("Dated from", value=None, key="q_from")
+date_to = d2.date_input("Dated to", value=None, key="q_to")
+second = d3.checkbox("Second review (include checks others decided)", key="q_second",
+                     help="For agreement figures: checks another reviewer decided stay "
+                          "in your queue until you decide them too.")
+st.session_state["second_review"] = second
 items = archive.queue(category=None if category == "(all)" else category,
                       check=None if check == "(all)" else check,
-                      doc_type=None if doc_type == "(all)" else doc_type)
+                      doc_type=None if doc_type == "(all)" else doc_type,
+                      date_from=date_from.isoformat() if date_from else None,
+                      date_to=date_to.isoformat() if date_to else None,
+                      second_review=second)
 left = counts_left(items)
 st.markdown(f"**{left['records']} records** ({left['checks']} flagged checks) left: "
             + ", ".join(f"{left[t]} {t}" for t in TIER_NAMES))

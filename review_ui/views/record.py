@@ -19,7 +19,7 @@ archive = signed_in()
 rid = st.query_params.get("record") or st.session_state.get("record_id")
 snapshot = st.session_state.get("queue_snapshot") or []
 if not rid or rid not in snapshot:
-    snapshot = [it.record_id for it in archive.queue()]
+    snapshot = [it.record_id for it in archive.queue(second_review=bool(st.session_state.get("second_review")))]
     st.session_state["queue_snapshot"] = snapshot
     rid = rid or (snapshot[0] if snapshot else None)
 if not rid:
@@ -43,7 +43,8 @@ def _go(step: int) -> None:
 
 
 history = archive.history(rid)
-pending = pending_checks(rec, decided_checks(history))
+second = bool(st.session_state.get("second_review")) and archive.can_decide
+pending = pending_checks(rec, decided_checks(history, archive.account.name if second else None))
 reviewed = apply_reviews(rec, history)
 pos = (snapshot.index(rid) + 1) if rid in snapshot else "-"
 st.header(f"Record {pos} of {len(snapshot)}")
