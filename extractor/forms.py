@@ -175,6 +175,7 @@ class Candidate:
     hit: LabelHit
     words: list[Word]
     where: str  # right | above | below | table
+    line: Optional[tuple] = None  # the blank-looking fill line (x0, x1, y), if any
 
 
 def _label_is_colon_word(w: Word) -> bool:
@@ -596,6 +597,66 @@ def _colon_end(hit: LabelHit) -> bool:
     return hit.line.words[hit.end - 1].text.rstrip().endswith(":")
 
 
+def _fill_line_right(rulings, bbox, hh: float):
+    """The fill line that starts right after a label on its baseline: (x0, x1, y)."""
+    for x0, x1, y in rulings:
+        if bbox[2] - 2 * hh <= x0 <= bbox[2] + 4 * hh and bbox[1] <= y <= bbox[3] + 0.9 * hh \
+                and x1 - x0 > 3 * hh:
+            return x0, x1, y
+    return None
+
+
+def _band_has_writing(image, x0: float, x1: float, y: float, hh: float) -> bool:
+    """Pen strokes standing on a fill line: components in the band just above it that
+    are as tall as letters (specks, dust and the line itself are not)."""
+    import cv2
+    Y0, Y1 = int(max(0, y - 1.3 * hh)), int(max(0, y - 0.12 * hh))
+    X0, X1 = int(max(0, x0)), int(min(image.shape[1], x1))
+    if Y1 - Y0 < 4 or X1 - X0 < 2 * hh:
+        return False
+    band = image[Y0:Y1, X0:X1]
+    bw = cv2.adaptiveThreshold(band, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(bw)
+    tall = [st for st in stats[1:] if st[3] >= 0.4 * hh and st[2] <= 4 * hh]
+    return len(tall) >= 2
+
+
+_REREAD_CHARS = {"parent_a_number": A_NUMBER_CHARS}
+
+
+def _read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
+                     day_first: bool) -> Optional[Field]:
+    """A fill line that OCR found empty but that has writing on it: read that crop
+    again. Only what the second reading makes sense of (a language, a date, an
+    A-number, a name read with confidence) becomes a value; otherwise the field stays
+    as it was (a reviewer sees the blank)."""
+    if f is None or f.present is not False or c.line is None or page.image is None:
+        return f
+    hh = max(c.hit.line.height, 10.0)
+    x0, x1, y = c.line
+    if not _band_has_writing(page.image, x0, x1, y, hh):
+        return f
+    bbox = (x0, y - 1.3 * hh, x1, y - 0.1 * hh)
+    text, conf = reread(page, bbox, _REREAD_CHARS.get(name), lang="eng+spa")
+    value = None
+    if name == "read_in_language":
+        lc = language_code(text)
+        value = lc[0] if lc else None
+    elif name == "date_signed":
+        d = parse_date(text, day_first=day_first)
+        value = d.iso if d is not None and _plausible(d.iso) else None
+    elif name == "parent_a_number":
+        value = normalize_a_number(text)
+    elif name in NAME_FIELDS and conf >= 0.6 and sum(ch.isalpha() for ch in text) >= 3:
+        value = clean_name(text)
+        if name in ACCENTED_NAME_FIELDS:
+            value = restore_accents(value)
+    if value is None:
+        return f
+    return Field(value=value, confidence=min(conf, 0.75), page=page.number, bbox=bbox,
+                 evidence=text, provenance=(f.provenance or "") + " (re-read)", present=True)
+
+
 def _ruling_right(rulings, bbox, hh: float) -> bool:
     """Does a fill line start right after the label, on its baseline? Then the value
     (or the blank) is there, not on another line."""
@@ -718,7 +779,14 @@ def extract_form(pages: list[Page]) -> Record:
         done.add(k)
         used |= {id(w) for w in ws}
         h, name = pending[k]
-        cands.append(Candidate(name, h, ws, where))
+        fill = None
+        if not ws and where == "right":
+            hh = max(h.line.height, 10.0)
+            nxt = [o.bbox[0] for o in by_line[h.line.index] if o.start >= h.end]
+            fill = _fill_line_right(rulings, h.bbox, hh)
+            if fill is not None and nxt:
+                fill = (fill[0], min(fill[1], min(nxt) - hh), fill[2])
+        cands.append(Candidate(name, h, ws, where, fill))
     for k, (h, name) in enumerate(pending):
         if k not in done:
             cands.append(Candidate(name, h, [], "none"))
@@ -739,6 +807,7 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where))
                 for c in cands if c.field == name]
+        made = [(c, _read_blank_line(name, c, f, page, day_first)) for c, f in made]
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
