@@ -225,9 +225,12 @@ def _words_near(lines: list[Line], ref_bbox, direction: str, used: set[int],
     drag a written date into another text line)."""
     cands = []
     for line in lines:
-        for w in line.words:
+        for j, w in enumerate(line.words):
             if id(w) in used or is_filler(w.text) or not (x_range[0] <= w.cx <= x_range[1]):
                 continue
+            if j and id(line.words[j - 1]) in used and \
+                    w.bbox[0] - line.words[j - 1].bbox[2] < 4 * max(w.height, 10):
+                continue  # it follows another label (or its value) on its own line
             if w.text.endswith(":") and len(w.text) > 2:
                 continue  # a printed label, not writing
             dist = ref_bbox[1] - w.bbox[3] if direction == "above" else w.bbox[1] - ref_bbox[3]
