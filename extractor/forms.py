@@ -694,9 +694,27 @@ def _plausible(iso: str) -> bool:
     return "2015" <= iso[:4] <= "2022"
 
 
+def _label_vocabulary() -> frozenset[str]:
+    words = set()
+    for phrases in list(lexicon.FIELD_LABELS.values()) + list(lexicon.GENERIC_LABELS.values()):
+        for p in phrases:
+            words.update(t for t in fold(p).split() if len(t) >= 3)
+    return frozenset(words)
+
+
+_LABEL_WORDS = _label_vocabulary()
+
+
+def _form_words(page: Page) -> list[Word]:
+    """The page's words, plus set-aside low-confidence words that are label vocabulary
+    ('Guardian', 'Name:'): a label read at low confidence is still a label."""
+    extra = [w for w in page.dropped if fold(w.text) in _LABEL_WORDS]
+    return list(page.words) + extra
+
+
 def extract_form(pages: list[Page]) -> Record:
     page = pick_form_page(pages)
-    lines = build_lines(page.words)
+    lines = build_lines(_form_words(page))
     sections = find_sections(lines)
     langs, lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs

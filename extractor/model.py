@@ -75,6 +75,9 @@ class Page:
     image: Optional[np.ndarray] = None  # working image, greyscale uint8 (not serialised)
     to_source: tuple = IDENTITY  # 2x3 affine: working -> source pixels
     text_source: str = "ocr"  # "ocr" | "text_layer"
+    #: words the OCR filter set aside (very low confidence: mostly specks and ruling
+    #: debris, but Tesseract sometimes scores clean printed label words that low)
+    dropped: list[Word] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # what preprocessing did
 
     def map_bbox(self, bbox: Optional[BBox]) -> Optional[list[float]]:

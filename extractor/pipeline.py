@@ -24,14 +24,17 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
         return Page(number=src.number, width=src.width, height=src.height, dpi=src.dpi,
                     words=list(src.text_words or []), text_source="text_layer")
     prep = prepare(src.image, src.dpi)
-    words = tesseract.clean_words(tesseract.ocr_words(prep.ocr_image, lang=lang))
+    raw = tesseract.ocr_words(prep.ocr_image, lang=lang)
+    words = tesseract.clean_words(raw)
     quality = tesseract.text_quality(words)
     if (quality < ORIENT_CHECK_BELOW or len(words) < ORIENT_CHECK_WORDS
             or tesseract.vertical_share(words) > 0.5):
         prep, words, quality = _reorient(src, prep, words, quality, lang)
     prep.notes["text_quality"] = round(quality, 3)
+    kept = {w.bbox for w in words}
     return Page(number=src.number, width=src.width, height=src.height, dpi=prep.dpi,
-                words=words, image=prep.image, to_source=prep.to_source, notes=prep.notes)
+                words=words, image=prep.image, to_source=prep.to_source, notes=prep.notes,
+                dropped=[w for w in raw if w.bbox not in kept])
 
 
 #: a first pass reading worse than this (or fewer words) gets an orientation check:
