@@ -26,15 +26,19 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
     prep = prepare(src.image, src.dpi)
     raw = tesseract.ocr_words(prep.ocr_image, lang=lang)
     words = tesseract.clean_words(raw)
+    kept = {w.bbox for w in words}
+    dropped = [w for w in raw if w.bbox not in kept]
     quality = tesseract.text_quality(words)
     if (quality < ORIENT_CHECK_BELOW or len(words) < ORIENT_CHECK_WORDS
             or tesseract.vertical_share(words) > 0.5):
+        first = prep
         prep, words, quality = _reorient(src, prep, words, quality, lang)
+        if prep is not first:
+            dropped = []  # those were read the wrong way up
     prep.notes["text_quality"] = round(quality, 3)
-    kept = {w.bbox for w in words}
     return Page(number=src.number, width=src.width, height=src.height, dpi=prep.dpi,
                 words=words, image=prep.image, to_source=prep.to_source, notes=prep.notes,
-                dropped=[w for w in raw if w.bbox not in kept])
+                dropped=dropped)
 
 
 #: a first pass reading worse than this (or fewer words) gets an orientation check:
