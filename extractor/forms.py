@@ -708,7 +708,7 @@ _LABEL_WORDS = _label_vocabulary()
 def _form_words(page: Page) -> list[Word]:
     """The page's words, plus set-aside low-confidence words that are label vocabulary
     ('Guardian', 'Name:'): a label read at low confidence is still a label."""
-    extra = [w for w in page.dropped if fold(w.text) in _LABEL_WORDS]
+    extra = [w for w in getattr(page, "dropped", ()) if fold(w.text) in _LABEL_WORDS]
     return list(page.words) + extra
 
 
