@@ -113,7 +113,7 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     page.goto(base)
     _sign_in(page, "rita")
     page.get_by_text("Review queue").wait_for(timeout=30000)
-    page.get_by_role("button", name="Review").click()
+    page.get_by_role("button", name="Review", exact=True).click()
     page.get_by_text("Check under review").wait_for(timeout=30000)
     page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'", timeout=30000)
     page.locator("body").press("c")
