@@ -117,7 +117,9 @@ class Archive:
 
     def case(self, a_number: str) -> dict[str, Any]:
         """One A-number's case: ``{"case", "records": [{"record", "document"}...]}``,
-        records in date order (the timeline)."""
+        records in date order (the timeline). AccessDenied when this account may not
+        see the A-number (whether or not it exists); LookupError when it may but the
+        archive holds nothing for it."""
         a = normalise_a_number(a_number)
         if not a or not self.may_see_a_number(a):
             raise AccessDenied("no such case, or not one of your cases")
@@ -125,8 +127,8 @@ class Archive:
                 for d in self.reviewed_documents()]
         docs = [d for d in docs if d["records"]]
         cases = [c for c in roll_up(docs)["cases"] if c.get("a_number") == a]
-        if not cases:
-            raise AccessDenied("no such case, or not one of your cases")
+        if not cases:  # this account may see the A-number: saying it is empty leaks nothing
+            raise LookupError(f"no records for {a} in the archive yet")
         rows = [{"record": r, "document": {k: d.get(k) for k in ("source", "sha256", "doc_type")}}
                 for d in docs for r in d["records"]]
         rows.sort(key=lambda x: (_record_date(x["record"]) or "9999", x["record"]["record_id"]))

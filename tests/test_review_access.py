@@ -77,3 +77,16 @@ def test_decisions_are_attributed_and_counsel_cannot_decide(store):
     assert [h["action"] for h in store.reviews.history(rid)] == ["accept", "correct"]
     assert store.reviews.verify() is None
     assert rid not in {i.record_id for i in rita.queue()}  # both flagged checks decided
+
+
+def test_unknown_a_numbers(store):
+    from waiverscan.store.accounts import assign
+    assign(store, "carla", "A111111111")  # assigned, but nothing scanned for it yet
+    counsel = _as(store, "carla")
+    with pytest.raises(LookupError) as e:
+        counsel.case("A111111111")
+    assert not isinstance(e.value, AccessDenied)
+    with pytest.raises(AccessDenied):  # not assigned: the same answer, existing or not
+        counsel.case("A999999999")
+    with pytest.raises(LookupError):
+        _as(store, "rita").case("A999999999")

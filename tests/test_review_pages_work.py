@@ -129,3 +129,11 @@ def test_second_review_keeps_others_decisions_in_my_queue(review_db):
     at = page("queue", review_db, "rita").run()
     at.checkbox(key="q_second").check().run()
     assert short not in list(at.dataframe[0].value["record"])  # rita decided it all
+
+
+def test_case_page_a_form_and_a_comment_agreeing_is_no_contradiction(review_db):
+    at = page("case", review_db, "ivan")
+    at.query_params["a"] = P2  # a form electing to depart, a comment recording the waiver
+    at.run()
+    assert not at.exception and len(at.dataframe[0].value) == 2
+    assert "Contradiction" not in texts(at)

@@ -19,7 +19,7 @@ if not typed:
     st.stop()
 try:
     got = archive.case(typed)
-except AccessDenied as exc:
+except (AccessDenied, LookupError) as exc:
     st.error(str(exc))
     st.stop()
 st.session_state["case_a"] = typed
@@ -29,15 +29,17 @@ if case.get("earliest_decision_date"):
     st.markdown(f"Earliest decision: {esc(case['earliest_decision_date'])}")
 for flag in case.get("flags") or []:
     st.warning(FLAG_LABELS.get(flag, flag))
-decisions = {}
+WAIVER = {"depart_without_child": "waiver", "waive_reunification": "waiver",
+          "reunify": "request to reunify", "requests_reunification": "request to reunify"}
+said = {}
 for r in got["records"]:
     f = r["record"].get("fields") or {}
-    d = value(f, "election") or value(f, "decision")
-    if d:
-        decisions.setdefault(str(d), []).append(r["record"]["record_id"])
-if "conflicting_records" in (case.get("flags") or []) or len(decisions) > 1:
-    st.error("Contradiction: the records disagree on the parent's decision: "
-             + "; ".join(f"{esc(k)} in {len(v)} record(s)" for k, v in decisions.items()))
+    kind = WAIVER.get(str(value(f, "election") or value(f, "decision")))
+    if kind:
+        said.setdefault(kind, []).append(r["document"]["source"])
+if "conflicting_records" in (case.get("flags") or []) or len(said) > 1:
+    st.error("Contradiction: the records hold both a waiver and a request to reunify: "
+             + "; ".join(f"{k} in {', '.join(esc(x) for x in v)}" for k, v in said.items()))
 rows = []
 for r in got["records"]:
     rec, f = r["record"], r["record"].get("fields") or {}

@@ -15,7 +15,7 @@ if not choices:
 a = st.selectbox("A-number", choices, key="client_a")
 try:
     got = archive.case(a)
-except AccessDenied as exc:
+except (AccessDenied, LookupError) as exc:
     st.error(str(exc))
     st.stop()
 case = got["case"]
