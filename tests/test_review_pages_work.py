@@ -137,3 +137,14 @@ def test_case_page_a_form_and_a_comment_agreeing_is_no_contradiction(review_db):
     at.run()
     assert not at.exception and len(at.dataframe[0].value) == 2
     assert "Contradiction" not in texts(at)
+
+
+def test_client_check_prepares_the_pdf_for_an_assigned_client(review_db):
+    at = page("client", review_db, "carla")
+    at.query_params["a"] = P1
+    at.run()
+    assert not at.exception and at.selectbox(key="client_a").value == P1
+    at.button(key="client_pdf").click().run()
+    assert not at.exception
+    a, pdf = at.session_state["client_pdf_data"]
+    assert a == P1 and pdf.startswith(b"%PDF")

@@ -12,7 +12,9 @@ choices = archive.a_numbers()
 if not choices:
     st.info("No A-number is assigned to you yet: ask an admin (`waiverscan users assign`).")
     st.stop()
-a = st.selectbox("A-number", choices, key="client_a")
+asked = st.query_params.get("a")
+a = st.selectbox("A-number", choices, key="client_a",
+                 index=choices.index(asked) if asked in choices else 0)
 try:
     got = archive.case(a)
 except (AccessDenied, LookupError) as exc:
@@ -32,8 +34,8 @@ for r in got["records"]:
                      hide_index=True)
 if st.button("Prepare PDF report", key="client_pdf"):
     with st.spinner("Drawing the report"):
-        st.session_state["client_pdf"] = (a, client_report_pdf(archive, a))
-ready = st.session_state.get("client_pdf")
+        st.session_state["client_pdf_data"] = (a, client_report_pdf(archive, a))
+ready = st.session_state.get("client_pdf_data")
 if ready and ready[0] == a:
     st.download_button("Download PDF report", ready[1], file_name=f"client-check-{a}.pdf",
                        mime="application/pdf", key="client_pdf_download")
