@@ -28,6 +28,20 @@ def _need(ok: bool, why: str) -> None:
         pytest.skip(why)
 
 
+def _stop_group(proc: subprocess.Popen) -> None:
+    """SIGTERM to the UI's process group, then SIGKILL to whatever is left of it (a
+    Streamlit server with a session open can take long to stop)."""
+    for sig in (15, 9):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -69,8 +83,7 @@ def ui(tmp_path_factory):
         _poll(healthy, 90, "the UI to start")
         yield f"http://127.0.0.1:{port}", db
     finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(timeout=30)
+        _stop_group(proc)
 
 
 @pytest.fixture(scope="module")

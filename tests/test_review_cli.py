@@ -50,6 +50,20 @@ def test_users_add_assign_list(tmp_path):
     store.close()
 
 
+def _stop_group(proc: subprocess.Popen) -> None:
+    """SIGTERM to the UI's process group, then SIGKILL to whatever is left of it (a
+    Streamlit server with a session open can take long to stop)."""
+    for sig in (15, 9):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -77,5 +91,35 @@ def test_review_serves_on_localhost(tmp_path):
                 time.sleep(0.3)
         assert body == "ok"
     finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(timeout=30)
+        _stop_group(proc)
+
+
+def test_review_stopped_by_sigterm_takes_streamlit_along(tmp_path):
+    import signal
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    port = _free_port()
+    exe = Path(sys.executable).with_name("waiverscan")
+    proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+
+    def up() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read() == b"ok"
+        except OSError:
+            return False
+    try:
+        deadline = time.monotonic() + 90
+        while not up():
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)  # the waiverscan process only, not its group
+        assert proc.wait(timeout=30) == 0
+        deadline = time.monotonic() + 30
+        while up():
+            assert time.monotonic() < deadline, "Streamlit outlived waiverscan review"
+            time.sleep(0.3)
+    finally:
+        _stop_group(proc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -92,9 +93,21 @@ def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
     stdout.write(f"review UI: http://127.0.0.1:{args.port}  (Ctrl-C stops it)\n")
     stdout.flush()
     proc = subprocess.Popen(review_command(url, args.port), env=env)
+
+    def _stop(signum: int, _frame: Any) -> None:  # SIGTERM/SIGHUP: take Streamlit along
+        raise KeyboardInterrupt
+
+    old = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         return 0
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
