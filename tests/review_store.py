@@ -14,10 +14,11 @@ SCRIPT_NAME = "<script>alert('x')</script>"
 P9 = "A909090909"  # the markup form's parent
 
 
-def build_store(path: Path) -> str:
+def build_store(target: "Path | str") -> str:
+    """Fill the store at ``target`` (a SQLite file path, or a database URL)."""
     from waiverscan.store import open_store
     from waiverscan.store.accounts import add_user, assign
-    url = f"sqlite:///{path}"
+    url = target if "://" in str(target) else f"sqlite:///{target}"
     store = open_store(url)
     docs = archive() + [form("p9-markup", P9, fails=("F-SUPERVISOR",), unknowns=("F-DATED",),
                              parent_name=SCRIPT_NAME)]

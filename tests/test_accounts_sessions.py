@@ -1,4 +1,5 @@
-"""Sign-in sessions expire when idle and after a hard limit, and end on sign-out."""
+"""Sign-in sessions expire when idle and after a hard limit, and end on sign-out (on
+SQLite and PostgreSQL: their datetimes come back differently)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -10,13 +11,13 @@ from waiverscan.store.accounts import (IDLE_TIMEOUT, MAX_SESSION, add_user, end_
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 
 
-def _store(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+def _store(url):
+    store = open_store(url)
     return store, add_user(store, "rita", "reviewer", "long enough pw")
 
 
-def test_idle_session_expires(tmp_path):
-    store, acct = _store(tmp_path)
+def test_idle_session_expires(store_url):
+    store, acct = _store(store_url)
     token = start_session(store, acct, now=T0)
     assert session_account(store, token, now=T0 + IDLE_TIMEOUT - timedelta(seconds=1)) == acct
     # that use renewed it; a full idle period after the last use ends it
@@ -27,8 +28,8 @@ def test_idle_session_expires(tmp_path):
     store.close()
 
 
-def test_active_session_ends_at_hard_limit(tmp_path):
-    store, acct = _store(tmp_path)
+def test_active_session_ends_at_hard_limit(store_url):
+    store, acct = _store(store_url)
     token = start_session(store, acct, now=T0)
     t = T0
     while t + IDLE_TIMEOUT / 2 < T0 + MAX_SESSION:
@@ -38,8 +39,8 @@ def test_active_session_ends_at_hard_limit(tmp_path):
     store.close()
 
 
-def test_sign_out_and_unknown_tokens(tmp_path):
-    store, acct = _store(tmp_path)
+def test_sign_out_and_unknown_tokens(store_url):
+    store, acct = _store(store_url)
     token = start_session(store, acct, now=T0)
     assert session_account(store, "forged-token", now=T0) is None
     assert session_account(store, None, now=T0) is None

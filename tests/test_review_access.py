@@ -1,18 +1,18 @@
-"""Access control lives in review_ui.access: counsel see only assigned A-numbers, in
+"""Access control lives in review_ui.access (on SQLite and PostgreSQL): counsel see only assigned A-numbers, in
 every read path; only deciding roles write decisions, attributed and append-only."""
 from __future__ import annotations
 
 import pytest
 
-from review_store import P1, P2, P9, review_db  # noqa: F401
+from review_store import P1, P2, P9, build_store
 from review_ui.access import AccessDenied, Archive, record_a_number
 from waiverscan.store import open_store
 from waiverscan.store.accounts import get_user
 
 
 @pytest.fixture
-def store(review_db):
-    s = open_store(review_db)
+def store(store_url):  # SQLite and PostgreSQL
+    s = open_store(build_store(store_url))
     yield s
     s.close()
 
