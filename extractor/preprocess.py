@@ -8,15 +8,17 @@ of the file the user gave.
 
 Choices measured on FUNSD (real ~100 dpi form scans, word F1) and the synthetic dev
 forms (see tools/ocr_speed.py and the commit messages for numbers):
-* upscaling low-resolution scans helps Tesseract a lot (F1 0.69 -> 0.78 at 2x), but
-  beyond 2x adds time and no accuracy, so the scale is capped at 2;
+* upscaling low-resolution scans helps Tesseract a lot (FUNSD F1 0.69 -> 0.77 at 2x),
+  but 2.5x and 3x add time and no accuracy, so the scale is capped at 2; 150 dpi
+  pages are read at 2x too (1.5x lost 6 of 446 dev name tokens);
 * Lanczos beats cubic interpolation for the upscale (+0.01 F1);
 * removing long ruling lines (underlines, table borders) before OCR stops Tesseract
-  from reading them as ``___`` or merging them into the letters above (+0.02 F1);
-* a 3x3 median after upscaling removes scanner speckle (+0.001 F1 on FUNSD, cleaner
-  salt-and-pepper pages); a median at the source resolution destroys 100 dpi text;
-* background division / global binarisation before Tesseract did not help (Tesseract
-  binarises itself) and is not done for the OCR copy.
+  from reading them as ``___`` or merging them into the letters on them (+0.02 F1 on
+  FUNSD; dev form name-token recall 0.69 -> 0.78);
+* a 3x3 median after upscaling removes scanner speckle and salt-and-pepper noise;
+  a median at the source resolution destroys 100 dpi text (F1 0.46);
+* background division before Tesseract did not help (Tesseract binarises itself)
+  and is only used to find the rules.
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ UPSCALE_TO_DPI = 300.0
 MAX_UPSCALE = 2.0
 #: skew angles below this are left alone (a rotation costs a resample)
 MIN_SKEW_DEG = 0.15
+#: interpolation of the deskew rotation (of the already upscaled image)
+ROTATE_INTERP = cv2.INTER_CUBIC
 #: ruling lines are ink runs at least this long (inches): longer than any letter
 HLINE_INCH = 0.4
 VLINE_INCH = 0.25
@@ -179,15 +183,16 @@ def prepare(grey: np.ndarray, dpi: float, *, quarter_turns: int = 0,
     if abs(angle) < MIN_SKEW_DEG:
         angle = 0.0
     # upscale with Lanczos (sharper strokes than cubic: +0.01 F1 on FUNSD), then
-    # rotate the working image with bilinear interpolation: a Lanczos warp of a 300 dpi
-    # page costs 0.18 s, a bilinear one 0.02 s, and OCR does not tell them apart
+    # rotate the working image with bicubic interpolation: a Lanczos warp of a 300 dpi
+    # page costs 0.18 s, a bicubic one 0.055 s (FUNSD F1 0.7905 vs 0.7916), a bilinear
+    # one 0.02 s but F1 0.7865
     h, w = grey.shape[:2]
     nw, nh = int(round(w * scale)), int(round(h * scale))
     work = grey if scale == 1.0 else cv2.resize(grey, (nw, nh), interpolation=cv2.INTER_LANCZOS4)
     m = np.array([[nw / w, 0.0, 0.0], [0.0, nh / h, 0.0]])  # given -> upscaled
     if angle:
         rot = cv2.getRotationMatrix2D((nw / 2, nh / 2), angle, 1.0)
-        work = cv2.warpAffine(work, rot, (nw, nh), flags=cv2.INTER_LINEAR,
+        work = cv2.warpAffine(work, rot, (nw, nh), flags=ROTATE_INTERP,
                               borderMode=cv2.BORDER_CONSTANT, borderValue=255)
         m = _as_3x3(rot) @ _as_3x3(m)
         m = m[:2]
