@@ -90,6 +90,11 @@ def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
         url = "sqlite:///" + str(Path(url[len("sqlite:///"):]).resolve())
     open_store(url).close()
     env = dict(os.environ, WAIVERSCAN_DB=url)
+    if not env.get("WAIVERSCAN_UPLOADS"):
+        # files scanned from the UI: beside a SQLite store, else where the UI starts
+        base = (Path(url[len("sqlite:///"):]).parent if url.startswith("sqlite:///")
+                else Path.cwd())
+        env["WAIVERSCAN_UPLOADS"] = str(base / "waiverscan-uploads")
     stdout.write(f"review UI: http://127.0.0.1:{args.port}  (Ctrl-C stops it)\n")
     stdout.flush()
     proc = subprocess.Popen(review_command(url, args.port), env=env)
