@@ -168,3 +168,23 @@ def test_counsel_cannot_reach_another_clients_case(ui, browser):
     page.get_by_text("Timeline").wait_for(timeout=30000)
     assert page.get_by_text("not one of your cases").count() == 0
     page.close()
+
+
+def test_counsel_scans_one_file_in_the_client_check(ui, browser, tmp_path):
+    base, db = ui
+    csv = tmp_path / "notes.csv"
+    csv.write_text("A-Number,Entry Date,Entered By,Remarks\n"
+                   f"{P1},07/20/2018,DO T. Test,Parent declined reunification and will "
+                   "depart without the child. Witnessed by SDDO K. Lee.\n")
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    page.goto(f"{base}/client?a={P1}")
+    _sign_in(page, "carla")
+    page.get_by_text("Scan one file").click()
+    page.locator("input[type=file]").set_input_files(str(csv))
+    page.get_by_role("button", name="Scan it").click()
+    page.get_by_text("Scanned and stored").wait_for(timeout=60000)
+    page.get_by_text(f"A-number read: {P1}").wait_for(timeout=30000)
+    # stored under its sha256 (never the uploaded name), and now part of the client's case
+    page.get_by_text("waiverscan-uploads/").first.wait_for(timeout=30000)
+    assert page.get_by_text("notes.csv (case_comment)").count() == 0
+    page.close()
