@@ -37,9 +37,11 @@ MAX_UPSCALE = 2.0
 MIN_SKEW_DEG = 0.15
 #: interpolation of the deskew rotation (of the already upscaled image)
 ROTATE_INTERP = cv2.INTER_CUBIC
-#: ruling lines are ink runs at least this long (inches): longer than any letter
+#: ruling lines are ink runs at least this long (inches): longer than any letter.
+#: Vertical ones must be longer still: the stems of large type (a title, a 0.4 inch
+#: typed line) are 0.3-0.4 inch tall and were erased at 0.25 (HELLO read as "O").
 HLINE_INCH = 0.4
-VLINE_INCH = 0.25
+VLINE_INCH = 0.6
 
 
 @dataclass
