@@ -3,23 +3,12 @@ or XLSX (the report's case table, with categories as reviewed) and the decision 
 CSV. Cells a spreadsheet would read as a formula are neutralised."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from scoring.report import case_rows, neutralise, write_xlsx
-
-
-def _csv(head: list[str], rows: list[list[Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(head)
-    for r in rows:
-        w.writerow(["" if v is None else neutralise(v) for v in r])
-    return buf.getvalue()
+from scoring.report import case_rows, csv_text as _csv, write_xlsx
 
 
 def cases_csv(report: dict[str, Any]) -> str:

@@ -183,7 +183,8 @@ def format_table(report: dict[str, Any], max_cases: Optional[int] = None) -> str
     return "\n".join(out)
 
 
-def _csv_text(head: list[str], rows: list[list[Any]]) -> str:
+def csv_text(head: list[str], rows: list[list[Any]]) -> str:
+    """CSV text with every cell neutralised against formula injection."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(head)
@@ -197,13 +198,13 @@ def write_csv(report: dict[str, Any], out: Optional[Path], stdout: TextIO) -> li
     report.checks.csv beside it (each file one rectangular table, as CSV tools expect).
     Without: the three tables to stdout, each headed by ``# name``, blank-line separated."""
     if out is None:
-        parts = [f"# {name}\n" + _csv_text(*fn(report)) for name, fn in SHEETS.items()]
+        parts = [f"# {name}\n" + csv_text(*fn(report)) for name, fn in SHEETS.items()]
         stdout.write("\n".join(parts))
         return []
     written = []
     for name, fn in SHEETS.items():
         path = out if name == "cases" else out.with_name(f"{out.stem}.{name}{out.suffix or '.csv'}")
-        path.write_text(_csv_text(*fn(report)), encoding="utf-8", newline="")
+        path.write_text(csv_text(*fn(report)), encoding="utf-8", newline="")
         written.append(path)
     return written
 

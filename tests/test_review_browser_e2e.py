@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -28,24 +27,7 @@ def _need(ok: bool, why: str) -> None:
         pytest.skip(why)
 
 
-def _stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM to the UI's process group, then SIGKILL to whatever is left of it (a
-    Streamlit server with a session open can take long to stop)."""
-    for sig in (15, 9):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from ui_server import free_port as _free_port, stop_group as _stop_group  # noqa: E402
 
 
 def _poll(fn, timeout: float = 30.0, what: str = "condition"):

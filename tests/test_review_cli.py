@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -50,24 +49,7 @@ def test_users_add_assign_list(tmp_path):
     store.close()
 
 
-def _stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM to the UI's process group, then SIGKILL to whatever is left of it (a
-    Streamlit server with a session open can take long to stop)."""
-    for sig in (15, 9):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from ui_server import free_port as _free_port, stop_group as _stop_group  # noqa: E402
 
 
 def test_review_serves_on_localhost(tmp_path):
