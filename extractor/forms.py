@@ -660,6 +660,27 @@ def _read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
                  evidence=text, provenance=(f.provenance or "") + " (re-read)", present=True)
 
 
+def _faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> Optional[Field]:
+    """A field read as blank although the OCR set aside faint words right where its
+    value goes: whether it was filled in cannot be told, so its check is `unknown`
+    (a reviewer looks) instead of a confident 'blank'."""
+    if f is None or f.present is not False or c.where not in ("right", "none"):
+        return f
+    h = c.hit
+    hh = max(h.line.height, 10.0)
+    nxt = [o.bbox[0] for o in by_line.get(h.line.index, []) if o.start >= h.end]
+    x1 = min(nxt) if nxt else page.width * 10
+    faint = [w for w in getattr(page, "dropped", ())
+             if h.bbox[2] < w.cx < x1 and h.bbox[1] - hh < w.cy < h.bbox[3] + 0.5 * hh
+             and sum(ch.isalnum() for ch in w.text) >= 2]
+    if not faint:
+        return f
+    f.present = None
+    f.confidence = min(f.confidence, 0.3)
+    f.provenance = (f.provenance or "") + " (faint writing)"
+    return f
+
+
 def _ruling_right(rulings, bbox, hh: float) -> bool:
     """Does a fill line start right after the label, on its baseline? Then the value
     (or the blank) is there, not on another line."""
@@ -829,6 +850,7 @@ def extract_form(pages: list[Page]) -> Record:
         made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where))
                 for c in cands if c.field == name]
         made = [(c, _read_blank_line(name, c, f, page, day_first)) for c, f in made]
+        made = [(c, _faint_writing(c, f, page, by_line)) for c, f in made]
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
