@@ -789,6 +789,8 @@ def extract_form(pages: list[Page]) -> Record:
     # nearest first across all labels, so in a stack of labels and entries each entry
     # goes to the label it sits closest to. Table headers take the column below.
     offers = []
+    right_rows = {c.hit.line.index for c in cands if c.where == "right" and c.words
+                  and _colon_end(c.hit)}
     for k, (h, name) in enumerate(pending):
         hh = max(h.line.height, 10.0)
         same_line = by_line[h.line.index]
@@ -800,6 +802,10 @@ def extract_form(pages: list[Page]) -> Record:
         colon = h.line.words[h.end - 1].text.rstrip().endswith(":")
         if _ruling_right(rulings, h.bbox, hh) and not boxed:
             offers.append((0.0, k, "right", []))  # a blank fill line
+            continue
+        if h.line.index in right_rows:
+            # its neighbours on this row are "Label: value" pairs: so is it, left blank
+            offers.append((0.0, k, "right", []))
             continue
         if name in TABLE_FIELDS and (boxed or colon or not _ruling_above(rulings, h.bbox, hh)):
             col = _column_below(h, lines, same_line, used, header_ids)
