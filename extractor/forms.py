@@ -273,25 +273,33 @@ def _column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
     right = [o.bbox[0] for o in same_line if o.start >= h.end]
     x1 = min(right) - hh if right else h.bbox[2] + 25 * hh
     out: list[Word] = []
-    last_y = h.bbox[3]
-    for line in lines:
-        if line.bbox[1] <= h.bbox[3]:
-            continue
-        if line.bbox[1] - last_y > 6 * hh:
-            break
-        in_column = [w for w in line.words if x0 <= w.cx <= x1]
-        if len(in_column) > 7 or any(id(w) in label_ids or id(w) in header_ids
-                                     or w.text.endswith(":") for w in in_column):
-            break  # a label or another field's value in this column: the table has ended
-        if _is_sentence(in_column):
-            break  # option wording or an instruction: the table has ended
+    column = lambda ws: [w for w in ws if x0 <= w.cx <= x1]  # noqa: E731
+    for in_column in _table_rows(lines, h.bbox[3], 6 * hh, label_ids | header_ids, column, 7):
         cell = [w for w in in_column if not is_filler(w.text) and not _ROW_NUMBER.match(w.text)]
         if cell:
             if out:
                 out.append(Word(";", 1.0, cell[0].bbox))  # a row boundary
             out.extend(cell)
-        last_y = line.bbox[3]
     return out
+
+
+def _table_rows(lines: list[Line], top: float, max_gap: float, stop_ids: set[int],
+                select=lambda ws: ws, max_words: int = 7):
+    """The rows of a table under ``top`` (each row's words as ``select`` keeps them),
+    until a gap, a label or another field's value, a colon, or a sentence (option
+    wording, an instruction) says the table has ended."""
+    last_y = top
+    for line in lines:
+        if line.bbox[1] <= top:
+            continue
+        if line.bbox[1] - last_y > max_gap:
+            return
+        ws = select(line.words)
+        if len(ws) > max_words or any(id(w) in stop_ids or w.text.endswith(":") for w in ws) \
+                or _is_sentence(ws):
+            return
+        yield ws
+        last_y = line.bbox[3]
 
 
 _NAME_WORD = re.compile(r"^[A-Za-zÀ-ÿ'.-]{2,}$")
@@ -306,6 +314,8 @@ _SENTENCE_WORDS = {"i", "my", "me", "to", "the", "with", "want", "wish", "be", "
 def _is_sentence(words: list[Word]) -> bool:
     toks = [w.text.lower().strip(".,:;()[]") for w in words]
     return sum(t in _SENTENCE_WORDS for t in toks) >= 2
+
+
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 
 
@@ -319,27 +329,16 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
     sec = secs[0]
     hh = max(sec.bbox[3] - sec.bbox[1], 10.0)
     names, numbers, used = [], [], []
-    last_y = sec.bbox[3]
-    for line in lines:
-        if line.bbox[1] <= sec.bbox[3]:
-            continue
-        if line.bbox[1] - last_y > 8 * hh:
-            break
-        if any(id(w) in label_ids or id(w) in header_ids for w in line.words):
-            break
-        if len(line.words) > 8 or any(w.text.endswith(":") for w in line.words) \
-                or _is_sentence(line.words):
-            break  # running text or the next labelled part: the table has ended
-        text = line.text
+    for row in _table_rows(lines, sec.bbox[3], 8 * hh, label_ids | header_ids, max_words=8):
+        text = " ".join(w.text for w in row)
         nums = find_a_numbers(text)
-        first_digit = next((i for i, w in enumerate(line.words)
-                            if any(ch.isdigit() for ch in w.text)), len(line.words))
-        words = [w for w in line.words[:first_digit] if _NAME_WORD.match(w.text) and w.conf >= 0.5]
+        first_digit = next((i for i, w in enumerate(row)
+                            if any(ch.isdigit() for ch in w.text)), len(row))
+        words = [w for w in row[:first_digit] if _NAME_WORD.match(w.text) and w.conf >= 0.5]
         if len(words) >= 2:
             names.append(restore_accents(clean_name(_text(words))))
             used += words
         numbers += nums
-        last_y = line.bbox[3]
     box = union([w.bbox for w in used]) or sec.bbox
     conf = _conf(used) if used else 0.6
     base = dict(page=page.number, bbox=box, provenance=f"section:{sec.key} (rows)")
@@ -684,11 +683,7 @@ def _faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> O
 def _ruling_right(rulings, bbox, hh: float) -> bool:
     """Does a fill line start right after the label, on its baseline? Then the value
     (or the blank) is there, not on another line."""
-    for x0, x1, y in rulings:
-        if bbox[2] - 2 * hh <= x0 <= bbox[2] + 4 * hh and bbox[1] <= y <= bbox[3] + 0.9 * hh \
-                and x1 - x0 > 3 * hh:
-            return True
-    return False
+    return _fill_line_right(rulings, bbox, hh) is not None
 
 
 def _in_box_cell(verticals, bbox, hh: float) -> bool:

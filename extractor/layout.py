@@ -8,19 +8,18 @@ so OCR slips ("Nornbre", "A#:" read as "AH:") still match.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from extractor.normalize import strip_accents
 from extractor.model import BBox, Word
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces: the form labels are matched in."""
-    s = unicodedata.normalize("NFKD", text.lower())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = strip_accents(text.lower())
     s = s.replace("#", " # ")
     s = re.sub(r"[^a-z0-9# ]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()

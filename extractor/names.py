@@ -9,7 +9,8 @@ left exactly as read.
 """
 from __future__ import annotations
 
-import unicodedata
+
+from extractor.normalize import strip_accents
 
 _ACCENTED = """
 Ágatha Águeda Álvarez Álvaro Ámbar Ana-María Andrés Ángel Ángela Ángeles Antônio Antonía
@@ -31,8 +32,7 @@ Yolanda Ximena Jimena Xóchitl Chúc Ixcoy Tzul Tzoc Tiul Caal Coc Ceto Pascual 
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(ch for ch in s if not unicodedata.combining(ch))
+    return strip_accents(s.casefold())
 
 
 _INDEX: dict[str, str] = {}

@@ -221,9 +221,15 @@ LANGUAGE_NAMES = {
 }
 
 
+def strip_accents(text: str) -> str:
+    """'Núñez' -> 'Nunez': compatibility-decomposed, combining marks dropped. The one
+    accent folding that label, role, name, option and signature matching build on."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.lower())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = strip_accents(s.lower())
     s = s.replace("’", "").replace("'", "")
     return re.sub(r"\s+", " ", re.sub(r"[^a-z]+", " ", s)).strip()
 

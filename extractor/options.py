@@ -20,13 +20,13 @@ clause of an option states it, later clauses explain it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from extractor.normalize import strip_accents
 from extractor.model import BBox, Page, Word
 
 if TYPE_CHECKING:
@@ -109,9 +109,7 @@ class OptionMatch:
 
 def normalise(text: str) -> str:
     """Lower case, accents stripped, OCR-typical '|' for 'I', plural markers dropped."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    t = t.lower()
+    t = strip_accents(text).lower()
     t = re.sub(r"(^|\s)[|!l1](?=\s)", r"\1i", t)  # "| want" -> "i want"
     t = re.sub(r"\((?:ren|s|es|a|as|n)\)", "", t)  # child(ren), hijo(s), deportado(a)
     t = t.replace("don't", "dont").replace("don’t", "dont")

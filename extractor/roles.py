@@ -8,13 +8,13 @@ the label has been found, so an unseen wording still lands on the right field.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from extractor.normalize import strip_accents
 from typing import Optional
 
 
 def _fold(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text.lower())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = strip_accents(text.lower())
     return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#]+", " ", s)).strip() + " "
 
 

@@ -26,7 +26,6 @@ role whose line the form does not have is None.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -34,6 +33,7 @@ import cv2
 import numpy as np
 from rapidfuzz import fuzz
 
+from extractor.normalize import strip_accents
 from extractor.model import BBox, Field, Page, Word
 
 ROLES = ("parent", "official", "supervisor")
@@ -67,8 +67,7 @@ _NAME_WORDS = ("name", "nombre", "print", "printed", "nome", "nom")
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.lower())
     return re.sub(r"[^a-z0-9' ]+", " ", text).replace("'s", "").replace("'", "")
 
 

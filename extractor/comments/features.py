@@ -14,7 +14,8 @@ The same function runs at training and at inference time: keep it deterministic.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from extractor.normalize import strip_accents
 
 # Abbreviations whose period does not end a clause.
 _ABBREV = {"mr", "ms", "mrs", "dr", "sr", "sra", "st", "no", "u.s", "us", "a", "i", "jr",
@@ -161,8 +162,7 @@ _NEG_CUES = {"not", "refused", "refuses", "refuse", "unwilling", "without_neg"}
 
 
 def fold(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = strip_accents(text)
     return s.replace("’", "'").replace("‘", "'").replace("“", "\"").replace("”", "\"")
 
 
