@@ -16,7 +16,8 @@ import streamlit as st
 
 from review_ui.access import Archive
 from waiverscan.store import Store, open_store
-from waiverscan.store.accounts import authenticate, end_session, session_account, start_session
+from waiverscan.store.accounts import (SignInThrottled, authenticate, end_session,
+                                       session_account, start_session, wait_text)
 
 TOKEN_KEY = "waiverscan_token"
 
@@ -62,12 +63,25 @@ def _sign_in_form(s: Store) -> None:
         password = st.text_input("Password", type="password", key="sign_in_password")
         ok = st.form_submit_button("Sign in")
     if ok:
-        account = authenticate(s, name, password)
+        try:  # throttled per user name and source address (accounts.authenticate)
+            account = authenticate(s, name, password, source=_source_address())
+        except SignInThrottled as exc:
+            st.error(f"Too many failed sign-ins for this user name or from this address: "
+                     f"try again in {wait_text(exc.retry_after)}.")
+            return
         if account is None:
             st.error("Wrong user name or password.")
         else:
             st.session_state[TOKEN_KEY] = start_session(s, account)
             st.rerun()
+
+
+def _source_address():
+    """The browser's address for the per-source sign-in limit (None on localhost)."""
+    try:
+        return st.context.ip_address
+    except Exception:  # noqa: BLE001  (no client context, e.g. in AppTest)
+        return None
 
 
 def esc(v: Any) -> str:

@@ -8,18 +8,28 @@ on use up to a hard limit, so a forgotten tab stops working by itself.
 
 Counsel see only the A-numbers assigned to them (:func:`assigned_a_numbers`); what that
 means for each page is enforced in ``review_ui.access``.
+
+Brute force (issue 6): every sign-in attempt is charged to its user name, and to its
+source address when there is one, *before* the password is checked (so a burst of
+parallel guesses cannot all slip in before the first failure is counted). After
+:data:`FREE_TRIES` charges the name is locked for :data:`BASE_DELAY`, doubling with each
+further failure up to :data:`MAX_DELAY`; a success refunds the charge. Counts live in the
+store (``sign_in_throttle``): they survive restarts and hold for every process. Unknown
+names are charged and checked against a dummy hash exactly like known ones, so neither
+timing nor lockout tells whether a name exists.
 """
 from __future__ import annotations
 
 import hashlib
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import delete, select
 
-from waiverscan.store.models import Assignment, User, UserSession
+from waiverscan.store.models import Assignment, SignInThrottle, User, UserSession
 
 if TYPE_CHECKING:
     from waiverscan.store import Store
@@ -29,10 +39,33 @@ ROLES = ("reviewer", "investigator", "counsel", "admin")
 IDLE_TIMEOUT = timedelta(minutes=30)
 MAX_SESSION = timedelta(hours=10)
 MIN_PASSWORD = 8
+#: sign-in attempts a user name gets before a lockout, then the first lockout, doubling
+#: with every further failure up to the cap; failures are forgotten after a quiet day
+FREE_TRIES = 5
+BASE_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(minutes=15)
+RESET_AFTER = timedelta(hours=24)
+#: one source address (many user names) gets more tries: offices share an address
+SOURCE_FREE_TRIES = 20
 
 
 class AccountError(ValueError):
     """A bad account request (unknown role or user, weak password, duplicate name)."""
+
+
+class SignInThrottled(AccountError):
+    """Too many failed sign-ins for this user name or from this source: wait."""
+
+    def __init__(self, retry_after: timedelta):
+        self.retry_after = retry_after
+        super().__init__(f"too many failed sign-ins: try again in {wait_text(retry_after)}")
+
+
+def wait_text(delta: timedelta) -> str:
+    secs = max(1, int(delta.total_seconds() + 0.999))
+    if secs < 90:
+        return f"{secs} seconds"
+    return f"{(secs + 59) // 60} minutes"
 
 
 @dataclass(frozen=True)
@@ -106,16 +139,93 @@ def list_users(store: "Store") -> list[Account]:
         return [Account(u.id, u.name, u.role) for u in s.scalars(select(User).order_by(User.name))]
 
 
-def authenticate(store: "Store", name: str, password: str) -> Optional[Account]:
-    """The account when name and password match an active user, else None."""
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash with the same parameters as real ones: an unknown name costs one verify
+    too (no user-name probing by timing)."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def authenticate(store: "Store", name: str, password: str, *,
+                 source: Optional[str] = None, now: Optional[datetime] = None) -> Optional[Account]:
+    """The account when name and password match an active user, else None.
+
+    Raises :class:`SignInThrottled` (without checking the password) while the name, or
+    the ``source`` address, is locked out after too many failures."""
+    name = (name or "").strip()
+    now = now or _now()
+    keys = [(_throttle_key("user", name), FREE_TRIES)]
+    if source:
+        keys.append((_throttle_key("source", source), SOURCE_FREE_TRIES))
+    _charge(store, keys, now)
     with store.session() as s:
-        u = s.scalar(select(User).where(User.name == (name or "").strip(), User.active.is_(True)))
-        if u is None:
-            hash_password(password or "x")  # same cost either way: no user-name probing by timing
-            return None
-        if not verify_password(u.password_hash, password or ""):
-            return None
-        return Account(u.id, u.name, u.role)
+        u = s.scalar(select(User).where(User.name == name, User.active.is_(True)))
+        stored = u.password_hash if u is not None else _dummy_hash()
+        account = None if u is None else Account(u.id, u.name, u.role)
+    if not verify_password(stored, password or "") or account is None:
+        return None
+    _refund(store, keys)
+    return account
+
+
+def _throttle_key(kind: str, value: str) -> str:
+    return hashlib.sha256(f"{kind}:{value}".encode("utf-8")).hexdigest()
+
+
+def _delay(failures: int, free: int) -> timedelta:
+    """The lockout after ``failures`` charged attempts (none below ``free``)."""
+    if failures < free:
+        return timedelta(0)
+    return min(BASE_DELAY * (2 ** min(failures - free, 20)), MAX_DELAY)
+
+
+def _charge(store: "Store", keys: list[tuple[str, int]], now: datetime) -> None:
+    """Count one attempt against every key, or raise SignInThrottled (counting nothing)
+    when any of them is locked."""
+    with store.session() as s:
+        # A write first: on SQLite it takes the database's write lock before anything is
+        # read, so two processes cannot both read the same count; on PostgreSQL the
+        # rows are locked below (FOR UPDATE). It also keeps the table small.
+        s.execute(delete(SignInThrottle).where(SignInThrottle.last_failure < now - RESET_AFTER))
+        rows = []
+        for key, free in keys:
+            row = s.scalar(select(SignInThrottle).where(SignInThrottle.key == key)
+                           .with_for_update())
+            if row is None:
+                row = SignInThrottle(key=key, failures=0, last_failure=now)
+                s.add(row)
+            rows.append((row, free))
+        wait = max((_aware(r.locked_until) - now for r, _ in rows if r.locked_until is not None),
+                   default=timedelta(0))
+        if wait > timedelta(0):
+            # the raise rolls this transaction back: an attempt refused while locked is
+            # not counted, so hammering a locked name does not lengthen its lockout
+            raise SignInThrottled(wait)
+        for r, free in rows:
+            r.failures += 1
+            r.last_failure = now
+            delay = _delay(r.failures, free)
+            r.locked_until = now + delay if delay else None
+
+
+def _refund(store: "Store", keys: list[tuple[str, int]]) -> None:
+    """A successful sign-in: the name starts afresh; the source gets its try back (not a
+    fresh start: an attacker with one good account must not reset a source's count)."""
+    with store.session() as s:
+        s.execute(delete(SignInThrottle).where(SignInThrottle.key == keys[0][0]))
+        for key, free in keys[1:]:
+            row = s.scalar(select(SignInThrottle).where(SignInThrottle.key == key)
+                           .with_for_update())
+            if row is not None:
+                row.failures = max(0, row.failures - 1)
+                if _delay(row.failures, free) == timedelta(0):
+                    row.locked_until = None
+
+
+def clear_sign_in_failures(store: "Store", name: str) -> None:
+    """An admin lifts a user name's lockout (`waiverscan users unlock`)."""
+    with store.session() as s:
+        s.execute(delete(SignInThrottle).where(SignInThrottle.key == _throttle_key("user", name)))
 
 
 def start_session(store: "Store", account: Account, *, now: Optional[datetime] = None) -> str:

@@ -196,3 +196,16 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     a_number: Mapped[str] = mapped_column(String(16))
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins counted per user name and per source address (issue 6, migration
+    0003_sign_in_throttle): kept in the store, so a lockout survives a restart of the UI
+    and holds for every process serving it. ``key`` is the sha256 of ``user:<name>`` or
+    ``source:<address>`` (a password typed into the name box is not kept as typed)."""
+
+    __tablename__ = "sign_in_throttle"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
