@@ -71,6 +71,10 @@ EXIT_CODES = {
     "ocr_failed": 8,
     "ocr_timeout": 9,
     "tool_missing": 10,
+    # runs and the store (waiverscan scan, waiverscan audit)
+    "store_unavailable": 11,
+    "file_timeout": 12,
+    "chain_broken": 13,
 }
 
 

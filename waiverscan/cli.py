@@ -38,6 +38,9 @@ _EXIT_HELP = {
     "ocr_failed": "Tesseract failed on a page",
     "ocr_timeout": "Tesseract took too long on a page",
     "tool_missing": "Tesseract is not installed (run `make setup`)",
+    "store_unavailable": "the store's database stayed unreachable or locked (scan --db-wait)",
+    "file_timeout": "a file took longer than scan --file-timeout (the run goes on)",
+    "chain_broken": "audit verify: the review log was tampered with",
 }
 
 

@@ -9,8 +9,10 @@ schema is owned by the Alembic migrations (``waiverscan/migrations``): ``open_st
 runs ``upgrade head`` every time, so an old database is brought up to date before use.
 
 A document's results are written in one transaction (:meth:`Store.save_document`): a
-killed run leaves either the whole document or nothing. Review decisions are
-append-only and hash-chained (:mod:`waiverscan.store.reviews`).
+killed run leaves either the whole document or nothing. A run's writes ride out a
+database that is briefly away (PostgreSQL restarted, SQLite locked by another writer):
+they wait and retry with backoff, up to a bound (:mod:`waiverscan.store.retry`). Review
+decisions are append-only and hash-chained (:mod:`waiverscan.store.reviews`).
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from waiverscan.store.models import (CaseRow, CheckRow, DocumentRow, FieldRow, PageRow,
                                      RecordRow, ReviewDecision, Run)
+from waiverscan.store import faultpoints, retry
+from waiverscan.store.retry import RetryPolicy, StoreUnavailableError
 from waiverscan.store.reviews import ReviewLog
 
 DEFAULT_URL = "sqlite:///waiverscan.db"
@@ -35,7 +39,8 @@ SCHEMA_VERSION = "1"
 #: was starved of CPU): a later run tries those files again
 TRANSIENT_FAILURES = frozenset({"tool_missing", "ocr_timeout", "ocr_failed"})
 
-__all__ = ["open_store", "Store", "normalise_url", "DEFAULT_URL", "TRANSIENT_FAILURES"]
+__all__ = ["open_store", "Store", "normalise_url", "DEFAULT_URL", "TRANSIENT_FAILURES",
+           "RetryPolicy", "StoreUnavailableError"]
 
 
 def normalise_url(url: Optional[str]) -> str:
@@ -53,7 +58,8 @@ def normalise_url(url: Optional[str]) -> str:
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 60})
+        # a statement waits this long on another writer's lock; then RetryPolicy backs off
+        engine = create_engine(url, connect_args={"timeout": retry.SQLITE_BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # every new SQLite connection
@@ -80,17 +86,25 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_store(url: Optional[str] = None, *, upgrade: bool = True) -> "Store":
-    """Open (and create or upgrade) the store at ``url``."""
+def open_store(url: Optional[str] = None, *, upgrade: bool = True,
+               wait: Optional[float] = None) -> "Store":
+    """Open (and create or upgrade) the store at ``url``. ``wait``: seconds a write may
+    spend waiting for an unavailable database, in all (default
+    :data:`retry.DEFAULT_WAIT`); the upgrade waits as long for the server to answer."""
     real = normalise_url(url)
     if real.startswith("sqlite:///"):
         path = Path(real[len("sqlite:///"):])
         if str(path) not in ("", ":memory:"):
             path.parent.mkdir(parents=True, exist_ok=True)
     engine = _engine(real)
+    policy = RetryPolicy(retry.DEFAULT_WAIT if wait is None else wait)
     if upgrade:
-        migrate(engine)
-    return Store(engine)
+        try:
+            policy.call(lambda: migrate(engine), "upgrade")
+        except BaseException:
+            engine.dispose()
+            raise
+    return Store(engine, policy)
 
 
 def _now() -> datetime:
@@ -109,8 +123,9 @@ def _a_number(record: dict) -> Optional[str]:
 class Store:
     """A handle on one database. Cheap to keep for a whole run; ``close()`` at the end."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, retry_policy: Optional[RetryPolicy] = None):
         self.engine = engine
+        self.retry = retry_policy or RetryPolicy()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.reviews = ReviewLog(self)
 
@@ -133,25 +148,33 @@ class Store:
     def done_hashes(self, pipeline_version: str) -> set[str]:
         """Documents a run with this pipeline version need not read again: scored, or
         failed for a reason that lies in the file itself."""
-        with self.session() as s:
-            rows = s.execute(select(DocumentRow.sha256, DocumentRow.status,
-                                    DocumentRow.failure_code)
-                             .where(DocumentRow.pipeline_version == pipeline_version))
-            return {sha for sha, status, code in rows
-                    if status == "scored" or code not in TRANSIENT_FAILURES}
+        def read() -> set[str]:
+            with self.session() as s:
+                rows = s.execute(select(DocumentRow.sha256, DocumentRow.status,
+                                        DocumentRow.failure_code)
+                                 .where(DocumentRow.pipeline_version == pipeline_version))
+                return {sha for sha, status, code in rows
+                        if status == "scored" or code not in TRANSIENT_FAILURES}
+        return self.retry.call(read, "read")
 
     def save_document(self, contract: dict, *, pipeline_version: str,
                       pages: Optional[list[dict]] = None, failure_code: Optional[str] = None,
                       run_id: Optional[int] = None, seconds: Optional[float] = None) -> None:
         """Write one document's results in ONE transaction, replacing an earlier scoring
-        of the same bytes (its pages, records, fields and checks; never its reviews)."""
+        of the same bytes (its pages, records, fields and checks; never its reviews).
+        Done again from the start while the database is unavailable (``self.retry``)."""
         from sqlalchemy.exc import IntegrityError
-        try:
-            self._save_document(contract, pipeline_version, pages, failure_code, run_id, seconds)
-        except IntegrityError:
-            # another run inserted the same bytes between our lookup and our insert:
-            # the row exists now, so this becomes a replacement of it
-            self._save_document(contract, pipeline_version, pages, failure_code, run_id, seconds)
+
+        def write() -> None:
+            try:
+                self._save_document(contract, pipeline_version, pages, failure_code, run_id,
+                                    seconds)
+            except IntegrityError:
+                # another run inserted the same bytes between our lookup and our insert:
+                # the row exists now, so this becomes a replacement of it
+                self._save_document(contract, pipeline_version, pages, failure_code, run_id,
+                                    seconds)
+        self.retry.call(write)
 
     def _save_document(self, contract: dict, pipeline_version: str, pages: Optional[list[dict]],
                        failure_code: Optional[str], run_id: Optional[int],
@@ -182,6 +205,8 @@ class Store:
             doc.seconds = seconds
             doc.page_rows = [PageRow(**p) for p in (pages or [])]
             doc.record_rows = [self._record_row(r, i) for i, r in enumerate(contract.get("records") or [])]
+            s.flush()
+            faultpoints.point("save:flushed", doc.source)  # written, not yet committed
 
     @staticmethod
     def _record_row(rec: dict, i: int) -> RecordRow:
@@ -273,15 +298,20 @@ class Store:
     # ------------------------------------------------------------------ runs
 
     def start_run(self, pipeline_version: str, args: dict) -> int:
-        with self.session() as s:
-            run = Run(started=_now(), pipeline_version=pipeline_version, args=args, counts={})
-            s.add(run)
-            s.flush()
-            return run.id
+        def write() -> int:
+            with self.session() as s:
+                run = Run(started=_now(), pipeline_version=pipeline_version, args=args, counts={})
+                s.add(run)
+                s.flush()
+                return run.id
+        return self.retry.call(write)
 
     def finish_run(self, run_id: int, counts: dict) -> None:
-        with self.session() as s:
-            s.execute(update(Run).where(Run.id == run_id).values(finished=_now(), counts=counts))
+        def write() -> None:
+            with self.session() as s:
+                s.execute(update(Run).where(Run.id == run_id)
+                          .values(finished=_now(), counts=counts))
+        self.retry.call(write)
 
     def runs(self) -> list[dict]:
         with self.session() as s:

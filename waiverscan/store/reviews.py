@@ -9,12 +9,18 @@ overwritten: a correction is a new decision. Three locks keep it so:
 Each row's ``hash`` covers its content and the previous row's hash, so a row altered or
 removed behind the program's back (trigger dropped, file edited) breaks
 :meth:`ReviewLog.verify`. ``prev_hash`` is unique: two writers racing to append the
-same link cannot both commit; the loser retries on the new head.
+same link cannot both commit; the loser retries on the new head, so two reviewers
+deciding at the same moment both keep their decision. :meth:`ReviewLog.check` says how
+a broken chain was broken (`waiverscan audit verify`); :meth:`ReviewLog.conflicts`
+lists checks on which reviewers disagree.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import random
+import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -29,6 +35,8 @@ if TYPE_CHECKING:
 
 GENESIS = "0" * 64
 ACTIONS = ("accept", "correct", "reject", "comment", "escalate")
+#: tries at appending while other writers keep taking the head of the chain
+APPEND_ATTEMPTS = 50
 
 
 class AppendOnlyError(RuntimeError):
@@ -83,18 +91,25 @@ class ReviewLog:
         content = dict(record_id=record_id, check_id=check_id, field=field, reviewer=reviewer,
                        value_before=value_before, value_after=value_after, action=action,
                        note=note, at=_utc(at).replace(tzinfo=timezone.utc))
-        for attempt in range(5):
-            try:
-                with self._store.session() as s:
-                    prev = s.scalar(select(ReviewDecision.hash)
-                                    .order_by(ReviewDecision.id.desc()).limit(1)) or GENESIS
-                    row = ReviewDecision(**content, prev_hash=prev, hash=row_hash(prev, content))
-                    s.add(row)
-                    s.flush()
-                    return _as_dict(row)
+
+        def append() -> dict[str, Any]:
+            with self._store.session() as s:
+                prev = s.scalar(select(ReviewDecision.hash)
+                                .order_by(ReviewDecision.id.desc()).limit(1)) or GENESIS
+                row = ReviewDecision(**content, prev_hash=prev, hash=row_hash(prev, content))
+                s.add(row)
+                s.flush()
+                return _as_dict(row)
+
+        # n writers racing: each round one of them wins, so n-1 losses at most; the
+        # short random pause keeps the losers from meeting again on the next head
+        for attempt in range(APPEND_ATTEMPTS):
+            try:  # a locked or restarting database is waited out (Store.retry)
+                return self._store.retry.call(append, "review write")
             except IntegrityError:  # another writer appended first: chain onto its row
-                if attempt == 4:
+                if attempt == APPEND_ATTEMPTS - 1:
                     raise
+                time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
         raise AssertionError("unreachable")
 
     def history(self, record_id: Optional[str] = None) -> list[dict[str, Any]]:
@@ -108,9 +123,92 @@ class ReviewLog:
     def verify(self) -> Optional[int]:
         """None when the chain is intact, else the id of the first row that does not
         follow from its predecessor (altered, inserted or a predecessor removed)."""
-        prev = GENESIS
-        for d in self.history():
-            if d["prev_hash"] != prev or row_hash(prev, d) != d["hash"]:
-                return d["id"]
-            prev = d["hash"]
-        return None
+        broken = self.check()
+        return None if broken is None else broken.id
+
+    def check(self) -> Optional["ChainBreak"]:
+        """None when the chain is intact, else the first decision that breaks it, with
+        what was done to the log (see :func:`find_break`)."""
+        return find_break(self.history())
+
+    def conflicts(self, record_id: Optional[str] = None) -> list[dict[str, Any]]:
+        """Checks on which reviewers disagree: same record and check, two or more
+        reviewers whose latest settling decision (accept, correct, reject) differs in
+        outcome (action, field, value after). Each conflict is ``{"record_id",
+        "check_id", "decisions": [each reviewer's latest decision, oldest first]}``;
+        conflicts come in the order of their latest decision. Comments and escalations
+        settle nothing and are left out; a reviewer who changed their mind counts with
+        their last word only."""
+        latest: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+        for d in self.history(record_id):
+            if d["check_id"] is None or d["action"] not in SETTLING:
+                continue
+            latest.setdefault((d["record_id"], d["check_id"]), {})[d["reviewer"]] = d
+        out = []
+        for (rid, check), by_reviewer in latest.items():
+            decisions = sorted(by_reviewer.values(), key=lambda d: d["id"])
+            if len({outcome(d) for d in decisions}) > 1:
+                out.append({"record_id": rid, "check_id": check, "decisions": decisions})
+        return sorted(out, key=lambda c: c["decisions"][-1]["id"])
+
+
+#: the actions that settle a check (a comment or an escalation does not)
+SETTLING = ("accept", "correct", "reject")
+
+
+def outcome(d: dict[str, Any]) -> str:
+    """What a settling decision says about its check, comparable between reviewers."""
+    return json.dumps([d["action"], d["field"], d["value_after"]], sort_keys=True,
+                      ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first decision that does not follow from the one before it in the log."""
+
+    id: int  # the decision's row id
+    kind: str  # edited | deleted | reordered | inserted
+    reason: str  # for people; names rows by id and hash prefix, never their content
+
+
+def find_break(rows: list[dict[str, Any]]) -> Optional[ChainBreak]:
+    """Walk ``rows`` (decisions in id order) from the genesis hash and return the first
+    that breaks the chain, or None. How it is broken:
+
+    * ``edited``: the row's content no longer gives its stored hash;
+    * ``reordered``: it chains to a decision stored after it (ids swapped);
+    * ``inserted``: it chains to nothing in the log but the next row chains to the one
+      before it, or a later row skips back over it;
+    * ``deleted``: it chains to a decision that is no longer in the log (or to one
+      that was edited and re-hashed, which leaves the same trace).
+
+    A decision appended at the end with a correct link is what the program itself
+    does, and removing the newest decisions leaves a shorter valid chain: compare the
+    head hash ``audit verify`` prints with one recorded earlier to catch those."""
+    index = {r["hash"]: i for i, r in enumerate(rows)}
+    prev = GENESIS
+    for i, r in enumerate(rows):
+        if row_hash(r["prev_hash"], r) != r["hash"]:
+            return ChainBreak(r["id"], "edited", f"decision {r['id']} was changed: its "
+                              f"content no longer gives its hash {r['hash'][:12]}")
+        if r["prev_hash"] == prev:
+            prev = r["hash"]
+            continue
+        j = index.get(r["prev_hash"])
+        if j is not None and j > i:
+            return ChainBreak(r["id"], "reordered", f"decision {r['id']} chains to decision "
+                              f"{rows[j]['id']}, which is stored after it: the log was reordered")
+        if j is not None:  # it skips back over rows j+1..i-1: the first of them was slipped in
+            k = rows[j + 1]
+            return ChainBreak(k["id"], "inserted", f"decision {k['id']} was inserted: decision "
+                              f"{r['id']} chains past it to decision {rows[j]['id']}")
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and nxt["prev_hash"] == prev:
+            return ChainBreak(r["id"], "inserted", f"decision {r['id']} was inserted: it chains "
+                              f"to no decision in the log, and decision {nxt['id']} after it "
+                              f"chains to the one before it")
+        before = f"decision {rows[i - 1]['id']}" if i else "the start of the log"
+        return ChainBreak(r["id"], "deleted", f"decision {r['id']} chains to a decision that is "
+                          f"not in the log (hash {r['prev_hash'][:12]}): a decision between "
+                          f"{before} and it was deleted (or edited and re-hashed)")
+    return None
