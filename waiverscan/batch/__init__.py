@@ -12,6 +12,12 @@ How a run stays correct when killed at any point:
 Work is one file per task, to local processes (``--workers N``) or to a Dask cluster
 (``--dask tcp://scheduler:8786``); a bounded number of tasks is in flight, so memory
 does not grow with the archive, and pages stream inside each task (see ``worker``).
+
+Faults: a local worker still busy on one file after ``file_timeout`` seconds is killed,
+the file is stored as failed (``file_timeout``) and the run goes on; a database that
+goes away mid-run is waited for (:mod:`waiverscan.store.retry`), and past ``--db-wait``
+the run stops with ``store_unavailable``. The stage boundaries call
+:func:`waiverscan.store.faultpoints.point`, where the crash tests kill the run.
 """
 from __future__ import annotations
 
@@ -26,6 +32,13 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 from waiverscan import PIPELINE_VERSION
 from waiverscan.batch.worker import process_file
 from waiverscan.store import Store
+from waiverscan.store.faultpoints import point
+
+#: seconds one file may take in a local worker (`scan --file-timeout`): generous, a
+#: 600-page scan takes ~10 minutes on one core; None or 0: no limit
+DEFAULT_FILE_TIMEOUT = 3600.0
+#: how often the parent looks for a file past its time limit
+_TIMEOUT_POLL = 0.5
 
 #: tasks in flight per worker: enough to keep workers busy while the parent writes
 WINDOW_PER_WORKER = 2
@@ -85,39 +98,56 @@ Task = tuple[Path, str]  # (path, sha256 the parent computed)
 Result = tuple[Task, dict]
 
 
-def _run_inline(tasks: Iterator[Task], _workers: int) -> Iterator[Result]:
+def _run_inline(tasks: Iterator[Task], _workers: int,
+                _timeout: Optional[float] = None) -> Iterator[Result]:
+    """In this process (``--workers 0``): no time limit, there is no worker to kill."""
     for task in tasks:
         yield task, process_file(str(task[0]))
 
 
 def _run_processes(tasks: Iterator[Task], workers: int,
-                   fn: Callable[[str], dict] = process_file) -> Iterator[Result]:
+                   fn: Optional[Callable[[str], dict]] = None,
+                   timeout: Optional[float] = None) -> Iterator[Result]:
     """Local worker processes, forked from a forkserver that has already imported the
     pipeline (a clean process: no parent state, no database connection, no
     progress-bar thread; and no per-worker import cost). A worker that dies (killed by the
     OOM killer, a crash in native code) breaks the pool: the pool is rebuilt and the
-    files it held are tried again once; a file that breaks it twice is a failure."""
+    files it held are tried again once; a file that breaks it twice is a failure.
+
+    ``timeout``: a file still running that many seconds after its worker took it up
+    is answered ``file_timeout``; its worker is killed, and the other files in flight
+    go to a new pool as they were (not counted as tries). Each worker reports when and
+    in which process it starts a file, so the clock runs from the real start."""
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    fn = fn or process_file  # looked up now: the tests' scan driver swaps it
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["waiverscan.batch.worker", "extractor.pipeline",
                                 "extractor.forms", "extractor.comments", "scoring.rubric"])
+    starts = ctx.SimpleQueue() if timeout else None  # (task key, pid, start time)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                   initializer=_init_worker, max_tasks_per_child=200)
+                                   initializer=_init_worker, initargs=(starts,),
+                                   max_tasks_per_child=200)
 
     pool = new_pool()
     window = workers * WINDOW_PER_WORKER
     pending: dict[Any, tuple[Task, int]] = {}
+    keys: dict[int, Any] = {}  # task key -> its future
+    running: dict[Any, tuple[int, float]] = {}  # future -> (worker pid, start)
     retry: list[tuple[Task, int]] = []
+    again: list[tuple[Task, int]] = []  # in flight when a late file's worker was killed
     source = iter(tasks)
+    serial = iter(range(1 << 62))
     try:
         while True:
             while len(pending) < window:
-                if retry:  # suspects of a broken pool run one at a time: a file that
+                if again:
+                    task, tries = again.pop(0)
+                elif retry:  # suspects of a broken pool run one at a time: a file that
                     if pending:  # kills its worker then takes no other file with it
                         break
                     task, tries = retry.pop(0)
@@ -126,37 +156,90 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                     if task is None:
                         break
                     tries = 0
-                pending[pool.submit(fn, str(task[0]))] = (task, tries)
+                key = next(serial)
+                fut = pool.submit(_call, fn, key, str(task[0]))
+                pending[fut], keys[key] = (task, tries), fut
             if not pending:
                 return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED,
+                           timeout=_TIMEOUT_POLL if timeout else None)
+            if timeout:
+                while not starts.empty():
+                    key, pid, t = starts.get()
+                    if keys.get(key) in pending:
+                        running[keys[key]] = (pid, t)
+                late = [f for f, (pid, t) in running.items()
+                        if f in pending and f not in done and time.monotonic() - t > timeout]
+                if late:
+                    for fut in late:
+                        task, _tries = pending.pop(fut)
+                        _kill(running[fut][0])
+                        yield task, _timed_out(task, timeout)
+                    for fut in done:  # finished meanwhile: answer them before the reset
+                        task, tries = pending.pop(fut)
+                        yield from _answered(fut, task, tries, retry)
+                    again.extend(pending.values())
+                    pending.clear()
+                    keys.clear()
+                    running.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    continue
             broken = False
             for fut in done:
                 task, tries = pending.pop(fut)
-                try:
-                    payload = fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    if tries >= 1:
-                        yield task, _died(task)
-                    else:
-                        retry.append((task, tries + 1))
-                    continue
-                except Exception as exc:  # noqa: BLE001  (e.g. a result that cannot unpickle)
-                    payload = _died(task, f"internal error in a worker ({type(exc).__name__}); "
-                                          "please report it")
-                yield task, payload
+                running.pop(fut, None)
+                broken = broken or isinstance(fut.exception(), BrokenProcessPool)
+                yield from _answered(fut, task, tries, retry)
             if broken:
                 for fut, (task, tries) in pending.items():
                     retry.append((task, min(tries + 1, 1)))
                 pending.clear()
+                keys.clear()
+                running.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _init_worker() -> None:
+def _answered(fut, task: Task, tries: int, retry: list) -> Iterator[Result]:
+    """A finished future's answer; a broken pool's file goes to ``retry`` once."""
+    from concurrent.futures.process import BrokenProcessPool
+    try:
+        payload = fut.result()
+    except BrokenProcessPool:
+        if tries >= 1:
+            yield task, _died(task)
+        else:
+            retry.append((task, tries + 1))
+        return
+    except Exception as exc:  # noqa: BLE001  (e.g. a result that cannot unpickle)
+        payload = _died(task, f"internal error in a worker ({type(exc).__name__}); "
+                              "please report it")
+    yield task, payload
+
+
+def _kill(pid: int) -> None:
+    import signal
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:  # it finished and left meanwhile
+        pass
+
+
+_starts = None  # in a worker: the queue on which it says which file it starts
+
+
+def _call(fn: Callable[[str], dict], key: int, path: str) -> dict:
+    if _starts is not None:
+        _starts.put((key, os.getpid(), time.monotonic()))
+    return fn(path)
+
+
+def _init_worker(starts=None) -> None:
+    global _starts
+    _starts = starts
     from waiverscan.batch.worker import init_worker
     init_worker()
 
@@ -167,6 +250,13 @@ def _died(task: Task, message: str = "internal error: the worker process died on
                          "doc_type": "other", "pages": 0, "records": [],
                          "error": {"code": "unreadable", "message": message}},
             "pages": [], "failure_code": "internal", "seconds": None}
+
+
+def _timed_out(task: Task, limit: float) -> dict:
+    out = _died(task, f"the file took longer than {limit:g} s to read (--file-timeout); "
+                      "its worker was stopped and the run went on")
+    out["failure_code"], out["seconds"] = "file_timeout", float(limit)
+    return out
 
 
 def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]:
@@ -234,6 +324,7 @@ def _hashed(files: list[Path], done: set[str], summary: ScanSummary, store: Stor
             tick(0)
             continue
         seen.add(sha)
+        point("file:hashed", str(path))
         yield path, sha
 
 
@@ -250,10 +341,13 @@ def _record_unopenable(store: Store, path: Path, exc, pipeline_version: str, run
 def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = None,
          dask: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION,
          exclude: Sequence[str] = (), progress: bool = True,
-         args: Optional[dict] = None) -> ScanSummary:
+         args: Optional[dict] = None,
+         file_timeout: Optional[float] = DEFAULT_FILE_TIMEOUT) -> ScanSummary:
     """Score every file under ``paths`` into ``store`` that is not already scored with
     ``pipeline_version``. ``workers``: local processes (default: the CPU count; 0 runs
-    in this process); ``dask``: a scheduler address, instead of local processes."""
+    in this process); ``dask``: a scheduler address, instead of local processes.
+    ``file_timeout``: seconds one file may take in a local worker (None or 0: no limit;
+    not applied with ``workers=0`` or on Dask)."""
     t0 = time.perf_counter()
     workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
     files = walk(paths, exclude)
@@ -261,7 +355,13 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
                                                    workers=workers, dask=dask))
     summary = ScanSummary(run_id=run_id, files=len(files))
     done = store.done_hashes(pipeline_version)
-    runner = _run_dask(dask) if dask else _run_processes if workers >= 1 else _run_inline
+    point("run:started")
+    if dask:
+        runner = _run_dask(dask)
+    elif workers >= 1:
+        runner = lambda tasks, n: _run_processes(tasks, n, timeout=file_timeout or None)  # noqa: E731
+    else:
+        runner = _run_inline
 
     from tqdm import tqdm
     bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress,
@@ -279,9 +379,11 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
         for (path, _sha), payload in runner(tasks, max(1, workers)):
             contract = payload["contract"]
             contract["source"] = str(path)  # as the run named it (a worker may see it otherwise)
+            point("file:result", str(path))
             store.save_document(contract, pipeline_version=pipeline_version,
                                 pages=payload["pages"], failure_code=payload["failure_code"],
                                 run_id=run_id, seconds=payload["seconds"])
+            point("save:committed", str(path))
             if not contract.get("error"):
                 summary.scored += 1
             else:
@@ -292,5 +394,7 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
     finally:
         bar.close()
     summary.seconds = time.perf_counter() - t0
+    point("run:finishing")
     store.finish_run(run_id, summary.counts())
+    point("run:finished")
     return summary

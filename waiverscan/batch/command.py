@@ -22,7 +22,9 @@ def add_scan_parser(sub) -> argparse.ArgumentParser:
         epilog="The store is SQLite ./waiverscan.db unless --db or WAIVERSCAN_DB names "
                "another (sqlite:///path.db or postgresql://user@host/db).\n"
                "Exit code 0 when the run completed, even if some files failed: their "
-               "errors are stored; list them with --failures.",
+               "errors are stored; list them with --failures. Exit code 11 "
+               "(store_unavailable) when the database stayed away longer than --db-wait: "
+               "every file stored so far is complete; run the same command again.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                    help="files and folders (folders are walked recursively, in name order)")
@@ -36,6 +38,16 @@ def add_scan_parser(sub) -> argparse.ArgumentParser:
                         "and `dask worker`) instead of local processes")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="leave out file names matching GLOB (repeatable), e.g. '*.jsonl'")
+    # defaults None: the real ones live beside the code that uses them (store.retry,
+    # batch), which `waiverscan ocr` should not have to import
+    p.add_argument("--db-wait", type=float, default=None, metavar="SECONDS",
+                   help="while the database is unreachable or locked (PostgreSQL "
+                        "restarting, another SQLite writer), wait and retry with backoff "
+                        "for up to SECONDS in all, then stop (default: 300)")
+    p.add_argument("--file-timeout", type=float, default=None, metavar="SECONDS",
+                   help="a file still being read after SECONDS is stored as failed "
+                        "(file_timeout; retried by the next run) and its worker replaced; "
+                        "0: no limit (default: 3600; needs --workers 1 or more)")
     p.add_argument("--no-progress", dest="progress", action="store_false",
                    help="no progress bar on stderr")
     p.add_argument("--failures", action="store_true",
@@ -55,19 +67,33 @@ def run_scan(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.workers is not None and args.workers < 0:
         stderr.write("waiverscan scan: error: --workers must be 0 or more\n")
         return EXIT_CODES["usage"]
-    store = open_store(args.db)
+    if (args.db_wait or 0) < 0 or (args.file_timeout or 0) < 0:
+        stderr.write("waiverscan scan: error: --db-wait and --file-timeout must be 0 or more\n")
+        return EXIT_CODES["usage"]
+    from waiverscan.store import StoreUnavailableError
+    try:
+        store = open_store(args.db, wait=args.db_wait)
+    except StoreUnavailableError as exc:
+        stderr.write(f"waiverscan scan: {exc.message}; nothing was done\n")
+        return EXIT_CODES[exc.code]
     try:
         if args.failures:
             return _list_failures(store, stdout)
-        from waiverscan.batch import scan
+        from waiverscan.batch import DEFAULT_FILE_TIMEOUT, scan
+        if args.file_timeout is None:
+            args.file_timeout = DEFAULT_FILE_TIMEOUT
         try:
             summary = scan(args.paths, store, workers=args.workers, dask=args.dask,
                            exclude=args.exclude, progress=args.progress,
-                           args={"exclude": args.exclude})
+                           args={"exclude": args.exclude}, file_timeout=args.file_timeout)
         except KeyboardInterrupt:
             stderr.write("waiverscan: interrupted: every file stored so far is complete; "
                          "run the same command again to finish\n")
             return 130
+        except StoreUnavailableError as exc:
+            stderr.write(f"waiverscan scan: stopped: {exc.message}. Every file stored so "
+                         "far is complete: run the same command again to finish\n")
+            return EXIT_CODES[exc.code]
         stdout.write(_summary_text(summary, args.db) + "\n")
         return 0
     finally:

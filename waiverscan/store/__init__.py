@@ -36,8 +36,9 @@ DEFAULT_URL = "sqlite:///waiverscan.db"
 SCHEMA_VERSION = "1"
 
 #: failures that say nothing about the file (the machine was missing Tesseract, OCR
-#: was starved of CPU): a later run tries those files again
-TRANSIENT_FAILURES = frozenset({"tool_missing", "ocr_timeout", "ocr_failed"})
+#: was starved of CPU, a file ran past `scan --file-timeout`): a later run tries those
+#: files again
+TRANSIENT_FAILURES = frozenset({"tool_missing", "ocr_timeout", "ocr_failed", "file_timeout"})
 
 __all__ = ["open_store", "Store", "normalise_url", "DEFAULT_URL", "TRANSIENT_FAILURES",
            "RetryPolicy", "StoreUnavailableError"]
