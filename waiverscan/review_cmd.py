@@ -32,6 +32,9 @@ def add_parsers(sub: Any) -> None:
     assign.add_argument("name")
     assign.add_argument("a_number")
     assign.add_argument("--db", default=argparse.SUPPRESS)
+    unlock = usub.add_parser("unlock", help="lift a user name's sign-in lockout (after failed sign-ins)")
+    unlock.add_argument("name")
+    unlock.add_argument("--db", default=argparse.SUPPRESS)
     lst = usub.add_parser("list", help="accounts and roles")
     lst.add_argument("--db", default=argparse.SUPPRESS)
 
@@ -45,7 +48,7 @@ def run_users(args: Any, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from waiverscan.store import open_store, normalise_url
     from waiverscan.store.accounts import AccountError, add_user, assign, list_users
     if not args.users_command:
-        stderr.write("waiverscan users: an action is required (add, assign, list)\n")
+        stderr.write("waiverscan users: an action is required (add, assign, unlock, list)\n")
         return 2
     store = open_store(normalise_url(args.db))
     try:
@@ -59,6 +62,10 @@ def run_users(args: Any, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
                     return 2
             acct = add_user(store, args.name, args.role, password)
             stdout.write(f"user {acct.name} ({acct.role}) created\n")
+        elif args.users_command == "unlock":
+            from waiverscan.store.accounts import clear_sign_in_failures
+            clear_sign_in_failures(store, args.name)
+            stdout.write(f"sign-in failures of {args.name} cleared\n")
         elif args.users_command == "assign":
             a = assign(store, args.name, args.a_number)
             stdout.write(f"{args.name} may now see {a}\n")
