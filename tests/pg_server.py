@@ -11,6 +11,9 @@ silently stop testing PostgreSQL; on a developer's machine they skip with the re
 
 ``store_url`` is parametrised over both databases: each test gets an empty SQLite file
 or a new PostgreSQL database.
+
+A test that stops the server (the fault tests) starts its own with ``start_server()``
+and uses ``PgServer.stop()`` / ``PgServer.start()``, never the shared one.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 import pytest
 
@@ -58,7 +61,22 @@ class PgServer:
     port: int
     user: str
     datadir: Path
+    ctl: Sequence[str] = ()  # the pg_ctl command line, as the right user
+    opts: str = ""  # the server's options (its port, socket directory...)
+    log: Optional[Path] = None
     _names = itertools.count(1)
+
+    def stop(self, mode: str = "fast") -> None:
+        """``pg_ctl stop -m mode``: "fast" ends every session (as an admin's restart
+        does), "immediate" is a crash."""
+        subprocess.run([*self.ctl, "-D", str(self.datadir), "-m", mode, "-w", "stop"],
+                       check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def start(self) -> None:
+        """Start it again, on the same port and data."""
+        subprocess.run([*self.ctl, "-D", str(self.datadir), "-l", str(self.log), "-o",
+                        self.opts, "-w", "-t", "60", "start"],
+                       check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
     def url(self, database: str) -> str:
         return f"postgresql://{self.user}@{self.host}:{self.port}/{database}"
@@ -109,7 +127,8 @@ def start_server() -> Iterator[PgServer]:
         shutil.rmtree(tmp, ignore_errors=True)
         pytest.fail(f"postgres did not start:\n{exc.stdout}\n{text}")
     try:
-        yield PgServer("127.0.0.1", port, user, datadir)
+        yield PgServer("127.0.0.1", port, user, datadir,
+                       ctl=prefix + [str(bindir / "pg_ctl")], opts=opts, log=log)
     finally:
         subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate",
                                  "-w", "stop"], stdout=subprocess.DEVNULL,
