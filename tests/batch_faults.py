@@ -4,6 +4,10 @@ on request, killed by SIGKILL at a chosen point between stages.
 
     python tests/batch_faults.py [--kill-at N --kill-log FILE] [--busy-timeout S] \\
         [--fake-delay S] -- scan ARCHIVE --db URL ...
+    python tests/batch_faults.py [--busy-timeout S] --reviews N --db URL   # a UI writing
+
+``--reviews N``: append N review decisions (as the review UI does), one every 150 ms,
+instead of scanning.
 
 ``--kill-at N``: SIGKILL this process's whole group (the run and its workers: start it
 with ``start_new_session=True``) at the N-th fault point (:mod:`waiverscan.store.faultpoints`)
@@ -84,12 +88,27 @@ def _killer(kill_at: int, log_path: Path):
     return hook
 
 
+def _add_reviews(url: str, n: int) -> int:
+    from waiverscan.cli import _setup_logging
+    from waiverscan.store import open_store
+    _setup_logging(0)  # the retry warnings, as the scan prints them
+    store = open_store(url)
+    for i in range(n):
+        store.reviews.add(f"{'0' * 64}:{i % 3}", reviewer="ui-writer", action="accept",
+                          check_id="C-DECISION", value_after="fail")
+        time.sleep(0.15)
+    store.close()
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--kill-at", type=int)
     ap.add_argument("--kill-log", type=Path)
     ap.add_argument("--busy-timeout", type=float)
     ap.add_argument("--fake-delay", type=float, default=0.0)
+    ap.add_argument("--reviews", type=int)
+    ap.add_argument("--db")
     ap.add_argument("rest", nargs=argparse.REMAINDER)
     a = ap.parse_args(argv)
     rest = a.rest[1:] if a.rest[:1] == ["--"] else a.rest
@@ -103,6 +122,8 @@ def main(argv: list[str]) -> int:
         retry.SQLITE_BUSY_TIMEOUT = a.busy_timeout
     if a.kill_at:
         faultpoints.hook = _killer(a.kill_at, a.kill_log)
+    if a.reviews:
+        return _add_reviews(a.db, a.reviews)
     from waiverscan.cli import main as cli_main
     return cli_main(rest)
 
