@@ -219,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_scan_parser(sub)
     from waiverscan.review_cmd import add_parsers as _review_parsers  # issue 5: review UI
     _review_parsers(sub)
+    from waiverscan.audit_cmd import add_parser as _audit_parser  # issue 6: tamper evidence
+    _audit_parser(sub)
     from scoring.report import add_arguments as _report_arguments
     _report_arguments(sub.add_parser(
         "report", help="cases by A-number with the audit's categories, counts and chart",
@@ -306,6 +308,9 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
     if args.command == "review":
         from waiverscan.review_cmd import run_review
         return run_review(args, stdout, stderr)
+    if args.command == "audit":
+        from waiverscan.audit_cmd import run as run_audit
+        return run_audit(args, stdout, stderr)
     if args.command == "scan":
         from waiverscan.batch.command import run_scan
         return run_scan(args, stdout, stderr)
