@@ -34,8 +34,8 @@ from waiverscan.batch.worker import process_file
 from waiverscan.store import Store
 from waiverscan.store.faultpoints import point
 
-#: seconds one file may take in a local worker (`scan --file-timeout`): generous, a
-#: 600-page scan takes ~10 minutes on one core; None or 0: no limit
+#: seconds one file may take in a local worker (`scan --file-timeout`, whose help text
+#: quotes it): generous, a 600-page scan takes ~10 minutes on one core; None or 0: no limit
 DEFAULT_FILE_TIMEOUT = 3600.0
 #: how often the parent looks for a file past its time limit
 _TIMEOUT_POLL = 0.5

@@ -71,8 +71,9 @@ def run_scan(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write("waiverscan scan: error: --db-wait and --file-timeout must be 0 or more\n")
         return EXIT_CODES["usage"]
     from waiverscan.store import StoreUnavailableError
+    from waiverscan.store.retry import RUN_WAIT
     try:
-        store = open_store(args.db, wait=args.db_wait)
+        store = open_store(args.db, wait=RUN_WAIT if args.db_wait is None else args.db_wait)
     except StoreUnavailableError as exc:
         stderr.write(f"waiverscan scan: {exc.message}; nothing was done\n")
         return EXIT_CODES[exc.code]

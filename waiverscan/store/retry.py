@@ -26,8 +26,11 @@ from extractor.errors import WaiverscanError
 log = logging.getLogger("waiverscan.store")
 T = TypeVar("T")
 
-#: seconds a run keeps retrying a store that is down before it stops (`scan --db-wait`)
-DEFAULT_WAIT = 300.0
+#: seconds a write keeps retrying a store that is down before giving up: short for
+#: interactive use (the review UI, reports), long for a batch run (`scan --db-wait`,
+#: whose help text quotes it)
+DEFAULT_WAIT = 30.0
+RUN_WAIT = 300.0
 #: seconds one SQLite statement waits on another writer's lock before "database is
 #: locked" (then the backoff here takes over, up to ``wait``)
 SQLITE_BUSY_TIMEOUT = 15.0
