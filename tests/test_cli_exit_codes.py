@@ -112,6 +112,7 @@ def test_module_entry_point_returns_exit_code(tmp_path):
 def test_missing_tesseract_exit_code(monkeypatch, tmp_path, capsys):
     import pytesseract
     from extractor.ocr import tesseract
+    monkeypatch.setenv(tesseract.BACKEND_ENV, "cli")  # no libtesseract either: the command
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
     tesseract.version.cache_clear()
     try:
@@ -132,6 +133,7 @@ def test_ocr_timeout_exit_code(monkeypatch, tmp_path, capsys):
 
     def slow(*args, **kwargs):
         raise RuntimeError("Tesseract process timeout")
+    monkeypatch.setenv("WAIVERSCAN_TESSERACT", "cli")  # the command's timeout path
     monkeypatch.setattr(pytesseract, "image_to_data", slow)
     f = tmp_path / "hello.png"
     f.write_bytes(text_png())

@@ -1,13 +1,21 @@
-"""The one wrapper around Tesseract (through pytesseract).
+"""The one wrapper around Tesseract.
 
 Tesseract runs single-threaded per process (OMP_THREAD_LIMIT=1): pages are run in
 parallel by the batch runner instead, which is about 4x faster on this hardware than
 Tesseract's own threading. Every call has a timeout; failures become OcrError.
 
-Images go to Tesseract as PGM files: uncompressed (writing a PNG of a 300 dpi page
-costs ~0.2 s) and without resolution metadata, so Tesseract estimates the resolution
-from the text size. A wrong declared resolution (PIL writes 96 dpi into BMPs) makes its
-layout analysis drop whole columns of a form.
+Pages are read by libtesseract inside this process (:mod:`extractor.ocr.capi`): the
+language models are loaded once per process instead of once per page by the
+`tesseract` command (a fifth of a page's OCR time), and the words are the command's.
+Without the library, or with ``WAIVERSCAN_TESSERACT=cli``, the command is run through
+pytesseract. Orientation detection (rare: only pages that read badly) always uses the
+command.
+
+The command gets its image as a PGM file: uncompressed (writing a PNG of a 300 dpi
+page costs ~0.2 s) and without resolution metadata, so Tesseract estimates the
+resolution from the text size, as it does for the in-process images. A wrong declared
+resolution (PIL writes 96 dpi into BMPs) makes its layout analysis drop whole columns
+of a form.
 """
 from __future__ import annotations
 
@@ -23,16 +31,17 @@ import numpy as np
 
 from extractor.errors import OcrError, OcrTimeoutError, ToolMissingError
 from extractor.model import Word
+from extractor.ocr import capi
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
-import pytesseract  # noqa: E402  (after OMP_THREAD_LIMIT is set for the child processes)
 
 DEFAULT_LANG = "eng+spa"
 DEFAULT_TIMEOUT = 60.0
 #: heavy noise removal drops specks before layout analysis (+0.005 F1 on FUNSD, 5%
 #: faster); no inverted-text retry (white-on-black is rare on these forms, 3% faster)
-DEFAULT_CONFIG = "-c textord_heavy_nr=1 -c tessedit_do_invert=0"
+DEFAULT_VARIABLES = {"textord_heavy_nr": "1", "tessedit_do_invert": "0"}
+#: ``cli`` here makes every call run the `tesseract` command
+BACKEND_ENV = "WAIVERSCAN_TESSERACT"
 #: words below this confidence are dropped (mostly specks and ruling fragments) ...
 MIN_CONF = 0.30
 #: ... and one- or two-character words below this one (glyph soup: "ee", "a", "o")
@@ -42,19 +51,37 @@ _EDGE_JUNK = "_|"  # ruling remnants glued to a word: "___Smith", "date|"
 _ALNUM = re.compile(r"\w", re.UNICODE)
 
 
+def _pytesseract():
+    # imported only for the command (it imports pandas: half a second per process)
+    import pytesseract
+    return pytesseract
+
+
+def _library() -> bool:
+    return os.environ.get(BACKEND_ENV, "").strip().lower() != "cli" and capi.available()
+
+
+def in_process() -> bool:
+    """Whether the next call reads in this process (else: the command)."""
+    return _library() and not capi.busy()  # a second thread runs the command meanwhile
+
+
 @functools.lru_cache(maxsize=1)
 def version() -> str:
     """Tesseract's version string; raises ToolMissingError when it is not installed."""
+    if _library():
+        return capi.version()
+    pt = _pytesseract()
     try:
-        return str(pytesseract.get_tesseract_version())
-    except pytesseract.TesseractNotFoundError as exc:
+        return str(pt.get_tesseract_version())
+    except pt.TesseractNotFoundError as exc:
         raise ToolMissingError("tesseract is not installed (run `make setup`)") from exc
 
 
 def _run(call, image: np.ndarray, timeout: float, what: str):
     """Write ``image`` as a PGM and run a pytesseract ``call`` on it, translating
     errors: missing binary -> ToolMissingError, timeout -> OcrTimeoutError."""
-    version()
+    pt = _pytesseract()
     if image.ndim == 3:
         image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     fd, path = tempfile.mkstemp(prefix="wscan_", suffix=".pgm")
@@ -63,7 +90,7 @@ def _run(call, image: np.ndarray, timeout: float, what: str):
         if not cv2.imwrite(path, image):
             raise OcrError("could not write the page image for tesseract")
         return call(path)
-    except pytesseract.TesseractNotFoundError as exc:
+    except pt.TesseractNotFoundError as exc:
         version.cache_clear()
         raise ToolMissingError("tesseract is not installed (run `make setup`)") from exc
     except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
@@ -78,14 +105,54 @@ def _run(call, image: np.ndarray, timeout: float, what: str):
 
 
 def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
-              timeout: float = DEFAULT_TIMEOUT, config: str = DEFAULT_CONFIG) -> list[Word]:
-    """Words with text, confidence (0..1) and bbox in ``image`` pixels (unfiltered)."""
+              timeout: float = DEFAULT_TIMEOUT,
+              variables: Optional[dict[str, str]] = None) -> list[Word]:
+    """Words with text, confidence (0..1) and bbox in ``image`` pixels (unfiltered).
+    ``variables``: Tesseract variables for this call (default DEFAULT_VARIABLES)."""
+    variables = DEFAULT_VARIABLES if variables is None else variables
+    if image.ndim == 3:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    if in_process():
+        try:
+            return words_from_tsv(capi.ocr_tsv(image, lang, psm, variables, timeout))
+        except capi.DeadlineExceeded as exc:
+            raise OcrTimeoutError(f"tesseract took longer than {timeout:.0f}s on a page (ocr)") from exc
+        except capi.LanguageMissing as exc:
+            raise ToolMissingError(f"{exc} (run `make setup`)") from exc
+        except capi.CapiError as exc:
+            raise OcrError(f"tesseract failed: {exc}") from exc
+    return _ocr_words_command(image, lang, psm, timeout, variables)
+
+
+def words_from_tsv(tsv: str) -> list[Word]:
+    """The word rows of Tesseract's TSV, read as pytesseract reads them for the
+    command (confidence truncated to a whole percent)."""
+    words = []
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) < 11 or cells[0] != "5":  # level 5: a word (no header row here)
+            continue
+        text = cells[11].strip() if len(cells) > 11 else ""
+        conf = int(float(cells[10]))
+        if not text or conf < 0:
+            continue
+        block, par, line = (int(v) for v in cells[2:5])
+        x, y, w, h = (int(v) for v in cells[6:10])
+        words.append(Word(text=text, conf=conf / 100.0, bbox=(x, y, x + w, y + h),
+                          line_key=(block, par, line)))
+    return words
+
+
+def _ocr_words_command(image: np.ndarray, lang: str, psm: int, timeout: float,
+                       variables: dict[str, str]) -> list[Word]:
+    pt = _pytesseract()
+    config = " ".join([f"--psm {psm}"] + [f"-c {k}={v}" for k, v in variables.items()])
+
     def call(path: str):
         try:
-            return pytesseract.image_to_data(
-                path, lang=lang, config=f"--psm {psm} {config}".strip(),
-                output_type=pytesseract.Output.DICT, timeout=timeout)
-        except pytesseract.TesseractError as exc:
+            return pt.image_to_data(path, lang=lang, config=config,
+                                    output_type=pt.Output.DICT, timeout=timeout)
+        except pt.TesseractError as exc:
             raise OcrError(f"tesseract failed (status {exc.status})") from exc
 
     data = _run(call, image, timeout, "ocr")
@@ -152,11 +219,13 @@ class Orientation:
 def osd(image: np.ndarray, timeout: float = 30.0) -> Optional[Orientation]:
     """Tesseract's orientation detection (psm 0), or None when the page has too little
     text to tell."""
+    pt = _pytesseract()
+
     def call(path: str):
         try:
-            return pytesseract.image_to_osd(path, config="--psm 0", timeout=timeout,
-                                            output_type=pytesseract.Output.DICT)
-        except pytesseract.TesseractError:
+            return pt.image_to_osd(path, config="--psm 0", timeout=timeout,
+                                   output_type=pt.Output.DICT)
+        except pt.TesseractError:
             return None  # "Too few characters. Skipping this page": nothing to tell
 
     data = _run(call, image, timeout, "orientation")
@@ -173,8 +242,8 @@ def ocr_line(image: np.ndarray, lang: str = "eng", whitelist: str | None = None,
              timeout: float = 10.0) -> tuple[str, float]:
     """One line of text (psm 7) and its mean word confidence (0..1): for re-reading a
     single field's crop, optionally restricted to the characters the field can hold."""
-    config = "-c tessedit_char_whitelist=" + whitelist if whitelist else ""
-    words = ocr_words(image, lang=lang, psm=7, timeout=timeout, config=config)
+    variables = {"tessedit_char_whitelist": whitelist} if whitelist else {}
+    words = ocr_words(image, lang=lang, psm=7, timeout=timeout, variables=variables)
     if not words:
         return "", 0.0
     return " ".join(w.text for w in words), sum(w.conf for w in words) / len(words)
