@@ -2,9 +2,10 @@
 
 Every page starts with ``archive = signed_in()``: without a live session it shows the
 sign-in form and stops the script, so no page body ever runs signed out. The session
-token lives in the browser session's ``st.session_state`` (never in the URL) and is
-checked against the store on every run, so an expired or revoked session ends at the
-next click.
+token lives in the browser session's ``st.session_state`` and in a SameSite=Strict
+cookie that brings it back after a reload (:mod:`review_ui.browser`; never in the URL);
+it is checked against the store on every run, so an expired or revoked session ends at
+the next click or reload.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from typing import Any
 import streamlit as st
 
 from review_ui.access import Archive
+from review_ui.browser import clear_cookie_html, cookie_token, set_cookie_html
 from waiverscan.store import Store, open_store
-from waiverscan.store.accounts import (SignInThrottled, authenticate, end_session,
-                                       session_account, start_session, wait_text)
+from waiverscan.store.accounts import (MAX_SESSION, SignInThrottled, authenticate,
+                                       end_session, session_account, start_session,
+                                       wait_text)
 
 TOKEN_KEY = "waiverscan_token"
+COOKIE_PENDING = "waiverscan_set_cookie"
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,7 +37,20 @@ def store() -> Store:
 
 def current_account():
     """The signed-in account, or None (nothing drawn)."""
-    return session_account(store(), st.session_state.get(TOKEN_KEY))
+    return _live_account(store())
+
+
+def _live_account(s: Store):
+    """The account of the token signed in in this tab, else of the cookie the browser
+    sent when the tab was (re)loaded (then kept for this tab); None when neither is a
+    live session in the store."""
+    account = session_account(s, st.session_state.get(TOKEN_KEY))
+    if account is None:
+        token = cookie_token(st.context.cookies)
+        account = session_account(s, token)
+        if account is not None:
+            st.session_state[TOKEN_KEY] = token
+    return account
 
 
 def signed_in(*, sidebar: bool = False) -> Archive:
@@ -41,14 +58,18 @@ def signed_in(*, sidebar: bool = False) -> Archive:
     ``sidebar``: also draw who is signed in and the sign-out button (the entry script
     does, once per run; the pages only check)."""
     s = store()
-    account = session_account(s, st.session_state.get(TOKEN_KEY))
+    account = _live_account(s)
     if account is None:
         st.session_state.pop(TOKEN_KEY, None)
+        st.html(clear_cookie_html(), unsafe_allow_javascript=True)  # a dead token goes too
         _sign_in_form(s)
         st.stop()
     if not sidebar:
         return Archive(s, account)
     with st.sidebar:
+        if st.session_state.pop(COOKIE_PENDING, False):  # just signed in: the cookie
+            st.html(set_cookie_html(st.session_state[TOKEN_KEY], MAX_SESSION.total_seconds()),
+                    unsafe_allow_javascript=True)
         st.caption(f"Signed in as **{esc(account.name)}** ({account.role})")
         if st.button("Sign out", key="sign_out"):
             end_session(s, st.session_state.pop(TOKEN_KEY, None))
@@ -73,6 +94,7 @@ def _sign_in_form(s: Store) -> None:
             st.error("Wrong user name or password.")
         else:
             st.session_state[TOKEN_KEY] = start_session(s, account)
+            st.session_state[COOKIE_PENDING] = True
             st.rerun()
 
 
