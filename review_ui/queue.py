@@ -5,10 +5,14 @@ Order (the issue's): a record with a failed *critical* check first, then one wit
 ``unknown`` check (the machine could not tell: a person must), then one with a failed
 *major* check, then the rest (failed minor); within a tier, by source file and record.
 A check leaves the queue once any reviewer has decided it (confirm, overturn or
-escalate).
+escalate). Reviewer filters (:func:`queue_for`): the checks a given reviewer has not
+decided yet (a second review, for the agreement figures), or those they decided.
+The other filters and their counts work on the built queue (:func:`filter_items`,
+:func:`facet_counts`), so one build serves every count on the page.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -26,6 +30,7 @@ class QueueItem:
     category: Optional[str]
     tier: int
     checks: list[dict[str, Any]] = field(default_factory=list)  # pending, most severe first
+    date: Optional[str] = None  # the record's own date (ISO)
 
     @property
     def check_ids(self) -> list[str]:
@@ -69,33 +74,86 @@ def build_queue(documents: Iterable[dict[str, Any]], history: Iterable[dict[str,
                 category_of: Optional[dict[str, str]] = None, *,
                 category: Optional[str] = None, check: Optional[str] = None,
                 doc_type: Optional[str] = None, date_from: Optional[str] = None,
-                date_to: Optional[str] = None, second_review_by: Optional[str] = None
-                ) -> list[QueueItem]:
+                date_to: Optional[str] = None, second_review_by: Optional[str] = None,
+                decided_by: Optional[str] = None) -> list[QueueItem]:
     """Queue items of these (already access-filtered) documents, filtered and ordered.
-    ``date_from``/``date_to`` (ISO, inclusive) keep dated records in that range only."""
+    ``date_from``/``date_to`` (ISO, inclusive) keep dated records in that range only.
+    ``decided_by``: instead of the undecided checks, the flagged checks this reviewer
+    decided."""
     from scoring.cases import normalise_a_number, value
-    decided = decided_checks(history, second_review_by)
+    history = list(history)
+    decided = decided_checks(history, decided_by or second_review_by)
     category_of = category_of or {}
     items = []
     for doc in documents:
-        if doc.get("error") or (doc_type and doc.get("doc_type") != doc_type):
+        if doc.get("error"):
             continue
         for rec in doc.get("records") or []:
-            pending = pending_checks(rec, decided)
-            if not pending or (check and check not in {c["id"] for c in pending}):
+            if decided_by:
+                rid = rec["record_id"]
+                pending = sorted((c for c in rec.get("checks") or [] if c.get("status") in FLAGGED
+                                  and (rid, c["id"]) in decided), key=check_tier)
+            else:
+                pending = pending_checks(rec, decided)
+            if not pending:
                 continue
-            cat = category_of.get(rec["record_id"])
-            if category and cat != category:
-                continue
-            if date_from or date_to:
-                d = record_date(rec)
-                if d is None or (date_from and d < date_from) or (date_to and d > date_to):
-                    continue
             fields = rec.get("fields") or {}
             a = normalise_a_number(value(fields, "parent_a_number") or value(fields, "a_number"))
             items.append(QueueItem(rec["record_id"], doc["source"], doc.get("doc_type", ""),
-                                   rec.get("kind", ""), a, cat, check_tier(pending[0]), pending))
-    return sorted(items, key=lambda i: (i.tier, i.source, i.record_id))
+                                   rec.get("kind", ""), a, category_of.get(rec["record_id"]),
+                                   check_tier(pending[0]), pending, record_date(rec)))
+    items.sort(key=lambda i: (i.tier, i.source, i.record_id))
+    return filter_items(items, category=category, check=check, doc_type=doc_type,
+                        date_from=date_from, date_to=date_to)
+
+
+def filter_items(items: list[QueueItem], *, category: Optional[str] = None,
+                 check: Optional[str] = None, doc_type: Optional[str] = None,
+                 date_from: Optional[str] = None, date_to: Optional[str] = None
+                 ) -> list[QueueItem]:
+    """The items that pass every given filter, in queue order. A date bound keeps only
+    records with a date in range."""
+    out = []
+    for it in items:
+        if (category and it.category != category) or (doc_type and it.doc_type != doc_type):
+            continue
+        if check and check not in it.check_ids:
+            continue
+        if (date_from or date_to) and (it.date is None or (date_from and it.date < date_from)
+                                       or (date_to and it.date > date_to)):
+            continue
+        out.append(it)
+    return out
+
+
+def facet_counts(items: list[QueueItem], **filters: Any) -> dict[str, Counter]:
+    """What is left under each choice of a filter, the other filters applied:
+    ``{"category": records, "doc_type": records, "check": checks}``."""
+    out = {}
+    for facet in ("category", "doc_type", "check"):
+        rest = filter_items(items, **{k: v for k, v in filters.items() if k != facet})
+        if facet == "check":
+            out[facet] = Counter(c["id"] for it in rest for c in it.checks)
+        else:
+            out[facet] = Counter(getattr(it, facet) for it in rest)
+    return out
+
+
+def queue_for(archive: Any, *, not_decided_by: Optional[str] = None,
+              decided_by: Optional[str] = None) -> list[QueueItem]:
+    """The whole queue (no other filter) of what ``archive`` (a
+    :class:`review_ui.access.Archive`: its documents and decisions are those the account
+    may see) holds: checks nobody decided, or not yet decided by ``not_decided_by``, or
+    decided by ``decided_by``; categories as reviewed."""
+    from review_ui.reviewed import reviewed_documents
+    from scoring.cases import roll_up
+    docs = list(archive.documents())
+    history = archive.history()
+    category_of = {rid: c["category"]
+                   for c in roll_up(reviewed_documents(docs, history))["cases"]
+                   for rid in c.get("records") or []}
+    return build_queue(docs, history, category_of, second_review_by=not_decided_by,
+                       decided_by=decided_by)
 
 
 def counts_left(items: list[QueueItem]) -> dict[str, int]:

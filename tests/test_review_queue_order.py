@@ -2,7 +2,7 @@
 leave it; filters narrow it."""
 from __future__ import annotations
 
-from review_ui.queue import build_queue, check_tier, counts_left
+from review_ui.queue import build_queue, check_tier, counts_left, facet_counts, filter_items
 
 
 def _doc(label, checks, doc_type="waiver_form"):
@@ -55,3 +55,19 @@ def test_date_range_and_second_review():
     assert "d-critical.pdf" not in [i.source for i in build_queue(DOCS, hist)]
     assert build_queue(DOCS, hist, second_review_by="bob")[0].source == "d-critical.pdf"
     assert "d-critical.pdf" not in [i.source for i in build_queue(DOCS, hist, second_review_by="amy")]
+
+
+def test_decided_by_a_reviewer_and_counts_per_choice():
+    hist = [{"record_id": "c-unknown:0", "check_id": "F-SUPERVISOR", "reviewer": "amy", "action": "accept"},
+            {"record_id": "a-minor:0", "check_id": "F-INTERPRETER", "reviewer": "bob", "action": "reject"}]
+    mine = build_queue(DOCS, hist, decided_by="amy")
+    assert [(i.source, i.check_ids) for i in mine] == [("c-unknown.pdf", ["F-SUPERVISOR"])]
+    assert build_queue(DOCS, hist, decided_by="cy") == []
+    q = build_queue(DOCS, hist)  # nobody's: amy's and bob's checks are gone
+    assert [(i.source, i.check_ids) for i in q] == [
+        ("d-critical.pdf", ["F-DATED"]), ("c-unknown.pdf", ["F-A-NUMBER"]), ("b-major.pdf", ["F-SUPERVISOR"])]
+    # counts under each choice of one filter, the others applied
+    counts = facet_counts(q, check="F-SUPERVISOR")
+    assert counts["check"] == {"F-DATED": 1, "F-A-NUMBER": 1, "F-SUPERVISOR": 1}
+    assert counts["doc_type"] == {"waiver_form": 1}  # only b-major has F-SUPERVISOR left
+    assert filter_items(q, check="F-SUPERVISOR", doc_type="waiver_form") == [q[2]]
