@@ -33,7 +33,11 @@ def reviewer_progress(documents: Iterable[dict[str, Any]],
     by = defaultdict(Counter)
     for d in history:
         by[d["reviewer"]][d["action"]] += 1
-    rows = [{"reviewer": who, "decisions": sum(k.values()), "confirmed": k["accept"],
-             "overturned": k["correct"] + k["reject"], "escalated": k["escalate"]}
+    for d in history:
+        if d["action"] == "correct" and not d.get("check_id"):  # a value fixed in the table
+            by[d["reviewer"]]["field"] += 1
+    rows = [{"reviewer": who, "decisions": sum(k.values()) - k["field"], "confirmed": k["accept"],
+             "overturned": k["correct"] - k["field"] + k["reject"], "escalated": k["escalate"],
+             "values corrected": k["field"]}
             for who, k in sorted(by.items())]
     return {"flagged": len(flagged), "decided": len(decided), "by_reviewer": rows}

@@ -1,12 +1,16 @@
 """Records as reviewed: the reviewers' decisions applied over what the machine read, so
 scores and case categories follow the review.
 
-For each check, the last decision on it counts: confirm -> ``fail``; overturn with a
-reason -> ``pass``; overturn with a corrected field value -> the field takes the value
-(confidence 1.0, as a person read it) and that check's rule is run again on the
-corrected fields; escalate leaves the check as the machine scored it. Other checks keep
-their status (their fields were not touched by a person), and the score is recomputed
-with the rubric's own weights. The stored record is never changed.
+Field values: every correction (``correct`` with a field, made on a check or on the
+values table of the Record page) sets its field to the corrected value, confidence 1.0
+(a person read it); the last correction of a field counts.
+
+Check statuses: a check takes its last decision: confirm -> ``fail``; overturn with a
+reason -> ``pass``; overturn with a corrected value -> its rule is run again on the
+corrected fields; escalate leaves the machine's status. A correction of one of the
+check's own fields made *after* that decision (or on an undecided check) runs the rule
+again too: the newer reading wins. Other checks keep their status, and the score is
+recomputed with the rubric's own weights. The stored record is never changed.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import copy
 from typing import Any, Iterable
 
 from extractor.model import Check, Field
+from scoring.report import CHECK_FIELDS
 from scoring.rubric import RUBRIC, View, record_score
 
 _RULES = {r.id: r for r in RUBRIC}
@@ -29,34 +34,46 @@ def _field(d: Any) -> Any:
 def apply_reviews(record: dict[str, Any], history: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """A reviewed copy of a contract record (``reviewed: True`` when any decision applied)."""
     rid = record["record_id"]
-    last: dict[str, dict[str, Any]] = {}
-    for d in history:
-        if d["record_id"] == rid and d.get("check_id") and d["action"] != "comment":
-            last[d["check_id"]] = d
-    if not last:
+    mine = [d for d in history if d["record_id"] == rid and d["action"] != "comment"]
+    if not mine:
         return record
     rec = copy.deepcopy(record)
     fields = rec.setdefault("fields", {})
-    for d in last.values():  # corrections first: a rule re-run sees every correction
+    corrected_at: dict[str, int] = {}  # field -> position of its last correction
+    last: dict[str, tuple[int, dict[str, Any]]] = {}  # check -> its last decision
+    for i, d in enumerate(mine):
         if d["action"] == "correct" and d.get("field"):
             old = fields.get(d["field"]) if isinstance(fields.get(d["field"]), dict) else {}
-            fields[d["field"]] = dict(old, value=d["value_after"], confidence=1.0)
+            # present=None: the typed value decides, not the ink the machine saw
+            fields[d["field"]] = dict(old, value=d["value_after"], confidence=1.0, present=None)
+            corrected_at[d["field"]] = i
+        if d.get("check_id"):
+            last[d["check_id"]] = (i, d)
     view = View({k: _field(v) for k, v in fields.items()})
     for c in rec.get("checks") or []:
-        d = last.get(c["id"])
-        if d is None:
-            continue
-        if d["action"] == "accept":
+        at, d = last.get(c["id"], (-1, None))
+        newer_fix = any(corrected_at.get(f, -1) > at for f in CHECK_FIELDS.get(c["id"], ()))
+        if newer_fix or (d is not None and d["action"] == "correct"):
+            c["status"] = _rerun_with(view, c)
+        elif d is not None and d["action"] == "accept":
             c["status"] = "fail"
-        elif d["action"] == "reject":
+        elif d is not None and d["action"] == "reject":
             c["status"] = "pass"
-        elif d["action"] == "correct" and c["id"] in _RULES:
-            outcome = _RULES[c["id"]].rule(view)
-            c["status"] = {True: "pass", False: "fail"}.get(outcome, "unknown")
     rec["score"] = record_score([Check(c["id"], c["status"], c["severity"], "")
                                  for c in rec.get("checks") or []])
     rec["reviewed"] = True
     return rec
+
+
+def _rerun_with(view: View, check: dict[str, Any]) -> str:
+    rule = _RULES.get(check["id"])
+    if rule is None:  # a check the rubric no longer has: keep what was stored
+        return check["status"]
+    try:
+        outcome = rule.rule(view)
+    except (TypeError, ValueError, AttributeError):  # a typed value of an unexpected type
+        outcome = None
+    return {True: "pass", False: "fail"}.get(outcome, "unknown")
 
 
 def reviewed_documents(documents: Iterable[dict[str, Any]],

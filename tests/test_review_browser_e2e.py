@@ -103,10 +103,14 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     first = Archive(store, get_user(store, "rita")).queue()[0]
     store.close()
     rid, (check1, check2) = first.record_id, first.check_ids[:2]
+    assert len(first.check_ids) == 2  # the second decision finishes the record
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(base)
     _sign_in(page, "rita")
+    cookie = next(c for c in page.context.cookies() if c["name"] == "waiverscan_session")
+    assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    assert 35000 < cookie["expires"] - time.time() <= 36000  # the session's 10 hours
     page.get_by_text("Review queue").wait_for(timeout=30000)
     page.get_by_role("button", name="Review", exact=True).click()
     page.get_by_text("Check under review").wait_for(timeout=30000)
@@ -124,18 +128,31 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     got = [(d["reviewer"], d["action"], d["check_id"], d["note"]) for d in _history(db, rid)]
     assert got == [("rita", "accept", check1, None),
                    ("rita", "reject", check2, "witness named on the second page")]
+    page.get_by_text("Record 2 of").wait_for(timeout=30000)  # the record done: on to the next
+    page.keyboard.press("p")  # back to it
+    page.get_by_text("Record 1 of").wait_for(timeout=30000)
+    page.wait_for_function("rid => new URLSearchParams(location.search).get('record') === rid",
+                           arg=rid, timeout=30000)  # the URL names the record: a reload keeps it
 
-    page.goto(f"{base}/record?record={rid}")  # a reload: a new browser session
-    _sign_in(page, "rita")
+    page.reload()  # a new browser session of the same tab: the cookie signs it in
     table = page.locator("table").filter(has_text="witness named on the second page")
     table.wait_for(timeout=30000)
+    assert page.get_by_role("textbox", name="User name").count() == 0
+    page.get_by_text("Signed in as rita").wait_for(timeout=30000)
     text = table.inner_text()
     assert text.count("rita") == 2 and "accept" in text and "reject" in text
+
+    page.get_by_role("button", name="Sign out").click()  # ends the session, clears the cookie
+    page.get_by_role("textbox", name="User name").wait_for(timeout=30000)
+    page.wait_for_function("() => !document.cookie.includes('waiverscan_session=')", timeout=30000)
+    page.reload()
+    page.get_by_role("textbox", name="User name").wait_for(timeout=30000)
+    assert page.get_by_text("witness named on the second page").count() == 0
     page.close()
 
 
 def test_counsel_cannot_reach_another_clients_case(ui, browser):
-    base, _ = ui
+    base, db = ui
     page = browser.new_page()
     page.goto(f"{base}/case?a={P2}")
     _sign_in(page, "carla")
@@ -149,7 +166,22 @@ def test_counsel_cannot_reach_another_clients_case(ui, browser):
     box.press("Enter")
     page.get_by_text("Timeline").wait_for(timeout=30000)
     assert page.get_by_text("not one of your cases").count() == 0
+    # another client's record by its link (signed in by the cookie, no new sign-in)
+    page.goto(f"{base}/record?record={_record_of(db, P2)}")
+    page.get_by_text("not one of your cases").wait_for(timeout=30000)
+    assert page.get_by_text("Values read").count() == 0
     page.close()
+
+
+def _record_of(db: str, a_number: str) -> str:
+    from review_ui.access import record_a_number
+    from waiverscan.store import open_store
+    store = open_store(db)
+    try:
+        return next(r["record_id"] for d in store.iter_documents(status="scored")
+                    for r in d["records"] if record_a_number(r) == a_number)
+    finally:
+        store.close()
 
 
 def test_counsel_scans_one_file_in_the_client_check(ui, browser, tmp_path):

@@ -3,6 +3,8 @@ from a document shown as text, counsel kept to their own client, the dashboard's
 agreement figures."""
 from __future__ import annotations
 
+import pytest
+
 from review_apptest import page, texts
 from cases_archive import P4
 from review_store import P1, P2, P9, SCRIPT_NAME, review_db  # noqa: F401
@@ -124,11 +126,20 @@ def test_second_review_keeps_others_decisions_in_my_queue(review_db):
     short = rid[:12] + "…:" + rid.rsplit(":", 1)[-1]
     at = page("queue", review_db, "rob").run()
     assert short not in list(at.dataframe[0].value["record"])
-    at.checkbox(key="q_second").check().run()
+    _reviewer(at, "not yet decided by me (second review)")
     assert short in list(at.dataframe[0].value["record"])
+    _reviewer(at, "decided by rita")  # what rita decided: that record alone
+    assert list(at.dataframe[0].value["record"]) == [short]
+    assert list(at.dataframe[0].value["checks"]) == ["F-DATED, F-SUPERVISOR"]
     at = page("queue", review_db, "rita").run()
-    at.checkbox(key="q_second").check().run()
+    _reviewer(at, "not yet decided by me (second review)")
     assert short not in list(at.dataframe[0].value["record"])  # rita decided it all
+
+
+def _reviewer(at, label):
+    box = at.selectbox(key="q_reviewer")
+    box.select_index(box.options.index(label)).run()
+    assert not at.exception
 
 
 def test_case_page_a_form_and_a_comment_agreeing_is_no_contradiction(review_db):
@@ -148,3 +159,59 @@ def test_client_check_prepares_the_pdf_for_an_assigned_client(review_db):
     assert not at.exception
     a, pdf = at.session_state["client_pdf_data"]
     assert a == P1 and pdf.startswith(b"%PDF")
+
+
+def test_record_values_table_corrections_are_stored_and_rescore(review_db):
+    rid = _form_record(review_db, P2)  # F-DATED fails on 2018-06-31, F-SUPERVISOR fails
+    at = page("record", review_db, "rita")
+    at.query_params["record"] = rid
+    at.run()
+    assert not at.exception
+    editor = at.data_editor[0]
+    assert editor.editing_mode == "fixed"
+    fields = list(editor.value["field"])
+    assert "case A301234567: **written waiver, deficient**" in texts(at)
+    at.session_state[f"values_{rid}_0"] = {
+        "edited_rows": {fields.index("date_signed"): {"value": "2018-06-21"},
+                        fields.index("supervisor_name"): {"value": "SDDO M. Ruiz"},
+                        fields.index("supervisor_signed"): {"value": "true"}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.text_input(key=f"fix_note_{rid}").input("read on the original")
+    at.run()
+    save = at.button(key="save_values")
+    assert save.label == "Save 3 correction(s)" and not save.disabled
+    save.click().run()
+    assert not at.exception
+    store = open_store(review_db)
+    hist = store.reviews.history(rid)
+    store.close()
+    assert sorted((d["reviewer"], d["action"], d["check_id"], d["field"], d["value_before"],
+                   d["value_after"], d["note"]) for d in hist) == [
+        ("rita", "correct", None, "date_signed", "2018-06-31", "2018-06-21", "read on the original"),
+        ("rita", "correct", None, "supervisor_name", None, "SDDO M. Ruiz", "read on the original"),
+        ("rita", "correct", None, "supervisor_signed", None, True, "read on the original")]
+    t = texts(at)
+    # both failed checks pass on the corrected values: score and the case category follow
+    assert "as reviewed: **100/100**" in t and "written waiver, complete" in t
+    assert "fail → pass as reviewed" in t
+    values = dict(zip(at.data_editor[0].value["field"], at.data_editor[0].value["value"]))
+    assert values["date_signed"] == "2018-06-21" and values["supervisor_signed"] == "true"
+
+
+def test_record_values_counsel_cannot_correct(review_db):
+    from review_ui.access import AccessDenied, Archive
+    from review_ui.corrections import save_corrections
+    from waiverscan.store.accounts import get_user
+    rid = _form_record(review_db, P1)
+    store = open_store(review_db)
+    carla = Archive(store, get_user(store, "carla"))
+    rec = carla.record(rid)["record"]
+    with pytest.raises(AccessDenied):
+        save_corrections(carla, rid, rec, {"date_signed": "2018-06-02"})
+    assert store.reviews.history(rid) == []
+    store.close()
+    at = page("record", review_db, "carla")
+    at.query_params["record"] = rid
+    at.run()
+    assert not at.exception and not at.data_editor and at.dataframe  # read-only for counsel

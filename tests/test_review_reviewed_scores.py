@@ -55,3 +55,29 @@ def test_parse_value():
     assert parse_value(" true ") is True and parse_value("null") is None
     assert parse_value('["Ana", "Luis"]') == ["Ana", "Luis"]
     assert parse_value("208123456") == "208123456" and parse_value("[oops") == "[oops"
+
+
+def test_reviewed_field_corrections_rerun_the_checks_that_read_them():
+    rec = form("x", "A208123456", date="2018-06-31", fails=("F-DATED", "F-SUPERVISOR"),
+               supervisor_name="", supervisor_signed=True)["records"][0]
+    rec["fields"]["supervisor_name"]["present"] = False  # no ink seen where the name goes
+    rid = rec["record_id"]
+    status = lambda r, cid: next(c["status"] for c in r["checks"] if c["id"] == cid)  # noqa: E731
+    fix = _d(rid, None, "correct", "date_signed", "2018-06-21")
+    r = apply_reviews(rec, [fix])  # a value fixed in the table, not tied to a check
+    assert r["fields"]["date_signed"]["value"] == "2018-06-21"
+    assert r["fields"]["date_signed"]["confidence"] == 1.0
+    assert status(r, "F-DATED") == "pass" and status(r, "F-SUPERVISOR") == "fail"
+    total = sum(WEIGHTS[x.severity] for x in RULES_BY_KIND["waiver_form"])
+    assert r["score"] == pytest.approx(100 * (total - WEIGHTS["major"]) / total, abs=0.1)
+    # the newer decision wins: a confirm after the fix, a fix after the confirm
+    assert status(apply_reviews(rec, [fix, _d(rid, "F-DATED", "accept")]), "F-DATED") == "fail"
+    assert status(apply_reviews(rec, [_d(rid, "F-DATED", "accept"), fix]), "F-DATED") == "pass"
+    # a fix of a field no failed check reads changes no status
+    other = apply_reviews(rec, [_d(rid, None, "correct", "parent_name", "Ana Ruiz")])
+    assert [c["status"] for c in other["checks"]] == [c["status"] for c in rec["checks"]]
+    # the typed value decides, not the ink the machine saw
+    r = apply_reviews(rec, [_d(rid, None, "correct", "supervisor_name", "SDDO M. Ruiz")])
+    assert status(r, "F-SUPERVISOR") == "pass"
+    r = apply_reviews(rec, [_d(rid, None, "correct", "supervisor_signed", False)])
+    assert status(r, "F-SUPERVISOR") == "fail"

@@ -8,6 +8,7 @@ import streamlit as st
 
 from review_ui.dashboard import check_rates, reviewer_progress
 from review_ui.agreement import agreement
+from review_ui.conflicts import conflict_rows, conflicts
 from review_ui.exports import cases_csv, cases_xlsx, decisions_csv
 from review_ui.ui import signed_in
 from scoring.cases import roll_up
@@ -46,6 +47,11 @@ if ag["pairs"]:
                 f"**{ag['agreement_rate']:.0%}**, Cohen's kappa **{ag['kappa']:.2f}**")
 else:
     st.caption("No check has been decided by two reviewers yet: no agreement figures.")
+found = conflicts(history)
+if found:
+    st.markdown(f"**{len(found)}** checks or fields where reviewers disagree (every "
+                "decision is kept; the last one counts for the reviewed figures):")
+    st.dataframe(conflict_rows(found), hide_index=True, width="stretch")  # plain-text cells
 
 st.subheader("Exports")
 st.caption("The reviewed archive you may see: cases with categories as reviewed, and "

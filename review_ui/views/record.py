@@ -1,16 +1,19 @@
-"""Record: the page image with every field's box, the values read, and the flagged
-checks with confirm / overturn / escalate (keys c, o, e; n and p move in the queue)."""
+"""Record: the page image with every field's box, the values read (editable), and the
+flagged checks with confirm / overturn / escalate (keys c, o, e; n and p move in the
+queue). Scores and the case category are shown as reviewed."""
 import json
 
 import streamlit as st
-import streamlit.components.v1 as components
 
-from review_ui.access import AccessDenied, parse_value
+from review_ui.access import AccessDenied, parse_value, record_a_number
+from review_ui.browser import KEYS_HTML
+from review_ui.conflicts import conflicts
+from review_ui.corrections import edited_values, field_rows, save_corrections
 from review_ui.images import record_page_image
 from review_ui.queue import check_tier, decided_checks, pending_checks
 from review_ui.reviewed import apply_reviews
 from review_ui.ui import esc, signed_in
-from scoring.report import CHECK_FIELDS
+from scoring.report import CATEGORY_LABELS, CHECK_FIELDS
 from scoring.rubric import RUBRIC
 
 RULES = {r.id: r for r in RUBRIC}
@@ -31,6 +34,7 @@ except AccessDenied as exc:
     st.error(str(exc))
     st.stop()
 st.session_state["record_id"] = rid
+st.query_params["record"] = rid  # a reload comes back to this record
 rec, doc = got["record"], got["document"]
 
 
@@ -55,8 +59,21 @@ def _score(v):
     return "n/a" if v is None else f"{v:.0f}/100"
 
 
+def _category():
+    a = record_a_number(reviewed)
+    try:
+        c = archive.case(a)["case"]["category"] if a else None
+    except (AccessDenied, LookupError):
+        return ""
+    return f" · case {esc(a)}: **{esc(CATEGORY_LABELS.get(c, c))}**" if c else ""
+
+
 st.markdown(f"Score as read: **{_score(rec.get('score'))}**"
-            + (f" · as reviewed: **{_score(reviewed.get('score'))}**" if reviewed is not rec else ""))
+            + (f" · as reviewed: **{_score(reviewed.get('score'))}**" if reviewed is not rec else "")
+            + _category())
+for c in conflicts(history, rid):
+    st.warning(f"Reviewers disagree on {esc(c['subject'])}: " + "; ".join(
+        f"{esc(d['reviewer'])} {esc(d['verdict'])} ({str(d['at'])[:16]})" for d in c["decisions"]))
 nav1, nav2, _ = st.columns([1, 1, 6])
 if nav1.button("Previous (p)", key="prev"):
     _go(-1)
@@ -71,16 +88,20 @@ current = None
 if pending:
     current = st.radio("Check under review", [c["id"] for c in pending], horizontal=True,
                        key=f"current_{rid}")
-focus = CHECK_FIELDS.get(current or "", ())
+focus = tuple(CHECK_FIELDS.get(current or "", ()))
+names = list(rec.get("fields") or {})
 
 left, right = st.columns([3, 2])
 with left:
     pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
                     if isinstance(f, dict) and isinstance(f.get("page"), int)})
     if pages:
-        page = pages[0] if len(pages) == 1 else st.selectbox("Page", pages, key="page")
-        zoom = st.slider("Zoom (width in pixels)", 400, 2400, 900, 100, key="zoom")
-        img = record_page_image(doc.get("source") or "", rec, page, tuple(focus))
+        p1, p2, p3 = st.columns([1, 2, 2])
+        page = pages[0] if len(pages) == 1 else p1.selectbox("Page", pages, key="page")
+        zoom = p2.slider("Zoom (width in pixels)", 400, 2400, 900, 100, key="zoom")
+        pick = p3.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
+        lit = focus if pick == "the check's fields" else (pick,)
+        img = record_page_image(doc.get("source") or "", rec, page, lit)
         if img is None:
             st.warning("The source file is not at its stored path: no page image.")
         else:
@@ -88,24 +109,32 @@ with left:
     else:
         st.caption("No page image: this record was read from a text or table export.")
 with right:
-    st.subheader("Values read")
-    rows = []
-    for name, f in (rec.get("fields") or {}).items():
-        if f is None:
-            rows.append({"field": name, "value": "—", "confidence": None, "under review": ""})
-            continue
-        v = f.get("value")
-        rows.append({"field": name,
-                     "value": v if isinstance(v, str) else json.dumps(v, ensure_ascii=False),
-                     "confidence": f.get("confidence"),
-                     "under review": "◀" if name in focus else ""})
-    st.dataframe(rows, hide_index=True, width="stretch")  # cells are plain text
+    rows = field_rows(reviewed, focus)
+    if archive.can_decide:
+        st.subheader("Values read (edit to correct)")
+        # cells are plain text in the grid: markup read from a document shows as text;
+        # the key follows the decisions, so a saved table redraws from the store
+        key = f"values_{rid}_{len(history)}"
+        st.data_editor(rows, hide_index=True, width="stretch", key=key,
+                       disabled=["field", "confidence", "under review"])
+        changed = edited_values(rows, st.session_state.get(key))
+        fix_note = st.text_input("Note on the corrections", key=f"fix_note_{rid}")
+        if st.button(f"Save {len(changed)} correction(s)", key="save_values",
+                     disabled=not changed):
+            save_corrections(archive, rid, reviewed, changed, fix_note)
+            st.rerun()
+    else:
+        st.subheader("Values read")
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 st.subheader("Flagged checks")
+now = {c["id"]: c["status"] for c in reviewed.get("checks") or []}
 for c in flagged:
     rule = RULES.get(c["id"])
     done = c not in pending
-    st.markdown(f"**{esc(c['id'])}** · {c['status']} · {c['severity']}"
+    st.markdown(f"**{esc(c['id'])}** · {c['status']}"
+                + (f" → {now[c['id']]} as reviewed" if now.get(c["id"], c["status"]) != c["status"] else "")
+                + f" · {c['severity']}"
                 + (" · decided" if done else "") + (" · **under review**" if c["id"] == current else ""))
     if rule is not None:
         st.markdown(f"Rule: {esc(rule.description)} ({esc(rule.source)})")
@@ -118,7 +147,7 @@ for c in flagged:
 if current and archive.can_decide:
     st.subheader(f"Decide {current}")
     note = st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{rid}")
-    fields = [n for n in CHECK_FIELDS.get(current, ())] or list((rec.get("fields") or {}))
+    fields = [n for n in CHECK_FIELDS.get(current, ())] or names
     fcol, vcol = st.columns(2)
     fix_field = fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{rid}")
     fix_value = vcol.text_input("Corrected value", key=f"fix_value_{rid}")
@@ -155,32 +184,4 @@ if history:
                "after": json.dumps(d["value_after"], ensure_ascii=False),
                "note": d["note"] or ""} for d in history])
 
-# Keyboard shortcuts: Streamlit has none, so a tiny script clicks the labelled buttons;
-# keys typed into a text box are left alone, Esc leaves the box. The script is added to
-# the app's own page (once, by id), not run in this component's iframe: a listener from
-# an iframe dies when a rerun replaces the iframe, one of the page's own never does.
-KEYS_JS = """
-(function () {
-  const keys = {c: "Confirm (c)", o: "Overturn (o)", e: "Escalate (e)", n: "Next (n)", p: "Previous (p)"};
-  document.addEventListener("keydown", function (ev) {
-    const t = ev.target;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.key === "Escape" && t && t.tagName === "INPUT") { t.blur(); return; }
-    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
-    const label = keys[ev.key];
-    if (!label) return;
-    const btn = Array.from(document.querySelectorAll("button")).find(b => b.innerText.trim() === label);
-    if (btn) { ev.preventDefault(); btn.click(); }
-  }, true);  // capture: before a widget can swallow the key (Streamlit's inputs eat Esc)
-  document.documentElement.dataset.waiverscanKeys = "on";
-})();
-"""
-components.html(f"""<script>
-const doc = window.parent.document;
-if (!doc.getElementById("waiverscan-keys")) {{
-  const s = doc.createElement("script");
-  s.id = "waiverscan-keys";
-  s.textContent = {json.dumps(KEYS_JS)};
-  doc.head.appendChild(s);
-}}
-</script>""", height=0)
+st.html(KEYS_HTML, unsafe_allow_javascript=True)  # c o e n p (review_ui.browser)
