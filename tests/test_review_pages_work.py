@@ -112,6 +112,17 @@ def test_dashboard_agreement_of_two_reviewers(review_db):
     t = texts(at)
     assert "**2** pairs" in t and "agreement **50%**" in t and "kappa **0.00**" in t
     assert len(at.image) == 1  # decisions per month chart
+    # the disagreement on F-SUPERVISOR, who decided what
+    assert "**1** checks or fields where reviewers disagree" in t
+    rows = at.dataframe[-1].value
+    assert [(r["check or field"], r["who"], r["decided"]) for _, r in rows.iterrows()] == [
+        ("F-SUPERVISOR", "rita", "confirm"), ("F-SUPERVISOR", "rob", "overturn")]
+    at = page("record", review_db, "rita")
+    at.query_params["record"] = rid
+    at.run()
+    warned = [w.value for w in at.warning if "disagree" in w.value]
+    assert len(warned) == 1 and "F\\-SUPERVISOR: rita confirm (" in warned[0]
+    assert "; rob overturn (" in warned[0]
 
 
 def test_second_review_keeps_others_decisions_in_my_queue(review_db):
