@@ -4,6 +4,11 @@ admin assigned to them; the pages never filter anything themselves, so a page th
 forgets to check cannot leak a case (asking for another client's record or case raises
 :class:`AccessDenied`, whichever way the request arrived: link, URL or search).
 
+Downloads go through it too (:meth:`Archive.cases_csv`, :meth:`Archive.cases_xlsx`,
+:meth:`Archive.decisions_csv`, :meth:`Archive.client_report_pdf`,
+:meth:`Archive.page_image`), and an Archive cannot be made without a signed-in, still
+active account: nothing behind a page or a download works signed out.
+
 Decisions map onto the review log's actions: confirm the deficiency -> ``accept``,
 overturn with a corrected field value -> ``correct``, overturn with a reason ->
 ``reject``, escalate -> ``escalate``. Only reviewers, investigators and admins decide.
@@ -16,7 +21,7 @@ from typing import Any, Iterator, Optional
 
 from scoring.cases import normalise_a_number, roll_up, value
 from waiverscan.store import Store
-from waiverscan.store.accounts import Account, assigned_a_numbers
+from waiverscan.store.accounts import Account, assigned_a_numbers, get_user
 
 from review_ui.queue import QueueItem, build_queue
 from review_ui.reviewed import reviewed_documents
@@ -39,6 +44,11 @@ class Archive:
     account: Account
 
     def __post_init__(self) -> None:
+        # signed out, or an Account object that outlived its user's deactivation or role
+        # change: the store's current answer decides, not what the caller holds
+        live = get_user(self.store, self.account.name) if isinstance(self.account, Account) else None
+        if live is None or live != self.account:
+            raise AccessDenied("sign in first")
         # None: the whole archive; a set: only these A-numbers (counsel)
         self.allowed: Optional[frozenset[str]] = (
             assigned_a_numbers(self.store, self.account) if self.account.role == "counsel"
@@ -139,6 +149,32 @@ class Archive:
         if self.allowed is not None:
             return sorted(self.allowed)
         return sorted({c["a_number"] for c in self.report()["cases"] if c.get("a_number")})
+
+    # ------------------------------------------------------------------ downloads
+
+    def cases_csv(self) -> str:
+        from review_ui.exports import cases_csv
+        return cases_csv(self.report())
+
+    def cases_xlsx(self) -> bytes:
+        from review_ui.exports import cases_xlsx
+        return cases_xlsx(self.report())
+
+    def decisions_csv(self) -> str:
+        from review_ui.exports import decisions_csv
+        return decisions_csv(self.history())
+
+    def client_report_pdf(self, a_number: str) -> bytes:
+        from review_ui.client_report import client_report_pdf
+        return client_report_pdf(self, a_number)
+
+    def page_image(self, record_id: str, page: int, highlight: tuple[str, ...] = ()):
+        """The record's page with its field boxes (a PIL image), or None when the source
+        file is gone; AccessDenied for a record out of reach."""
+        from review_ui.images import record_page_image
+        got = self.record(record_id)
+        return record_page_image(got["document"].get("source") or "", got["record"], page,
+                                 highlight)
 
     # ------------------------------------------------------------------ decisions
 
