@@ -126,14 +126,16 @@ def _run_processes(tasks: Iterator[Task], workers: int,
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["waiverscan.batch.worker", "extractor.pipeline",
                                 "extractor.forms", "extractor.comments", "scoring.rubric"])
-    starts = ctx.SimpleQueue() if timeout else None  # (task key, pid, start time)
 
-    def new_pool() -> ProcessPoolExecutor:
+    def new_pool() -> tuple[ProcessPoolExecutor, Any]:
+        # workers say on this queue which file they start: (task key, pid, start time).
+        # One per pool: a worker killed in the middle of a put cannot jam the next pool
+        starts = ctx.SimpleQueue() if timeout else None
         return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                    initializer=_init_worker, initargs=(starts,),
-                                   max_tasks_per_child=200)
+                                   max_tasks_per_child=200), starts
 
-    pool = new_pool()
+    pool, starts = new_pool()
     window = workers * WINDOW_PER_WORKER
     pending: dict[Any, tuple[Task, int]] = {}
     keys: dict[int, Any] = {}  # task key -> its future
@@ -183,7 +185,7 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                     keys.clear()
                     running.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = new_pool()
+                    pool, starts = new_pool()
                     continue
             broken = False
             for fut in done:
@@ -198,7 +200,7 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                 keys.clear()
                 running.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
+                pool, starts = new_pool()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
