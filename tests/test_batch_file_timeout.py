@@ -7,8 +7,12 @@ from __future__ import annotations
 import os
 import time
 
-from faults_common import documents, run_scan, tiny_archive
+import pytest
+
+from faults_common import documents, run_scan, start_scan, tiny_archive
 from waiverscan.store import open_store
+
+pytestmark = [pytest.mark.slow]
 
 
 def _group_gone(pgid: int, within: float = 10.0) -> bool:
@@ -51,7 +55,6 @@ def test_batch_file_timeout_stores_late_file_and_goes_on(tmp_path, monkeypatch):
 def test_batch_file_timeout_kills_the_late_worker(tmp_path, monkeypatch):
     archive = tiny_archive(tmp_path / "archive", n=3, slow=1)
     monkeypatch.setenv("WAIVERSCAN_FAKE_SLOW", "120")
-    from faults_common import start_scan
     proc = start_scan(archive, f"sqlite:///{tmp_path / 's.db'}", workers=1,
                       extra=("--file-timeout", "3"))
     out, err = proc.communicate(timeout=90)
