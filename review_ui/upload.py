@@ -3,6 +3,11 @@ directory by its sha256 (never by the uploader's file name, which may carry a pa
 a client's name), read and scored by the same worker as `waiverscan scan`, and stored
 in the archive like any scanned file.
 
+What is refused before anything is kept: an empty file, one over :data:`MAX_BYTES`,
+and one whose *bytes* are not a PDF, PNG, JPEG, TIFF, XLSX, CSV or text file (the
+extension and the browser's content type are not trusted). The uploads directory is
+private (0700) and each file in it 0600: the files hold clients' personal data.
+
 The result shown to the uploader is the one computed for the bytes they uploaded, not a
 lookup in the store: reviewers' decisions on a stored copy stay behind the usual access
 rules.
@@ -11,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from waiverscan.store import Store
 
@@ -21,27 +27,52 @@ SUFFIX = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg", "tiff": ".tif", "xlsx": 
 MAX_BYTES = 100 * 1024 * 1024
 
 
+class UploadRefused(ValueError):
+    """The upload is not kept: empty, too large, or not a type the scan reads."""
+
+
 def upload_dir() -> Path:
     """WAIVERSCAN_UPLOADS, else ./waiverscan-uploads (the directory the UI started in)."""
     return Path(os.environ.get("WAIVERSCAN_UPLOADS") or "waiverscan-uploads").resolve()
 
 
-def save_upload(data: bytes, directory: Optional[Path] = None) -> Path:
-    """Write the bytes as ``<sha256><suffix>`` (suffix from the bytes' own type)."""
+def _private_dir(directory: Path) -> Path:
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)  # an existing directory too (mkdir's mode obeys umask)
+    return directory
+
+
+def save_upload(upload: Union[bytes, Any], directory: Optional[Path] = None) -> Path:
+    """Keep the uploaded bytes as ``<sha256><suffix>``, the suffix from the bytes' own
+    type. ``upload`` is the bytes, or Streamlit's UploadedFile: only its bytes are used,
+    never its name (which may be ``../../etc/passwd``, absolute, hold NUL bytes, or be
+    thousands of characters long) nor its claimed content type."""
+    from extractor.errors import WaiverscanError
     from extractor.ingest import sniff
+    data = upload if isinstance(upload, (bytes, bytearray)) else upload.getvalue()
+    if not data:
+        raise UploadRefused("the file is empty")
     if len(data) > MAX_BYTES:
-        raise ValueError(f"the file is over {MAX_BYTES // (1024 * 1024)} MB")
-    directory = directory or upload_dir()
-    directory.mkdir(parents=True, exist_ok=True)
+        raise UploadRefused(f"the file is over {MAX_BYTES // (1024 * 1024)} MB")
+    directory = _private_dir(directory or upload_dir())
     sha = hashlib.sha256(data).hexdigest()
-    tmp = directory / f".{sha}.part"
-    tmp.write_bytes(data)
+    # a private temporary name of our own (0600, unique: two uploads at once never
+    # share it), typed from its bytes, then renamed into place
+    fd, tmp_name = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=directory)
+    tmp = Path(tmp_name)
     try:
-        kind = sniff(tmp)
-    except Exception:  # noqa: BLE001  (the scan reports an unreadable file properly)
-        kind = ""
-    path = directory / f"{sha}{SUFFIX.get(kind, '.bin')}"
-    os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        try:
+            kind = sniff(tmp)
+        except WaiverscanError as exc:
+            raise UploadRefused(str(exc)) from None
+        if kind not in SUFFIX:
+            raise UploadRefused(f"unsupported file type: {kind}")
+        path = directory / f"{sha}{SUFFIX[kind]}"
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 

@@ -85,7 +85,14 @@ def review_command(db: str, port: int) -> list[str]:
             "--server.headless", "true", "--server.address", "127.0.0.1",
             "--server.port", str(port), "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none", "--global.developmentMode", "false",
-            "--client.toolbarMode", "viewer"]
+            "--client.toolbarMode", "viewer",
+            # the server refuses a bigger upload before it is held in memory (MB)
+            "--server.maxUploadSize", str(_upload_limit_mb())]
+
+
+def _upload_limit_mb() -> int:
+    from review_ui.upload import MAX_BYTES
+    return MAX_BYTES // (1024 * 1024)
 
 
 def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
