@@ -22,7 +22,15 @@ from extractor.model import Word
 PDF_DPI = 300
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_PAGE_PIXELS = 120_000_000  # ~ a 36x44 inch page at 300 dpi: anything bigger is a bomb
+#: 5000 pages refuses only absurd page trees: an A-file of a parent can run to hundreds
+#: of pages and is read (pages stream one at a time, so memory does not grow with them)
 MAX_PAGES = 5000
+#: a page side under this many pixels (at its own or the 300 dpi render) holds no text
+MIN_PAGE_SIDE = 16
+#: a PDF text layer of fewer words than this is not the page's text (a scan's stray marks)
+MIN_LAYER_WORDS = 5
+#: PDF pages parsed per pdfplumber open (see _TextLayer)
+LAYER_CHUNK = 32
 
 IMAGE_KINDS = ("png", "jpeg", "tiff")
 
@@ -75,11 +83,12 @@ def sniff(path: str | Path) -> str:
         return "xlsx" if _is_xlsx(path) else _unsupported("a ZIP archive that is not an XLSX workbook")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _unsupported("a legacy Office (OLE) file; save it as XLSX or CSV")
-    if _looks_like_text(head):
-        low = head.lstrip().lower()
-        if low.startswith((b"<!doctype html", b"<html", b"<?xml", b"{", b"[")):
+    text = _head_text(head, cut=size > len(head))
+    if text is not None:
+        low = text.lstrip("\ufeff \t\r\n").lower()
+        if low.startswith(("<!doctype html", "<html", "<?xml", "{", "[")):
             return _unsupported("an HTML, XML or JSON file")
-        return "csv" if _looks_like_csv(head) else "text"
+        return "csv" if _looks_like_csv(text) else "text"
     return _unsupported("not a PDF, PNG, JPEG, TIFF, CSV, XLSX or text file")
 
 
@@ -96,32 +105,62 @@ def _is_xlsx(path: Path) -> bool:
         return False
 
 
-def _looks_like_text(head: bytes) -> bool:
+#: share of a text sample's characters that may be undecodable or control characters:
+#: an export with a few stray bytes is still text (its rows say which were replaced);
+#: binary data has ~11% control bytes
+MAX_JUNK_SHARE = 0.02
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _head_text(head: bytes, cut: bool) -> Optional[str]:
+    """The file's first bytes as text, or None when they are not text: UTF-16 with a
+    byte order mark (Excel's "Unicode text"), else each line UTF-8 or else cp1252, with
+    at most :data:`MAX_JUNK_SHARE` undecodable or control characters."""
+    if head.startswith(UTF16_BOMS):
+        body = head[: len(head) - len(head) % 2]
+        text = body.decode("utf-16", errors="replace")
+        return text if _junk_share(text[:-1] if cut else text) <= MAX_JUNK_SHARE else None
     if b"\x00" in head:
-        return False
-    for enc in ("utf-8", "cp1252"):
+        return None
+    lines = head.splitlines(keepends=True)
+    if cut and len(lines) > 1:
+        lines = lines[:-1]  # a line (or a multi-byte character) cut by the sample's end
+    parts = []
+    for raw in lines:
         try:
-            head.decode(enc)
-            return True
-        except UnicodeDecodeError as exc:
-            # a multi-byte character cut at the end of the sample is still text
-            if enc == "utf-8" and exc.start >= len(head) - 3:
-                return True
-    return False
+            parts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append(raw.decode("cp1252", errors="replace"))
+    text = "".join(parts)
+    return text if _junk_share(text) <= MAX_JUNK_SHARE else None
 
 
-def _looks_like_csv(head: bytes) -> bool:
+def _junk_share(text: str) -> float:
+    junk = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f\v"))
+    return junk / max(1, len(text))
+
+
+def _looks_like_csv(text: str) -> bool:
+    """Two or more cells per record, the first two records agreeing, for one of the
+    delimiters. Records are read as CSV (quoted cells may hold delimiters, quotes and line
+    breaks); csv.Sniffer gave up on cells holding quotes and semicolons."""
     import csv
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    lines = [l for l in text.splitlines()[:5] if l.strip()]
-    if len(lines) < 2:
-        return False
-    try:
-        dialect = csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|")
-    except csv.Error:
-        return False
-    counts = [len(next(csv.reader([l], dialect))) for l in lines]
-    return counts[0] >= 2 and all(c == counts[0] for c in counts[:2])
+    import io
+    text = text.lstrip("\ufeff")
+    for delimiter in (",", ";", "\t", "|"):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        counts = []
+        try:
+            for row in reader:
+                if any(c.strip() for c in row):
+                    counts.append(len(row))
+                if len(counts) == 2:
+                    break
+        except csv.Error:
+            continue
+        if len(counts) == 2 and counts[0] >= 2 and counts[0] == counts[1]:
+            return True
+    return False
 
 
 def iter_pages(path: str | Path, kind: Optional[str] = None) -> Iterator[SourcePage]:
@@ -170,7 +209,7 @@ def _image_pages(path: Path) -> Iterator[SourcePage]:
                 w, h = im.size
                 if w * h > MAX_PAGE_PIXELS:
                     raise TooLargeError(f"page {i + 1} is {w}x{h} pixels, too large to be a scanned page")
-                if w < 16 or h < 16:  # decodes fine, holds nothing: "empty", not "damaged"
+                if w < MIN_PAGE_SIDE or h < MIN_PAGE_SIDE:  # decodes fine, holds nothing: "empty", not "damaged"
                     raise EmptyError(f"page {i + 1} is {w}x{h} pixels, too small to hold text")
                 grey = np.asarray(im.convert("L"), dtype=np.uint8)
             except (OSError, ValueError, SyntaxError) as exc:
@@ -233,6 +272,7 @@ def _pdf_has_no_pages(path: Path) -> bool:
 
 def _pdf_pages(path: Path) -> Iterator[SourcePage]:
     pdf = _open_pdf(path)
+    layer = _TextLayer(path)
     try:
         n = len(pdf)
         if n == 0:
@@ -247,7 +287,10 @@ def _pdf_pages(path: Path) -> Iterator[SourcePage]:
                 w, h = int(round(wpt * scale)), int(round(hpt * scale))
                 if w * h > MAX_PAGE_PIXELS:
                     raise TooLargeError(f"page {i + 1} is {wpt:.0f}x{hpt:.0f} pt, too large to render")
-                words = _text_layer_words(path, i, scale)
+                if w < MIN_PAGE_SIDE or h < MIN_PAGE_SIDE:  # as for images; and a 0-pixel
+                    # side would crash the preprocessing's resize
+                    raise EmptyError(f"page {i + 1} is {wpt:.1f}x{hpt:.1f} pt, too small to hold text")
+                words = layer.words(i, scale) if _pdfium_chars(page) >= MIN_LAYER_WORDS else None
                 if words is not None:
                     yield SourcePage(number=i + 1, image=None, dpi=PDF_DPI, width=w, height=h,
                                      text_words=words)
@@ -261,22 +304,71 @@ def _pdf_pages(path: Path) -> Iterator[SourcePage]:
             finally:
                 page.close()
     finally:
+        layer.close()
         pdf.close()
 
 
-def _text_layer_words(path: Path, index: int, scale: float) -> Optional[list[Word]]:
+def _pdfium_chars(page) -> int:
+    """Non-blank characters in a page's text layer as PDFium reads it (the page is loaded
+    already, so this is cheap): a scan has none, and need not be parsed again by pdfplumber."""
+    try:
+        textpage = page.get_textpage()
+    except Exception:  # noqa: BLE001  (unknown: let pdfplumber decide)
+        return MIN_LAYER_WORDS
+    try:
+        return sum(not ch.isspace() for ch in textpage.get_text_range())
+    finally:
+        textpage.close()
+
+
+class _TextLayer:
+    """pdfplumber over a window of :data:`LAYER_CHUNK` pages at a time, opened only when a
+    page has a text layer. Opening pdfplumber walks the whole page tree, so one open per
+    page made long files quadratic (a 600-page PDF spent 100 s here before any OCR);
+    keeping the whole document open would keep every parsed page's objects instead."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = None
+        self.first = 0
+        self.dead = False  # pdfminer cannot read this file's pages: render them all
+
+    def words(self, index: int, scale: float) -> Optional[list[Word]]:
+        import pdfplumber
+        if self.dead:
+            return None
+        try:
+            if self.pdf is None or not self.first <= index < self.first + len(self.pdf.pages):
+                self.close()
+                self.pdf = pdfplumber.open(str(self.path), pages=list(
+                    range(index + 1, index + 1 + LAYER_CHUNK)))
+                self.first = index
+                if not self.pdf.pages:
+                    self.dead = True
+                    return None
+            page = self.pdf.pages[index - self.first]
+            try:
+                raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            finally:
+                page.close()  # its parsed objects: the window holds pages, not their text
+        except Exception:  # noqa: BLE001  pdfminer raises many types: a bad layer is rendered
+            self.dead = self.pdf is None
+            return None
+        return _layer_words(raw, scale)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+            self.pdf = None
+
+
+def _layer_words(raw: list[dict], scale: float) -> Optional[list[Word]]:
     """Words of a PDF page's text layer, or None when it holds no real text (a scan, or
     an OCR layer of junk): fewer than 5 words or mostly non-letters."""
-    import pdfplumber
-    try:
-        with pdfplumber.open(str(path), pages=[index + 1]) as pdf:
-            raw = pdf.pages[0].extract_words(keep_blank_chars=False, use_text_flow=False)
-    except Exception:  # pdfplumber raises many types; a bad text layer means "render it"
-        return None
     texts = [w["text"] for w in raw]
     letters = sum(ch.isalpha() for t in texts for ch in t)
     total = sum(len(t) for t in texts)
-    if len(texts) < 5 or total == 0 or letters / total < 0.5:
+    if len(texts) < MIN_LAYER_WORDS or total == 0 or letters / total < 0.5:
         return None
     words = []
     for w in raw:
