@@ -32,6 +32,10 @@ __all__ = ["extract_comment_file", "extract_comment_pages", "extract_comment_tex
            "count_comment_entries", "CommentRecords", "RowIssue"]
 
 RowIssue = T.RowIssue
+#: characters of one entry's comment that are analysed. Real entries run to a few
+#: hundred (dev exports: 327 at most); a 50 MB cell would take the NLP minutes (spaCy
+#: refuses over 1,000,000). The rest is left out, and the row says so.
+MAX_COMMENT_CHARS = 10_000
 TEXT_FIELDS = ("decision", "decision_mode", "info_provided", "option_offered", "language",
                "interpreter_or_fluent", "witness_name", "child_names")
 
@@ -118,6 +122,15 @@ def _date_field(raw: Any, day_first: Optional[bool], **where) -> Optional[Field]
     return Field(p.iso, conf, evidence=text, provenance="date", **where)
 
 
+def _capped(text: str, row: Optional[int], issues: list) -> str:
+    if len(text) <= MAX_COMMENT_CHARS:
+        return text
+    where = row if row is not None else 0
+    issues.append(T.RowIssue(where, f"a comment of {len(text)} characters: only the first "
+                                    f"{MAX_COMMENT_CHARS} were read"))
+    return text[:MAX_COMMENT_CHARS]
+
+
 def _record(index: int, header: dict[str, Optional[Field]], text_fields: dict) -> Record:
     fields = {name: None for name in COMMENT_FIELDS}
     fields.update(header)
@@ -142,9 +155,9 @@ def extract_comment_table(table: T.Table) -> CommentRecords:
         header["entry_date"] = _date_field(v.get("date"), day_first)
         author = clean_name(T.cell_text(v.get("author")))
         header["author"] = Field(author, 0.95, evidence=T.cell_text(v.get("author"))) if author else None
-        text = T.cell_text(v.get("comment"))
+        text = _capped(T.cell_text(v.get("comment")), row.row, recs.issues)
         recs.append(_record(len(recs), header, _text_fields(text)))
-    for issue in table.issues:
+    for issue in recs.issues:
         log.warning("comment export: %s", issue)
     return recs
 
@@ -169,7 +182,10 @@ def extract_comment_file(path: Path, kind: str) -> tuple[CommentRecords, int]:
         if not data.strip():
             raise EmptyError("the text file is empty")
         lines, _, issues = T._decode_lines(data)
-        recs = extract_comment_text("".join(lines))
+        text = "".join(lines)
+        if T.header_only(text):  # one line is no table to the sniffer: it is sent here
+            raise EmptyError("the export has a header but no rows under it")
+        recs = extract_comment_text(text)
         recs.issues.extend(issues)
         return recs, 1
     raise UnsupportedTypeError(f"not a comment export: {kind}")
@@ -201,7 +217,7 @@ def _from_entries(entries: list[E.Entry], text_source: bool) -> CommentRecords:
             header["entry_date"] = None
         author = clean_name(e.author)
         header["author"] = Field(author, round(0.95 * conf, 3), hp, hb, e.author, "header") if author else None
-        text = e.text
+        text = _capped(e.text, None, recs.issues)
         body_page = None if text_source or not e.body else e.body[0].page
         body_box = None if text_source else E.union([l.bbox for l in e.body if l.page == body_page])
         body_conf = 1.0 if text_source else min(1.0, (sum(l.conf for l in e.body) / len(e.body) + 0.05)

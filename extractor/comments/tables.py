@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
-from extractor.errors import EmptyError, UnreadableError
+from extractor.errors import EmptyError, TooLargeError, UnreadableError
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,15 @@ SYNONYMS: dict[str, list[str]] = {
 }
 
 FUZZY_MIN = 85
+#: a workbook whose parts would unpack to more than this is a zip bomb, not an export
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+#: columns of a sheet looked at: exports have a dozen; a sheet claiming 16,384 columns
+#: (its <dimension> or one far cell) must not make every row that wide in memory
+MAX_XLSX_COLUMNS = 256
+
+# one CSV cell may be as long as the file (a comment pasted whole, or a broken quote that
+# runs to the end): the csv module's default 128 KiB limit made such a file crash the run
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
 @dataclass
@@ -119,7 +129,11 @@ def map_columns(headers: list[Any]) -> dict[str, Optional[int]]:
     return out
 
 
-def _header_row(rows: list[list[Any]], limit: int = 10) -> int:
+#: the header is looked for among this many top rows
+HEADER_ROWS = 10
+
+
+def _header_row(rows: list[list[Any]], limit: int = HEADER_ROWS) -> int:
     """Index of the header: the first of the top rows that maps a comment column and at
     least one other role (exports often put a title and a blank row above it)."""
     best, best_n = 0, -1
@@ -140,19 +154,26 @@ def _named(mapping: dict[str, Optional[int]], headers: list[Any]) -> dict[str, O
 # ---- CSV ----------------------------------------------------------------------------
 
 def _decode_lines(data: bytes) -> tuple[list[str], str, list[RowIssue]]:
-    """Decode line by line: UTF-8 (BOM stripped) where it decodes, else cp1252.
+    """Decode line by line: UTF-8 (BOM stripped) where it decodes, else cp1252. Returns
+    text pieces that join into the file (one piece when the whole file is UTF-8).
 
     Whole-file detection would fail on exports where a few rows were pasted from
     another system; per line, each row gets the encoding it was written in.
     """
     issues: list[RowIssue] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM ("Unicode text")
+        text = data[: len(data) - len(data) % 2].decode("utf-16", errors="replace")
+        lines = text.splitlines(keepends=True)
+        issues += [RowIssue(no, "bytes that are not UTF-16; undecodable characters replaced")
+                   for no, line in enumerate(lines, start=1) if "\ufffd" in line]
+        return lines, "utf-16", issues
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         enc = "utf-8-sig"
     else:
         enc = "utf-8"
     try:
-        return data.decode("utf-8").splitlines(keepends=True), enc, issues
+        return [data.decode("utf-8")], enc, issues  # whole: the callers join the lines
     except UnicodeDecodeError:
         pass
     lines = []
@@ -196,12 +217,11 @@ def read_csv(path: Path) -> Table:
     if not data.strip():
         raise EmptyError("the export is empty")
     lines, enc, issues = _decode_lines(data)
+    del data  # copies of a big file are dropped as soon as they are done with
     text = "".join(lines)
+    del lines
     dialect = _dialect(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    # csv gives no line numbers per record; track them from the reader
-    line_nos = _record_lines(text, dialect)
-    rows_nb = [(ln, r) for ln, r in zip(line_nos, rows)]
+    rows_nb = _numbered_records(text, dialect)
     if not rows_nb:
         raise EmptyError("the export has no rows")
     hi = _header_row([r for _, r in rows_nb])
@@ -211,8 +231,11 @@ def read_csv(path: Path) -> Table:
         raise UnreadableError("no comment column found in the export's header")
     table = Table(_named(mapping, headers), encoding=enc, issues=list(issues))
     width = len(headers)
+    header = _row_key(headers)
     for ln, r in rows_nb[hi + 1:]:
         if not any(str(c).strip() for c in r):
+            continue
+        if _row_key(r) == header:  # the header again: exports pasted one after another
             continue
         if len(r) != width:
             fixed = _rejoin(r, width, mapping, dialect.delimiter) if len(r) > width else None
@@ -227,6 +250,8 @@ def read_csv(path: Path) -> Table:
             r = fixed
         table.rows.append(TableRow(ln, {role: (r[i] if i is not None else None)
                                         for role, i in mapping.items()}))
+    if not table.rows and not table.issues:
+        raise EmptyError("the export has a header but no rows under it")
     _log(path, table)
     return table
 
@@ -241,7 +266,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     csv.Sniffer also guesses quoting and gets it wrong on comments that quote the
     parent with doubled quotes: only the delimiter is guessed here.
     """
-    head = [l for l in text.splitlines()[:10] if l.strip()]
+    head = [l for l in text[:65536].splitlines()[:10] if l.strip()]  # not a 50 MB line whole
     best, best_score = ",", -1
     for d in (",", ";", "\t", "|"):
         counts = [len(next(csv.reader([l], delimiter=d))) for l in head[:5]]
@@ -275,57 +300,112 @@ def _rejoin(r: list[str], width: int, mapping: dict[str, Optional[int]],
     return fixed
 
 
-def _record_lines(text: str, dialect) -> list[int]:
-    """1-based starting line of every CSV record (records may span lines in quotes)."""
+def _numbered_records(text: str, dialect) -> list[tuple[int, list[str]]]:
+    """Every CSV record with its 1-based starting line (records may span lines in
+    quotes), in one pass: a 50 MB cell is parsed once."""
     out = []
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     start = 1
-    while True:
-        try:
-            next(reader)
-        except StopIteration:
-            break
-        out.append(start)
+    for row in reader:
+        out.append((start, row))
         start = reader.line_num + 1
     return out
 
 
 # ---- XLSX ---------------------------------------------------------------------------
 
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts declare more than :data:`MAX_XLSX_UNPACKED` bytes
+    unpacked (openpyxl reads shared strings whole, so a bomb there would fill memory)."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(max(0, i.file_size) for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableError(f"the workbook cannot be opened ({type(exc).__name__})") from exc
+    if total > MAX_XLSX_UNPACKED:
+        raise TooLargeError(f"the workbook unpacks to {total} bytes, over the "
+                            f"{MAX_XLSX_UNPACKED} byte limit")
+
+
 def read_xlsx(path: Path) -> Table:
+    """The comment sheets of a workbook. Values only: formulas give their cached value
+    and are never evaluated, macros (vbaProject.bin) are never loaded, and external links
+    are dropped, never followed. Rows stream: a sheet is not held in memory whole."""
     import openpyxl
 
+    _check_unpacked_size(path)
+    fh = open(path, "rb")  # a file object: openpyxl would refuse a name not ending .xlsx
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken workbook
-        raise UnreadableError(f"the workbook cannot be opened ({type(exc).__name__})") from exc
-    table: Optional[Table] = None
-    sheets = 0
-    for ws in wb.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        if not rows:
-            continue
-        hi = _header_row(rows)
-        mapping = map_columns(rows[hi])
-        if mapping["comment"] is None:
-            continue
-        sheets += 1
-        named = _named(mapping, rows[hi])
-        if table is None:
-            table = Table(named, encoding="xlsx")
-        for i, r in enumerate(rows[hi + 1:], start=hi + 2):
-            if not any(c not in (None, "") for c in r):
-                continue
-            vals = {}
-            for role, ci in mapping.items():
-                vals[role] = r[ci] if ci is not None and ci < len(r) else None
-            table.rows.append(TableRow(i, vals))
-    wb.close()
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # openpyxl raises many types for a broken workbook
+            raise UnreadableError(f"the workbook cannot be opened ({type(exc).__name__})") from exc
+        try:
+            table, sheets = _read_sheets(wb)
+        except UnreadableError:
+            raise
+        except Exception as exc:  # noqa: BLE001  a sheet's XML broken past its header
+            raise UnreadableError(f"a sheet of the workbook cannot be read ({type(exc).__name__})") from exc
+        finally:
+            wb.close()
+    finally:
+        fh.close()
     if table is None:
         raise UnreadableError("no sheet with a comment column found in the workbook")
     table.sheets = sheets
     _log(path, table)
     return table
+
+
+def _read_sheets(wb) -> tuple[Optional[Table], int]:
+    table: Optional[Table] = None
+    sheets = 0
+    for ws in wb.worksheets:
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()  # the sheet's <dimension> may lie: read what the rows hold
+        rows = enumerate(ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS), start=1)
+        top = [(i, list(r)) for i, r in itertools.islice(rows, HEADER_ROWS)]
+        if not top:
+            continue
+        hi = _header_row([r for _, r in top], HEADER_ROWS)
+        mapping = map_columns(top[hi][1])
+        if mapping["comment"] is None:
+            continue
+        sheets += 1
+        named = _named(mapping, top[hi][1])
+        if table is None:
+            table = Table(named, encoding="xlsx")
+        header = _row_key(top[hi][1])
+        for i, r in itertools.chain(top[hi + 1:], rows):
+            if r.count(None) + r.count("") == len(r):  # at C speed: 1M blank rows take 1 s
+                continue
+            if _row_key(r) == header:  # the header again: exports pasted one after another
+                continue
+            vals = {}
+            for role, ci in mapping.items():
+                vals[role] = r[ci] if ci is not None and ci < len(r) else None
+            table.rows.append(TableRow(i, vals))
+    if table is not None and not table.rows:
+        raise EmptyError("the workbook has a header but no rows under it")
+    return table, sheets
+
+
+def header_only(text: str) -> bool:
+    """The text is one line, and that line is an export's header (a comment column and
+    another role)."""
+    lines = [l for l in text.splitlines() if l.strip()]
+    if len(lines) != 1:
+        return False
+    m = map_columns(next(csv.reader([lines[0]], _dialect(lines[0]))))
+    return m["comment"] is not None and sum(v is not None for v in m.values()) >= 2
+
+
+def _row_key(r) -> tuple[str, ...]:
+    cells = [_norm_header(c) for c in r]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
 
 
 def _log(path: Path, table: Table) -> None:
