@@ -125,7 +125,8 @@ def _run_processes(tasks: Iterator[Task], workers: int,
     fn = fn or process_file  # looked up now: the tests' scan driver swaps it
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["waiverscan.batch.worker", "extractor.pipeline",
-                                "extractor.forms", "extractor.comments", "scoring.rubric"])
+                                "extractor.forms", "extractor.comments", "scoring.rubric",
+                                "waiverscan.batch.warm"])  # engines loaded once, see worker.prewarm
 
     def new_pool() -> tuple[ProcessPoolExecutor, Any]:
         # workers say on this queue which file they start: (task key, pid, start time).

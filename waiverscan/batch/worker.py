@@ -161,6 +161,43 @@ def init_worker() -> None:
     """ProcessPoolExecutor initializer: one Tesseract thread, and worker logs through
     the CLI's redacting handler (they may otherwise name a file)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    _single_threaded_opencv()
     from waiverscan.cli import _setup_logging
     _setup_logging(0)
     remove_stale_spills()
+
+
+def _single_threaded_opencv() -> None:
+    # Parallelism is across files, one worker per core: OpenCV's own thread pool only
+    # adds CPU (preprocessing a page cost 266 ms of CPU on 2 threads, 203 ms on one)
+    import cv2
+    cv2.setNumThreads(1)
+
+
+def prewarm() -> None:
+    """What every worker would otherwise do at its first file, done once in the process
+    the workers are forked from (the forkserver imports :mod:`waiverscan.batch.warm`):
+    the modules the pipeline imports lazily, and Tesseract's engines with their language
+    models loaded (~0.3 s of CPU per worker). Forked workers share all of it."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    _single_threaded_opencv()  # before anything could start OpenCV's threads: fork
+    import importlib
+    for name in _LAZY_MODULES:
+        importlib.import_module(name)
+    from extractor.ocr import tesseract
+    from extractor.reread import A_NUMBER_CHARS
+    if tesseract.in_process():
+        blank = np.full((32, 32), 255, np.uint8)  # nothing to read: loads the models only
+        for lang, psm, variables in ((tesseract.DEFAULT_LANG, 3, tesseract.DEFAULT_VARIABLES),
+                                     ("eng", 7, {"tessedit_char_whitelist": A_NUMBER_CHARS})):
+            try:
+                tesseract.ocr_words(blank, lang=lang, psm=psm, variables=variables)
+            except Exception:  # noqa: BLE001  (a broken install fails on the first file, reported there)
+                pass
+
+
+#: imported at a file's first use by the pipeline; waiverscan.cli for the log handler
+_LAZY_MODULES = ("PIL.Image", "PIL.PngImagePlugin", "PIL.TiffImagePlugin",
+                 "PIL.JpegImagePlugin", "extractor.classify", "extractor.checkboxes",
+                 "extractor.options", "extractor.signatures", "extractor.reread",
+                 "waiverscan.cli")
