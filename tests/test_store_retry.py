@@ -21,6 +21,10 @@ def locked(tmp_path, monkeypatch):
     """A store whose statements wait 0.1 s on a lock, and a connection holding its
     write lock until ``release()``."""
     monkeypatch.setattr(retry, "SQLITE_BUSY_TIMEOUT", 0.1)
+    # a handler an earlier cli.main() left on the root logger writes to a closed capture
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [h for h in root.handlers
+                                           if not getattr(h, "_waiverscan", False)])
     path = tmp_path / "w.db"
     store = open_store(f"sqlite:///{path}", wait=1.0)
     holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
