@@ -189,12 +189,11 @@ def _charge(store: "Store", keys: list[tuple[str, int]], now: datetime) -> None:
         s.execute(delete(SignInThrottle).where(SignInThrottle.last_failure < now - RESET_AFTER))
         rows = []
         for key, free in keys:
-            row = s.scalar(select(SignInThrottle).where(SignInThrottle.key == key)
-                           .with_for_update())
-            if row is None:
-                row = SignInThrottle(key=key, failures=0, last_failure=now)
-                s.add(row)
-            rows.append((row, free))
+            # insert-if-missing that cannot collide with another process's insert
+            s.execute(_insert(s).values(key=key, failures=0, last_failure=now)
+                      .on_conflict_do_nothing(index_elements=["key"]))
+            rows.append((s.scalar(select(SignInThrottle).where(SignInThrottle.key == key)
+                                  .with_for_update()), free))
         wait = max((_aware(r.locked_until) - now for r, _ in rows if r.locked_until is not None),
                    default=timedelta(0))
         if wait > timedelta(0):
@@ -206,6 +205,14 @@ def _charge(store: "Store", keys: list[tuple[str, int]], now: datetime) -> None:
             r.last_failure = now
             delay = _delay(r.failures, free)
             r.locked_until = now + delay if delay else None
+
+
+def _insert(s):
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(SignInThrottle)
 
 
 def _refund(store: "Store", keys: list[tuple[str, int]]) -> None:
