@@ -15,7 +15,8 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
 	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
 
-.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean
+.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean \
+	lock audit
 
 setup: system-deps $(STAMP)
 	@$(MAKE) --no-print-directory models
@@ -43,10 +44,26 @@ system-deps:
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changed since the last install.
-$(STAMP): pyproject.toml | $(VENV)/bin/python
-	$(VENV)/bin/pip install -q -e '.[dev]'
+# Reinstall only when pyproject.toml or the lock changed since the last install. The
+# lock's exact versions constrain the install: CI runs (and `make audit` checks) them.
+$(STAMP): pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[dev]' -c requirements.lock
 	touch $(STAMP)
+
+# requirements.lock: the exact version of every package in the venv but the project
+# itself. After changing dependencies (pyproject.toml, or an upgrade `make audit` asks
+# for): install them into the venv, then `make lock` and commit the lock.
+lock:
+	@{ echo "# Exact versions installed in .venv (make lock); the project itself excluded."; \
+	  $(VENV)/bin/pip freeze --exclude-editable | grep -v -i '^waiverscan[ =@]'; } > requirements.lock.tmp
+	@mv requirements.lock.tmp requirements.lock
+	@echo "lock: $$(grep -c '==' requirements.lock) packages pinned in requirements.lock"
+
+# Known vulnerabilities in the locked packages (pip-audit over PyPI's JSON API): fails
+# on one that has a fixed version. PyPI out of reach fails under CI=true, and is only a
+# warning on a developer's machine (tools/audit_deps.py says why).
+audit: $(STAMP)
+	$(VENV)/bin/python tools/audit_deps.py requirements.lock
 
 # The trained case-comment classifier (models/comments/clf, committed) is rebuilt only
 # when missing; `make train-models` rebuilds it from the project's own training data
@@ -67,6 +84,7 @@ test-deps:
 
 test: setup test-deps
 	$(VENV)/bin/pytest -q
+	@$(MAKE) --no-print-directory audit
 
 # The main job on the bundled samples: scan them into the embedded SQLite store
 # (./waiverscan.db), then print the audit report (counts per category and check, and
