@@ -118,6 +118,7 @@ def main(argv: list[str]) -> int:
     import waiverscan.batch
     from waiverscan.store import faultpoints, retry
     waiverscan.batch.process_file = batch_faults.fake_process  # inline, and for the workers
+    waiverscan.batch.FORKSERVER_PRELOAD = ["batch_faults", "waiverscan.batch.worker"]  # no OCR to warm
     if a.busy_timeout is not None:
         retry.SQLITE_BUSY_TIMEOUT = a.busy_timeout
     if a.kill_at:

@@ -39,6 +39,11 @@ from waiverscan.store.faultpoints import point
 DEFAULT_FILE_TIMEOUT = 3600.0
 #: how often the parent looks for a file past its time limit
 _TIMEOUT_POLL = 0.5
+#: what the forkserver imports once, so every worker forked from it starts warm
+#: (the fault tests' driver, whose workers run a fake, swaps in a lighter list)
+FORKSERVER_PRELOAD = ["waiverscan.batch.worker", "extractor.pipeline", "extractor.forms",
+                      "extractor.comments", "scoring.rubric",
+                      "waiverscan.batch.warm"]  # engines loaded once, see worker.prewarm
 
 #: tasks in flight per worker: enough to keep workers busy while the parent writes
 WINDOW_PER_WORKER = 2
@@ -124,9 +129,7 @@ def _run_processes(tasks: Iterator[Task], workers: int,
 
     fn = fn or process_file  # looked up now: the tests' scan driver swaps it
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["waiverscan.batch.worker", "extractor.pipeline",
-                                "extractor.forms", "extractor.comments", "scoring.rubric",
-                                "waiverscan.batch.warm"])  # engines loaded once, see worker.prewarm
+    ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
 
     def new_pool() -> tuple[ProcessPoolExecutor, Any]:
         # workers say on this queue which file they start: (task key, pid, start time).
