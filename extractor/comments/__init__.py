@@ -126,8 +126,8 @@ def _capped(text: str, row: Optional[int], issues: list) -> str:
     if len(text) <= MAX_COMMENT_CHARS:
         return text
     where = row if row is not None else 0
-    issues.append(T.RowIssue(where, f"a comment of {len(text)} characters: only the first "
-                                    f"{MAX_COMMENT_CHARS} were read"))
+    issues.append(T.RowIssue(where, f"a comment of {len(text):,} characters: only the first "
+                                    f"{MAX_COMMENT_CHARS:,} were read"))
     return text[:MAX_COMMENT_CHARS]
 
 
