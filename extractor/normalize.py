@@ -169,7 +169,9 @@ def parse_date(text: str, day_first: Optional[bool] = None,
         return None
     a, b, c = m.group(1), m.group(2), m.group(3)
     if len(a) == 4:  # ISO-like Y-M-D
-        y, mo, d = int(a), int(b), int(c)
+        y, mo, d = _year(a), int(b), int(c)
+        if y is None:  # "0000-00-00", "1018-06-01": the same year bounds as other forms
+            return None
         return ParsedDate(_iso(y, mo, d), False, _valid(y, mo, d), m.group(0))
     year = _year(c)
     if year is None:
