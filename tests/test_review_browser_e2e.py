@@ -85,6 +85,21 @@ def _sign_in(page, user: str) -> None:
     page.get_by_text(f"Signed in as {user}").wait_for(timeout=30000)
 
 
+def _idle(page) -> None:
+    """Streamlit has finished running the script (its running indicator is gone)."""
+    page.wait_for_function("() => !document.querySelector('[data-testid^=stStatusWidgetRunning]')",
+                           timeout=30000)
+
+
+def _record(db: str, rid: str) -> dict:
+    from waiverscan.store import open_store
+    store = open_store(db)
+    try:
+        return store.record(rid)
+    finally:
+        store.close()
+
+
 def _history(db: str, rid: str) -> list[dict]:
     from waiverscan.store import open_store
     store = open_store(db)
@@ -141,6 +156,35 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     page.get_by_text("Signed in as rita").wait_for(timeout=30000)
     text = table.inner_text()
     assert text.count("rita") == 2 and "accept" in text and "reject" in text
+
+    # correct a value in the values table with the keyboard: Enter edits the cell, and
+    # the letters typed (e, o, c...) go into the cell, never to the shortcuts
+    row = list(_record(db, rid)["fields"]).index("author")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    # the page ran to its end (the shortcuts script is its last element) and is idle
+    page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'",
+                           timeout=30000)
+    _idle(page)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 140 + 100, box["y"] + 35 * (row + 1) + 17)  # the value cell
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id",
+                           arg=f"glide-cell-1-{row}", timeout=30000)
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for(timeout=30000)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Officer Connie Lee")
+    # the grid's editor keeps what was typed from its next render on: Enter before that
+    # commits the old value
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.keyboard.press("Enter")
+    editor.wait_for(state="detached", timeout=30000)
+    page.get_by_role("button", name="Save 1 correction(s)").click()
+    _poll(lambda: len(_history(db, rid)) == 3, what="the correction")
+    d = _history(db, rid)[-1]
+    assert (d["reviewer"], d["action"], d["check_id"], d["field"], d["value_after"]) == (
+        "rita", "correct", None, "author", "Officer Connie Lee")
 
     page.get_by_role("button", name="Sign out").click()  # ends the session, clears the cookie
     page.get_by_role("textbox", name="User name").wait_for(timeout=30000)

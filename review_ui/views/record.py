@@ -17,6 +17,7 @@ from scoring.report import CATEGORY_LABELS, CHECK_FIELDS
 from scoring.rubric import RUBRIC
 
 RULES = {r.id: r for r in RUBRIC}
+ROW = 35  # values table row height (px)
 archive = signed_in()
 
 rid = st.query_params.get("record") or st.session_state.get("record_id")
@@ -91,7 +92,7 @@ if pending:
 focus = tuple(CHECK_FIELDS.get(current or "", ()))
 names = list(rec.get("fields") or {})
 
-left, right = st.columns([3, 2])
+left, right = st.columns([5, 4])
 with left:
     pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
                     if isinstance(f, dict) and isinstance(f.get("page"), int)})
@@ -115,8 +116,13 @@ with right:
         # cells are plain text in the grid: markup read from a document shows as text;
         # the key follows the decisions, so a saved table redraws from the store
         key = f"values_{rid}_{len(history)}"
-        st.data_editor(rows, hide_index=True, width="stretch", key=key,
-                       disabled=["field", "confidence", "under review"])
+        st.data_editor(rows, hide_index=True, width="stretch", key=key, row_height=ROW,
+                       height=ROW * (len(rows) + 1) + 3,  # every value in sight, no scrolling
+                       disabled=["field", "confidence", "under review"], column_config={
+                           "field": st.column_config.TextColumn(width=140),
+                           "value": st.column_config.TextColumn(width=200),
+                           "confidence": st.column_config.NumberColumn("conf.", width=50, format="%.2f"),
+                           "under review": st.column_config.TextColumn("", width=30)})
         changed = edited_values(rows, st.session_state.get(key))
         fix_note = st.text_input("Note on the corrections", key=f"fix_note_{rid}")
         if st.button(f"Save {len(changed)} correction(s)", key="save_values",
