@@ -1,7 +1,8 @@
 """tools/audit_deps.py (`make audit`): fails on a known vulnerability with a fix, not on
 one without; an audit that could not run (PyPI unreachable, packages unanswered,
 pip-audit missing) fails under CI=true and only warns elsewhere. pip-audit is replaced
-by a stub that prints what pip-audit would; the lock file itself is checked against the
+by a stub that prints what pip-audit would, and PyPI's project JSON (the fallback for
+packages pip-audit could not check) by a function returning what PyPI would; the lock file itself is checked against the
 venv."""
 from __future__ import annotations
 
@@ -30,7 +31,12 @@ def _stub(tmp_path, stdout: str = "", code: int = 0, stderr: str = "") -> str:
     return str(exe)
 
 
-def _run(tmp_path, monkeypatch, exe, ci=None):
+def _no_network(name):
+    raise OSError("network unreachable")
+
+
+def _run(tmp_path, monkeypatch, exe, ci=None, fetch=_no_network):
+    monkeypatch.setattr(audit_deps, "fetch_project", fetch)
     if ci is None:
         monkeypatch.delenv("CI", raising=False)
     else:
@@ -77,7 +83,7 @@ def test_security_audit_that_could_not_run_fails_only_under_ci(tmp_path, monkeyp
     exe = {"unreachable": lambda: _stub(tmp_path, "", 1, "requests.exceptions.ConnectionError: "
                                         "HTTPSConnectionPool(host='pypi.org', port=443)\n"),
            # pip-audit's own verdict here is "No known vulnerabilities found", exit 0
-           "unanswered": lambda: _stub(tmp_path, _report(SKIPPED, CLEAN), 0),
+           "unanswered": lambda: _stub(tmp_path, _report(SKIPPED), 0),
            "missing": lambda: str(tmp_path / "no-such-pip-audit")}[case]()
     code, out, err = _run(tmp_path, monkeypatch, exe, ci)
     assert code == expected
@@ -85,7 +91,44 @@ def test_security_audit_that_could_not_run_fails_only_under_ci(tmp_path, monkeyp
     if case == "unreachable":
         assert "ConnectionError" in err
     if case == "unanswered":
-        assert "no answer for 1 of 2" in err
+        assert "no answer for 1 of 1" in err
+
+
+def _project(version, *vulns):
+    return lambda name: {"info": {"version": version}, "vulnerabilities": list(vulns)}
+
+
+@pytest.mark.parametrize("ci", [None, "true"])
+def test_security_audit_fallback_finds_a_fixable_vulnerability_at_the_latest_release(
+        tmp_path, monkeypatch, ci):
+    # pip-audit skipped requests (per-release JSON not served); the project JSON says
+    # the pinned 2.31.0 is the latest release and has a vulnerability fixed in 2.32.0
+    vuln = {"id": "GHSA-9wx4", "fixed_in": ["2.32.0"], "withdrawn": None}
+    code, out, _ = _run(tmp_path, monkeypatch, _stub(tmp_path, _report(SKIPPED), 0), ci,
+                        fetch=_project("2.31.0", vuln))
+    assert code == 1
+    assert "VULNERABLE requests 2.31.0: GHSA-9wx4, fixed in 2.32.0" in out
+
+
+def test_security_audit_fallback_ignores_withdrawn_and_lists_unfixed(tmp_path, monkeypatch):
+    vulns = [{"id": "GHSA-old", "fixed_in": ["2.32.0"], "withdrawn": "2024-01-01"},
+             {"id": "GHSA-open", "fixed_in": []}]
+    code, out, _ = _run(tmp_path, monkeypatch, _stub(tmp_path, _report(SKIPPED), 0), "true",
+                        fetch=_project("2.31.0", *vulns))
+    assert code == 0
+    assert "GHSA-old" not in out and "without a fix yet: requests 2.31.0: GHSA-open" in out
+
+
+def test_security_audit_package_behind_latest_is_named_unaudited(tmp_path, monkeypatch):
+    # requests pinned behind the latest release: its own vulnerabilities are unknown, so
+    # it is named; pillow was checked by pip-audit, so the audit as a whole ran
+    clean_pillow = {"name": "pillow", "version": "9.0.0", "vulns": []}
+    code, out, err = _run(tmp_path, monkeypatch,
+                          _stub(tmp_path, _report(SKIPPED, clean_pillow), 0), "true",
+                          fetch=_project("2.32.3"))
+    assert code == 0
+    assert "1 of 2 locked packages could not be checked" in err
+    assert "requests 2.31.0 (latest 2.32.3)" in err
 
 
 def test_security_audit_air_gapped_ci_opts_out_visibly(tmp_path, monkeypatch):

@@ -12,6 +12,15 @@ JSON API (``-s pypi``: the OSV service may be out of reach) and reads its JSON:
   FAILS, loudly, so a broken network cannot silently turn the audit off; an air-gapped
   CI must opt out visibly with WAIVERSCAN_AUDIT_OFFLINE=ok. On a developer's machine
   it is a warning (exit 0), so `make test` works offline.
+
+PyPI's per-release JSON (``/pypi/NAME/VERSION/json``, what pip-audit asks) is not served
+on every network (this project's build machines answer 404 for it), while the project
+JSON (``/pypi/NAME/json``) is, and carries the vulnerabilities of the *latest* release
+with the versions that fix them. So every package pip-audit could not check is looked
+up there: pinned at the latest release, its vulnerabilities are known exactly; pinned
+behind it (a constraint holds it back), it stays unaudited and is named. The audit
+counts as done when at least one package was checked; the unaudited ones are listed as
+a warning. Only when nothing could be checked at all does it count as not run.
 """
 from __future__ import annotations
 
@@ -22,7 +31,8 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+import urllib.request
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUE = ("1", "true", "yes")
@@ -53,6 +63,59 @@ def classify(report: dict[str, Any]) -> Findings:
             else:
                 out.unfixed.append((name, dep.get("version", "?"), v.get("id", "?")))
     return out
+
+
+PYPI_PROJECT_JSON = "https://pypi.org/pypi/{name}/json"
+
+
+def fetch_project(name: str, timeout: float = 20) -> dict[str, Any]:
+    with urllib.request.urlopen(PYPI_PROJECT_JSON.format(name=name), timeout=timeout) as r:
+        return json.load(r)
+
+
+def locked_versions(lock: Path) -> dict[str, str]:
+    pins = {}
+    for line in lock.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = (x.strip() for x in line.split("==", 1))
+            pins[_norm(name)] = version
+    return pins
+
+
+def _norm(name: str) -> str:
+    return name.replace("_", "-").replace(".", "-").lower()
+
+
+def audit_skipped(f: Findings, pins: dict[str, str],
+                  fetch: Callable[[str], dict[str, Any]] = fetch_project) -> list[str]:
+    """Check the packages pip-audit skipped against the project JSON; returns why each
+    one still unaudited is so (and leaves only those in ``f.skipped``)."""
+    still, why = [], []
+    for name, reason in f.skipped:
+        version = pins.get(_norm(name))
+        try:
+            data = fetch(name)
+        except Exception as exc:  # network, HTTP or JSON error: this one stays unaudited
+            still.append((name, reason))
+            why.append(f"{name}: {type(exc).__name__}")
+            continue
+        latest = (data.get("info") or {}).get("version")
+        if version is None or latest != version:
+            still.append((name, reason))
+            why.append(f"{name} {version} (latest {latest})")
+            continue
+        f.audited += 1
+        for v in data.get("vulnerabilities") or []:
+            if v.get("withdrawn"):
+                continue
+            fixes = [str(x) for x in v.get("fixed_in") or []]
+            if fixes:
+                f.fixable.append((name, version, v.get("id", "?"), fixes))
+            else:
+                f.unfixed.append((name, version, v.get("id", "?")))
+    f.skipped = still
+    return why
 
 
 def pip_audit_command(lock: Path, exe: str) -> list[str]:
@@ -101,6 +164,7 @@ def main(argv: Optional[list[str]] = None, out=None, err=None) -> int:
         tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
         return _incomplete(f"pip-audit could not query PyPI (exit {proc.returncode}): {tail}", err)
     f = classify(report)
+    unaudited = audit_skipped(f, locked_versions(args.lock), fetch_project) if f.skipped else []
     for name, version, vid, fixes in f.fixable:
         out.write(f"audit: VULNERABLE {name} {version}: {vid}, fixed in {', '.join(fixes)}: "
                   f"upgrade it (.venv/bin/pip install '{name}>={fixes[0]}'), then `make lock`\n")
@@ -108,11 +172,15 @@ def main(argv: Optional[list[str]] = None, out=None, err=None) -> int:
         out.write(f"audit: known vulnerability without a fix yet: {name} {version}: {vid}\n")
     if f.fixable:
         return 1
-    if f.skipped:
+    if f.skipped and not f.audited:
         names = ", ".join(n for n, _ in f.skipped[:8]) + (" ..." if len(f.skipped) > 8 else "")
         return _incomplete(f"PyPI gave no answer for {len(f.skipped)} of "
                            f"{len(f.skipped) + f.audited} locked packages ({names}); "
                            f"first reason: {f.skipped[0][1]}", err)
+    if f.skipped:
+        err.write(f"audit: WARNING: {len(f.skipped)} of {len(f.skipped) + f.audited} locked "
+                  "packages could not be checked (PyPI serves vulnerabilities only for their "
+                  f"latest release here): {'; '.join(unaudited)}\n")
     out.write(f"audit: {f.audited} locked packages checked: no known vulnerability with a fix"
               + (f" ({len(f.unfixed)} without one, listed above)" if f.unfixed else "") + "\n")
     return 0
