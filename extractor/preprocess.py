@@ -119,6 +119,42 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
     return bw
 
 
+def _line_candidates(bw: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """The rows (axis 0: horizontal lines) or columns (axis 1: vertical lines) outside
+    which ``bw``'s opening by a line ``length`` pixels long is empty. A pixel the
+    opening keeps sits in a run of ink ``length`` long, so every ``step``-th pixel
+    along it is inked for ``q`` samples on both sides of it (q about length / 2 /
+    step): eroding that 1/``step`` sample by ``2q + 1`` finds every such row or column,
+    for a fraction of the cost of eroding the page. A form has few."""
+    c = length // 2  # cv2's anchor: the kernel reaches c back and length-1-c forward
+    # the sample nearest a kept pixel (at most step-1 back) must lie within c of it
+    step = max(1, min(8, c + 1))
+    q = min((c - (step - 1)) // step, (length - 1 - c) // step)
+    sample = np.ascontiguousarray(bw[:, ::step] if axis == 0 else bw[::step, :])
+    if q:
+        size = (2 * q + 1, 1) if axis == 0 else (1, 2 * q + 1)
+        sample = cv2.erode(sample, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+    return np.flatnonzero(cv2.reduce(sample, 1 - axis, cv2.REDUCE_MAX).ravel())
+
+
+def _open_lines(bw: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """``cv2.morphologyEx(bw, MORPH_OPEN, line)`` for a horizontal (axis 0) or vertical
+    (axis 1) line of ``length`` pixels: the same pixels, computed only on the rows
+    (columns) that can hold such a rule, gathered side by side. The opening works row
+    by row (column by column), so the gathered ones give exactly the page's."""
+    out = np.zeros_like(bw)
+    keep = _line_candidates(bw, length, axis)
+    if not len(keep):
+        return out
+    size = (length, 1) if axis == 0 else (1, length)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+    if axis == 0:
+        out[keep] = cv2.morphologyEx(bw[keep], cv2.MORPH_OPEN, kernel)
+    else:
+        out[:, keep] = cv2.morphologyEx(bw[:, keep], cv2.MORPH_OPEN, kernel)
+    return out
+
+
 def ruling_mask(grey: np.ndarray, dpi: float, ink: Optional[np.ndarray] = None) -> np.ndarray:
     """255 on the pixels of long horizontal and vertical rules, minus the pixels where
     a letter stroke crosses a rule (so removing the mask keeps descenders, the bottoms
@@ -127,8 +163,8 @@ def ruling_mask(grey: np.ndarray, dpi: float, ink: Optional[np.ndarray] = None) 
     hl = max(8, int(HLINE_INCH * dpi))
     vl = max(8, int(VLINE_INCH * dpi))
     rect = cv2.getStructuringElement
-    h = cv2.morphologyEx(bw, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (hl, 1)))
-    v = cv2.morphologyEx(bw, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, vl)))
+    h = _open_lines(bw, hl, axis=0)
+    v = _open_lines(bw, vl, axis=1)
     # take the anti-aliased fringe of each rule too
     h = cv2.dilate(h, rect(cv2.MORPH_RECT, (1, 3)))
     v = cv2.dilate(v, rect(cv2.MORPH_RECT, (3, 1)))
@@ -146,9 +182,8 @@ def ruling_mask(grey: np.ndarray, dpi: float, ink: Optional[np.ndarray] = None) 
 def remove_rulings(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     """A copy of ``grey`` with long rules whitened, and how many pixels were."""
     mask = ruling_mask(grey, dpi)
-    out = grey.copy()
-    out[mask > 0] = 255
-    return out, int(np.count_nonzero(mask))
+    # the mask is 0 or 255: OR-ing it whitens exactly its pixels
+    return cv2.bitwise_or(grey, mask), cv2.countNonZero(mask)
 
 
 def choose_scale(dpi: float) -> float:

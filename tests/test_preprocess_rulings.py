@@ -64,3 +64,33 @@ def test_prepare_keeps_rules_on_the_working_image():
     assert ink(prep.ocr_image[LINE_Y - 4:LINE_Y + 5, x1 + 20:1490]) == 0
     assert prep.notes["ruling_px"] > 0
     assert cv2.absdiff(prep.image, grey).max() == 0  # 300 dpi, straight: not resampled
+
+
+def test_preprocess_banded_line_opening_equals_the_full_opening():
+    """The opening by a long line is computed only on the rows (columns) a sample says
+    can hold a rule: it must give cv2's full opening pixel for pixel, whatever the line
+    length (down to the 8 px minimum), including runs cut by the page's edges."""
+    from extractor.preprocess import _open_lines
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        h, w = int(rng.integers(20, 160)), int(rng.integers(20, 160))
+        bw = np.where(rng.random((h, w)) < rng.uniform(0.05, 0.6), 255, 0).astype(np.uint8)
+        for _ in range(int(rng.integers(0, 6))):  # rules, some reaching an edge
+            y, x0 = int(rng.integers(0, h)), int(rng.integers(-20, w))
+            bw[y, max(0, x0):max(0, x0 + int(rng.integers(3, 120)))] = 255
+            x, y0 = int(rng.integers(0, w)), int(rng.integers(-20, h))
+            bw[max(0, y0):max(0, y0 + int(rng.integers(3, 120))), x] = 255
+        for length in (8, 9, 13, 16, 17, 40, 121):
+            for axis, size in ((0, (length, 1)), (1, (1, length))):
+                full = cv2.morphologyEx(bw, cv2.MORPH_OPEN,
+                                        cv2.getStructuringElement(cv2.MORPH_RECT, size))
+                assert np.array_equal(_open_lines(bw, length, axis), full), (trial, length, axis)
+
+
+def test_preprocess_remove_rulings_whitens_exactly_the_mask():
+    grey, _ = form_field()
+    grey = cv2.GaussianBlur(grey, (3, 3), 0)  # grey levels, not just 0/255
+    clean, removed = remove_rulings(grey, 300)
+    mask = ruling_mask(grey, 300)
+    assert removed == np.count_nonzero(mask) > 0
+    assert np.all(clean[mask > 0] == 255) and np.array_equal(clean[mask == 0], grey[mask == 0])
