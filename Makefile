@@ -70,6 +70,7 @@ audit: $(STAMP)
 # (fixed seed: byte-identical output).
 models:
 	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m extractor.comments.train
+	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m extractor.handwriting_train
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
@@ -123,6 +124,7 @@ bench: setup
 
 train-models: setup
 	$(VENV)/bin/python -m extractor.comments.train
+	$(VENV)/bin/python -m extractor.handwriting_train
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

@@ -17,8 +17,9 @@ from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
 from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
+from extractor.labelfix import reread_stubs
 from extractor.names import restore_accents
-from extractor.reread import A_NUMBER_CHARS, reread
+from extractor.reread import A_NUMBER_CHARS, glyph_a_number, glyph_date_text, reread
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
                                  normalize_a_number, parse_date)
 
@@ -70,6 +71,11 @@ def _segments(line: Line) -> list[list[Word]]:
     return segs
 
 
+#: words that make a phrase a field's label rather than a section header
+_FIELD_WORDS = {"name", "nombre", "nome", "signature", "firma", "assinatura", "date", "fecha",
+                "data", "print"}
+
+
 def find_sections(lines: list[Line]) -> list[Section]:
     from rapidfuzz import fuzz
     out = []
@@ -83,7 +89,10 @@ def find_sections(lines: list[Line]) -> list[Section]:
                 for p in phrases:
                     fp = fold(p)
                     s = fuzz.ratio(text, fp)
-                    if len(fp) >= 8 and text.startswith(fp[:6]) and len(text) <= 3 * len(fp):
+                    if len(fp) >= 8 and text.startswith(fp[:6]) and len(text) <= 3 * len(fp) \
+                            and not _FIELD_WORDS & set(text.split()[1:]):
+                        # a header with more words ("Supervisory review (check)"), but not
+                        # a label that starts with the section's word ("Supervisor name")
                         s = max(s, fuzz.partial_ratio(fp, text))
                     if s >= 85 and (best is None or s > best[1]):
                         best = (key, s)
@@ -138,7 +147,8 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     h = max(hit.line.height, 8.0)
     prev_gap = (words[hit.start].bbox[0] - words[hit.start - 1].bbox[2]) if hit.start else 1e9
     if prev_gap < 1.5 * h and not words[hit.start - 1].text.endswith(("/", "|")):
-        if not (hit.start and words[hit.start - 1].text in ("/", "|")):
+        if not (hit.start and words[hit.start - 1].text in ("/", "|")) \
+                and not _abbreviation_of_same_field(words[hit.start - 1], hit):
             return False
     # rest of the segment: a label is followed by a gap or by little text
     rest = 0
@@ -148,6 +158,17 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
         if id(b) not in label_word_ids and b.text not in ("/", "|"):
             rest += 1
     return rest <= 2
+
+
+def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
+    """"A# / No. de extranjero" read as "AF No. de extranjero": a short capitals
+    token (a misread abbreviation, its slash lost) before a label, naming the same
+    field together with it, starts that label rather than a sentence."""
+    t = prev.text.strip(":;")
+    if not (1 <= len(t) <= 3) or any(ch.islower() for ch in t) or not t[0].isalpha():
+        return False
+    own = label_field(hit.text)
+    return own is not None and own != "" and label_field(f"{prev.text} {hit.text}") == own
 
 
 def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
@@ -398,8 +419,43 @@ def _split_children(text: str) -> list[str]:
     return [restore_accents(clean_name(p)) for p in parts if len(clean_name(p)) >= 3]
 
 
+def _name_words(words: list[Word]) -> list[Word]:
+    """The words of a written name: a leading parenthesised label remnant ("(print)")
+    goes, and so does everything past a gap of several word heights (a signature's
+    strokes read as letters far right on the same line: "Daniel Delgado   NW") or
+    from a printed label word on ("Heather Smith Date 1/5/2018")."""
+    words = sorted(words, key=lambda w: w.bbox[0])
+    while words and words[0].text.startswith("(") and words[0].text.rstrip(":").endswith(")"):
+        words = words[1:]
+    if not words:
+        return []
+    hs = sorted(w.height for w in words)
+    med = hs[len(hs) // 2]
+    out = [words[0]]
+    for w in words[1:]:
+        if w.bbox[0] - out[-1].bbox[2] > 4 * med or fold(w.text) in _STOP_IN_NAME:
+            break
+        out.append(w)
+    return out
+
+
+#: printed words that end a name read from a line ("... Smith Date: 1/5/2018")
+_STOP_IN_NAME = {"date", "fecha", "data", "signature", "firma", "assinatura"}
+
+
+def _x_limits(c: "Candidate", by_line) -> tuple[float, float]:
+    """Where a value right of its label can be: from the label's end to the next label
+    of its line (the glyph reader must not take in either label's letters)."""
+    h = c.hit
+    if c.where != "right":
+        return 0.0, 1e9
+    hh = max(h.line.height, 10.0)
+    nxt = [o.bbox[0] for o in by_line.get(h.line.index, []) if o.start >= h.end]
+    return h.bbox[2] + 0.3 * hh, (min(nxt) - 0.3 * hh) if nxt else 1e9
+
+
 def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_first: bool,
-                where: str) -> Optional[Field]:
+                where: str, limits: tuple[float, float] = (0.0, 1e9)) -> Optional[Field]:
     label_box = hit.bbox
     evidence = _text(words)
     meaningful = [w for w in words if sum(ch.isalnum() for ch in w.text) >= 1 and w.conf >= 0.1]
@@ -412,6 +468,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     if name in NAME_FIELDS:
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
+        meaningful = _name_words(meaningful)
+        if not meaningful:
+            return Field(value=None, confidence=0.3, present=None, **base)
+        base["bbox"] = union(w.bbox for w in meaningful)
         value = clean_name(_text(meaningful))
         if name in ACCENTED_NAME_FIELDS:
             value = restore_accents(value)
@@ -422,6 +482,8 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         a = normalize_a_number(evidence)
         strict = normalize_a_number(evidence, strict=True)
         c = conf if a and a == strict else conf * 0.7
+        hh = max(hit.line.height, 10.0)
+        glyphs = glyph_a_number(page, bbox, hh, limits)
         if a is None or c < 0.9:
             # handwriting: read the crop again as one line of A-number characters
             text, rconf = reread(page, bbox, A_NUMBER_CHARS)
@@ -433,6 +495,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                     base["evidence"] = text
                     base["provenance"] += " (re-read)"
                     a, c = again, min(max(rconf, 0.5), 0.85) if a is None else 0.55
+            if glyphs is not None:
+                a, c = _vote_a_number(a, c, again, glyphs, base)
+        elif glyphs is not None and glyphs.text == a:
+            c = max(c, 0.95)  # two independent readers agree
         # marks that do not read as an A-number may be one or may be noise: a reviewer decides
         return Field(value=a, confidence=c if a else 0.3, present=True if a else None, **base)
     if name == "child_a_numbers":
@@ -452,6 +518,16 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                 d = again
                 base["provenance"] += " (re-read)"
                 conf = min(conf, 0.75)
+        if d is None or not _plausible(d.iso) or conf < 0.85:
+            # handwriting: the glyph recogniser confirms, supplies or doubts the date
+            hh = max(hit.line.height, 10.0)
+            value, c2, ev = _vote_date(d.iso if d is not None and _plausible(d.iso) else None,
+                                       conf, page, bbox, hh, day_first, evidence, limits)
+            if value is not None and (d is None or value != d.iso):
+                base.update(evidence=ev, provenance=base["provenance"] + " (glyphs)")
+                return Field(value=value, confidence=c2, present=True, **base)
+            if d is not None:
+                conf = c2
         if d is None:
             return Field(value=None, confidence=0.3, present=True, **base)
         c = conf * (0.8 if d.ambiguous else 1.0)
@@ -465,6 +541,19 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             return Field(value=None, confidence=0.3, present=True, **base)
         return Field(value=lc[0], confidence=min(conf, lc[1]) if conf else lc[1], present=True, **base)
     return None
+
+
+def _vote_a_number(a, c: float, again, glyphs, base: dict) -> tuple:
+    """Tesseract's doubtful reading(s) against the glyph recogniser's: agreement makes
+    a confident value; the glyph reading alone is taken at its own (capped) confidence,
+    since on handwriting it is the better reader; a weak glyph reading stays doubtful."""
+    if glyphs.text in (a, again):
+        return glyphs.text, max(c, 0.9)
+    if glyphs.confidence < 0.3 and (a or again):
+        return a or again, min(c, 0.5)  # two doubtful readers that disagree
+    base["provenance"] += " (glyphs)"
+    base["evidence"] = f"{base['evidence']} [glyphs: {glyphs.text}]"
+    return glyphs.text, min(0.85, glyphs.confidence * 0.9)
 
 
 def _grow_label(hit: LabelHit, taken: set[int]) -> None:
@@ -647,16 +736,44 @@ def _read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
     elif name == "date_signed":
         d = parse_date(text, day_first=day_first)
         value = d.iso if d is not None and _plausible(d.iso) else None
+        value, conf, text = _vote_date(value, conf, page, bbox, hh, day_first, text, (x0, x1))
     elif name == "parent_a_number":
         value = normalize_a_number(text)
+        glyphs = glyph_a_number(page, bbox, hh, (x0, x1))
+        if glyphs is not None:
+            ev = {"evidence": text, "provenance": ""}
+            value, conf = _vote_a_number(value, conf, None, glyphs, ev)
+            text = ev["evidence"]
     elif name in NAME_FIELDS and conf >= 0.6 and sum(ch.isalpha() for ch in text) >= 3:
         value = clean_name(text)
         if name in ACCENTED_NAME_FIELDS:
             value = restore_accents(value)
     if value is None:
+        # pen strokes on the line that read as nothing: written, but what cannot be
+        # told, so neither a confident blank nor a value (a reviewer looks)
+        f.present = None
+        f.confidence = min(f.confidence, 0.3)
+        f.provenance = (f.provenance or "") + " (unread writing)"
         return f
-    return Field(value=value, confidence=min(conf, 0.75), page=page.number, bbox=bbox,
-                 evidence=text, provenance=(f.provenance or "") + " (re-read)", present=True)
+    return Field(value=value, confidence=min(conf, 0.75) if name != "parent_a_number" else conf,
+                 page=page.number, bbox=bbox, evidence=text,
+                 provenance=(f.provenance or "") + " (re-read)", present=True)
+
+
+def _vote_date(value: Optional[str], conf: float, page: Page, bbox, hh: float, day_first: bool,
+               evidence: str, limits=(0.0, 1e9)) -> tuple[Optional[str], float, str]:
+    """Tesseract's date (or None) against the glyph recogniser's reading of a numeric
+    date: agreement confirms it, a glyph date alone is taken at its own capped
+    confidence, disagreement between two dates is doubtful."""
+    g = glyph_date_text(page, bbox, hh, limits)
+    gd = parse_date(g.text, day_first=day_first) if g is not None else None
+    if gd is None or not _plausible(gd.iso):
+        return value, conf, evidence
+    if value == gd.iso:
+        return value, max(conf, 0.85), evidence
+    if value is None:
+        return gd.iso, min(0.8, g.confidence * 0.85), f"{evidence} [glyphs: {g.text}]"
+    return value, min(conf, 0.5), f"{evidence} [glyphs: {g.text}]"
 
 
 def _faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> Optional[Field]:
@@ -725,7 +842,7 @@ def _form_words(page: Page) -> list[Word]:
     """The page's words, plus set-aside low-confidence words that are label vocabulary
     ('Guardian', 'Name:'): a label read at low confidence is still a label."""
     extra = [w for w in getattr(page, "dropped", ()) if fold(w.text) in _LABEL_WORDS]
-    return list(page.words) + extra
+    return reread_stubs(page, _LABEL_WORDS) + extra
 
 
 def extract_form(pages: list[Page]) -> Record:
@@ -848,7 +965,8 @@ def extract_form(pages: list[Page]) -> Record:
                  "witness_name", "supervisor_name"):
         if name in return_fields:
             continue
-        made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where))
+        made = [(c, _make_field(name, c.words, c.hit, page, day_first, c.where,
+                                _x_limits(c, by_line)))
                 for c in cands if c.field == name]
         made = [(c, _read_blank_line(name, c, f, page, day_first)) for c, f in made]
         made = [(c, _faint_writing(c, f, page, by_line)) for c, f in made]

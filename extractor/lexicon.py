@@ -38,7 +38,8 @@ FIELD_LABELS: dict[str, list[str]] = {
     "read_in_language": [
         "language used", "leido al padre en", "language of interview", "idioma utilizado",
         "idioma", "language", "read to the parent in", "read to parent in", "leído en",
-        "lido em", "idioma de la entrevista",
+        "lido em", "idioma de la entrevista", "idioma en que se leyo", "read to parent in",
+        "idioma en que se leyó el formulario", "idioma em que foi lido",
     ],
     "interpreter_name": [
         "interpreter (if used)", "interpretado por", "interpreter", "interprete",

@@ -49,3 +49,43 @@ def reread(page: Page, bbox: Optional[BBox], whitelist: Optional[str] = None,
         return tesseract.ocr_line(crop, lang=lang, whitelist=whitelist)
     except OcrError:
         return "", 0.0  # the first reading stands
+
+
+def value_crop(page: Page, bbox: Optional[BBox], hh: float,
+               x_limits: tuple[float, float] = (0.0, 1e9)) -> Optional[tuple[np.ndarray, tuple[float, float]]]:
+    """The greyscale crop around a value's words for the glyph recogniser, widened to
+    catch glyphs the page OCR left out of the words (up to ``x_limits``: the label's end
+    and the next label), and the band (crop y-range) the writing's middle must reach."""
+    if page.image is None or bbox is None:
+        return None
+    x0, y0, x1, y1 = bbox
+    X0 = int(max(0, x_limits[0], x0 - 2 * hh))
+    X1 = int(min(page.image.shape[1], x_limits[1], x1 + 4 * hh))
+    Y0 = int(max(0, y0 - 0.5 * hh))
+    Y1 = int(min(page.image.shape[0], y1 + 0.4 * hh))
+    if X1 - X0 < 8 or Y1 - Y0 < 8:
+        return None
+    mid = (y0 + y1) / 2 - Y0
+    band = (mid - 0.2 * (y1 - y0), mid + 0.2 * (y1 - y0))
+    return page.image[Y0:Y1, X0:X1], band
+
+
+def glyph_a_number(page: Page, bbox: Optional[BBox], hh: float,
+                   x_limits: tuple[float, float] = (0.0, 1e9)):
+    """The glyph recogniser's reading of an A-number around ``bbox`` (a
+    ``handwriting.Reading`` with value 'A' + 9 digits), or None."""
+    from extractor import handwriting
+    vc = value_crop(page, bbox, hh, x_limits)
+    if vc is None or handwriting.model() is None:
+        return None
+    return handwriting.read_a_number(*vc)
+
+
+def glyph_date_text(page: Page, bbox: Optional[BBox], hh: float,
+                    x_limits: tuple[float, float] = (0.0, 1e9)):
+    """The glyph recogniser's reading of a numeric date's characters, or None."""
+    from extractor import handwriting
+    vc = value_crop(page, bbox, hh, x_limits)
+    if vc is None or handwriting.model() is None:
+        return None
+    return handwriting.read_numeric_date(*vc)

@@ -52,7 +52,9 @@ LANGUAGE = (" language", " idioma", " lengua", " lingua", " leido", " lido ", " 
             " leido al", " read in", " read aloud", " voz alta", " explained in", " explicado en")
 DATE = (" date", " fecha", " data ", " signed on", " firmado el", " assinado em", " dated")
 A_NUMBER = (" a#", " a #", " a number", " a no ", " alien", " extranjero", " estrangeiro",
-            " a file", " file no", " numero a", " número a", " registro", " a n ")
+            " a file", " file no", " numero a", " número a", " registro", " a n ",
+            # "A#" as OCR misreads it in small serif print
+            " att ", " ah ", " a+ ")
 CHILD = (" child", " minor", " menor", " hijo", " hija", " nino", " nina", " crianca",
          " filho", " filha", " son ", " daughter")
 PARENT = (" parent", " padre", " madre", " pai ", " mae ", " adult", " guardian", " tutor",
