@@ -9,7 +9,7 @@ from review_ui.access import AccessDenied, parse_value, record_a_number
 from review_ui.browser import KEYS_HTML
 from review_ui.conflicts import conflicts
 from review_ui.corrections import edited_values, field_rows, save_corrections
-from review_ui.images import record_page_image
+from review_ui.images import record_page_jpeg, source_path
 from review_ui.queue import check_tier, decided_checks, pending_checks
 from review_ui.reviewed import apply_reviews
 from review_ui.ui import esc, signed_in
@@ -37,6 +37,19 @@ except AccessDenied as exc:
 st.session_state["record_id"] = rid
 st.query_params["record"] = rid  # a reload comes back to this record
 rec, doc = got["record"], got["document"]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _page_jpeg(source, mtime, record, page, lit):
+    """The drawn page, drawn once per record, page and highlight (every key press reruns
+    the page; decoding and drawing a 300 dpi scan each time would be most of a run);
+    ``mtime`` keys a changed source file afresh."""
+    return record_page_jpeg(source, record, page, lit)
+
+
+def _mtime(source):
+    p = source_path(source)
+    return p.stat().st_mtime_ns if p else None
 
 
 def _go(step: int) -> None:
@@ -102,7 +115,7 @@ with left:
         zoom = p2.slider("Zoom (width in pixels)", 400, 2400, 900, 100, key="zoom")
         pick = p3.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
         lit = focus if pick == "the check's fields" else (pick,)
-        img = record_page_image(doc.get("source") or "", rec, page, lit)
+        img = _page_jpeg(doc.get("source") or "", _mtime(doc.get("source") or ""), rec, page, lit)
         if img is None:
             st.warning("The source file is not at its stored path: no page image.")
         else:
