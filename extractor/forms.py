@@ -419,6 +419,52 @@ def _split_children(text: str) -> list[str]:
     return [restore_accents(clean_name(p)) for p in parts if len(clean_name(p)) >= 3]
 
 
+#: words that make a date label the parent's signing date, not anyone's date
+_SIGNING_WORDS = {"signed", "signature", "firmado", "firma", "assinado", "assinatura", "hoy",
+                  "today", "hoje", "signing"}
+
+
+def _generic_date(hit: LabelHit) -> bool:
+    texts = [hit.text, hit.phrase] + list(hit.extra.get("phrases", []))
+    return not any(t in _SIGNING_WORDS for x in texts for t in fold(x).split())
+
+
+def _is_title(hit: LabelHit, page: Page) -> bool:
+    """A heading in larger type ("Parent's Decision Regarding Minor Child(ren)") names
+    the form, not a field, even when its words are a label's."""
+    if _colon_end(hit) or not page.words or hit.end - hit.start < 2:
+        return False
+    words = hit.line.words
+    alone = not any(w.text.endswith((":", ";")) for w in words)  # a heading has no value
+    left = min(w.bbox[0] for w in page.words)
+    right = max(w.bbox[2] for w in page.words)
+    x0, x1 = words[0].bbox[0], words[-1].bbox[2]
+    centred = abs((x0 + x1) / 2 - (left + right) / 2) < 0.06 * (right - left) \
+        and x0 - left > 0.12 * (right - left)
+    if alone and centred:
+        return True  # a line without a label's colon, in the middle of the page
+    # brackets reach above and below the letters: left out of the heights
+    plain = lambda ws: sorted(w.height for w in ws if not set(w.text) & set("()[]{}"))  # noqa: E731
+    hs, own = plain(page.words), plain(words[hit.start:hit.end])
+    return len(own) >= 2 and bool(hs) and own[len(own) // 2] > 1.5 * hs[3 * len(hs) // 4]
+
+
+#: role and label words: a "name" made only of these is printed text ("Deportation
+#: Officer" above its caption), not a person's name
+_ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funcionario", "agent",
+                         "agente", "supervisor", "witness", "testigo", "interpreter", "interprete",
+                         "parent", "padre", "madre", "child", "children", "name", "nombre", "print",
+                         "ice", "ero", "immigration", "enforcement", "signature", "firma", "date",
+                         "fecha", "present", "presente", "if", "used", "detainee"})
+#: a name never ends with a connective: "tado por" is the tail of "Interpretado por"
+_LABEL_TAIL = {"por", "by", "de", "del", "en", "in", "of", "para", "em", "the", "el", "la"}
+
+
+def _not_a_name(value: str) -> bool:
+    toks = fold(value).split()
+    return not toks or all(t in _ROLE_WORDS for t in toks) or toks[-1] in _LABEL_TAIL
+
+
 def _name_words(words: list[Word]) -> list[Word]:
     """The words of a written name: a leading parenthesised label remnant ("(print)")
     goes, and so does everything past a gap of several word heights (a signature's
@@ -473,6 +519,9 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             return Field(value=None, confidence=0.3, present=None, **base)
         base["bbox"] = union(w.bbox for w in meaningful)
         value = clean_name(_text(meaningful))
+        if _not_a_name(value):
+            # printed words where the name goes: whether one was written is not known
+            return Field(value=None, confidence=0.3, present=None, **base)
         if name in ACCENTED_NAME_FIELDS:
             value = restore_accents(value)
         return Field(value=value, confidence=conf, present=True, **base)
@@ -571,8 +620,9 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
                 or not close(prev, words[hit.start]):
             break  # the end of a sentence or of another label
         grown += 1
-        if prev.conf < 0.5 or is_filler(prev.text) and prev.text not in ("/", "|"):
-            break
+        if prev.conf < 0.5 or is_filler(prev.text) and prev.text not in ("/", "|") \
+                or any(ch.isdigit() for ch in prev.text):
+            break  # a number (a date, an A-number) is a value, never part of a label
         hit.start -= 1
     if words[hit.end - 1].text.endswith(":"):
         return
@@ -589,6 +639,7 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     # a caption: the phrase runs to a wide gap (or the line's end) and nothing written follows
     if j - hit.end <= 4 and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
         if all(words[k].conf >= 0.6 and not is_filler(words[k].text)
+               and not any(ch.isdigit() for ch in words[k].text)  # a number is a value
                and not words[k - 1].text.endswith((".", ";", ":")) for k in range(hit.end, j)):
             if j == len(words) or id(words[j]) in taken:
                 hit.end = j
@@ -866,6 +917,9 @@ def extract_form(pages: list[Page]) -> Record:
     hits = _merge_overlapping(hits)
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
+    titles = [h for h in hits if _is_title(h, page)]
+    header_ids |= {id(w) for h in titles for w in h.line.words[h.start:h.end]}
+    hits = [h for h in hits if h not in titles]
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     by_line: dict[int, list[LabelHit]] = {}
     for h in hits:
@@ -882,6 +936,14 @@ def extract_form(pages: list[Page]) -> Record:
     child_rows = {h.line.index for h, n in resolved if n == "child_names" and not _colon_end(h)}
     resolved = [(h, "child_a_numbers" if n == "parent_a_number" and h.line.index in child_rows
                  and not _colon_end(h) else n) for h, n in resolved]
+    # a bare "Date:" after an officer's (witness's...) name on the same line is that
+    # person's date, not the parent's signing date
+    person_x = {}
+    for h, n in resolved:
+        if n in ("official_name", "witness_name", "supervisor_name", "interpreter_name"):
+            person_x[h.line.index] = min(person_x.get(h.line.index, 1e9), h.bbox[0])
+    resolved = [(h, None if n == "date_signed" and _generic_date(h)
+                 and person_x.get(h.line.index, 1e9) < h.bbox[0] else n) for h, n in resolved]
     for h, name in resolved:
         if name is None:
             # a printed field that is not ours ("Office: SND") still owns what is

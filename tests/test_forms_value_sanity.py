@@ -1,0 +1,87 @@
+"""Values that only look like a field's value: a heading in large type, an officer's
+own date, printed role words or a label's tail where a name goes, signature strokes
+read as letters. Each would otherwise pass a check on a deficient form (hand-placed
+words, no OCR)."""
+import numpy as np
+import cv2
+
+from extractor.forms import extract_form
+from extractor.model import Page, Word
+
+
+def _words(y, *items, h=30):
+    return [Word(text=t, conf=0.95, bbox=(x, y, x + 18 * len(t), y + h)) for x, t in items]
+
+
+def _page(words, hlines=()):
+    img = np.full((3300, 2550), 255, np.uint8)
+    for x0, x1, y in hlines:
+        cv2.line(img, (x0, y), (x1, y), 0, 3)
+    return Page(number=1, width=2550, height=3300, dpi=300, words=words, image=img)
+
+
+_BODY = (_words(1800, (200, "I"), (240, "want"), (340, "to"), (400, "be"), (460, "reunited"),
+                (650, "with"), (760, "my"), (830, "child")) +
+         _words(1900, (200, "before"), (340, "I"), (380, "am"), (440, "removed"), (600, "from"),
+                (700, "the"), (780, "United"), (920, "States")) +
+         _words(2000, (200, "I"), (240, "do"), (300, "not"), (380, "wish"), (480, "to"), (540, "be"),
+                (600, "reunited"), (800, "with"), (900, "my"), (960, "child")))
+
+
+def test_forms_heading_in_large_type_is_not_a_children_label():
+    # centred on a page whose text runs from x=200 to x=2300
+    words = (_words(300, (760, "Parent's"), (960, "Decision"), (1160, "Regarding"), (1410, "Minor"),
+                    (1560, "Child(ren)"), h=48) +
+             _words(380, (860, "Elección"), (1060, "sobre"), (1210, "la"), (1280, "reunificación"), h=40) +
+             _words(2100, (200, "Form"), (2200, "Rev."), (2262, "1")) + _BODY)
+    rec = extract_form([_page(words)])
+    assert rec.fields["child_names"] is None or not rec.fields["child_names"].value
+
+
+def test_forms_bare_date_after_the_officer_name_is_not_the_signing_date():
+    words = (_words(500, (200, "Date"), (290, "of"), (340, "signature:")) +
+             _words(700, (200, "Officer"), (340, "name:"), (500, "K."), (560, "Brown"),
+                    (1300, "Date:"), (1420, "08/04/2017")) + _BODY)
+    rec = extract_form([_page(words, hlines=[(560, 1500, 528)])])
+    f = rec.fields["date_signed"]
+    assert f is not None and f.value is None
+    assert rec.fields["official_name"].value == "K. Brown"
+
+
+def test_forms_printed_role_words_where_the_name_goes_are_not_a_name():
+    words = (_words(560, (200, "Deportation"), (420, "Officer")) +
+             _words(610, (200, "Nombre"), (340, "del"), (420, "funcionario")) + _BODY)
+    rec = extract_form([_page(words, hlines=[(200, 1400, 600)])])
+    f = rec.fields["official_name"]
+    assert f is not None and f.value is None and f.present is None and f.confidence < 0.6
+
+
+def test_forms_label_tail_is_not_an_interpreter_name():
+    words = _words(400, (200, "Interpreter"), (800, "tado"), (900, "por")) + _BODY
+    f = extract_form([_page(words)]).fields["interpreter_name"]
+    assert f is not None and f.value is None and f.present is None
+
+
+def test_forms_signature_strokes_far_right_are_not_part_of_the_name():
+    words = (_words(400, (200, "Supervisor"), (400, "name:"), (560, "Daniel"), (700, "Delgado")) +
+             [Word("NW", 0.6, (1520, 360, 1810, 445))] + _BODY)
+    assert extract_form([_page(words)]).fields["supervisor_name"].value == "Daniel Delgado"
+
+
+def test_forms_leading_parenthesised_label_remnant_is_dropped_from_a_name():
+    words = _words(400, (200, "Name"), (290, "of"), (340, "official:"), (560, "(print)"),
+                   (720, "Brian"), (840, "Anderson")) + _BODY
+    assert extract_form([_page(words)]).fields["official_name"].value == "Brian Anderson"
+
+
+def test_forms_a_label_never_grows_over_a_number():
+    # "A#" written before the digits must not make "A# 238 359 746" one long caption
+    words = _words(400, (200, "Número"), (360, "A:"), (480, "A#"), (570, "238"), (668, "359"),
+                   (771, "746")) + _BODY
+    assert extract_form([_page(words)]).fields["parent_a_number"].value == "A238359746"
+
+
+def test_forms_date_between_two_bilingual_labels_is_the_value():
+    words = _words(400, (200, "Signature"), (400, "of"), (460, "Parent"), (1200, "Date"),
+                   (1300, "09/31/2017"), (1560, "Firmado"), (1720, "el")) + _BODY
+    assert extract_form([_page(words)]).fields["date_signed"].value == "2017-09-31"
