@@ -134,37 +134,73 @@ def _line_candidates(bw: np.ndarray, length: int, axis: int) -> np.ndarray:
     if q:
         size = (2 * q + 1, 1) if axis == 0 else (1, 2 * q + 1)
         sample = cv2.erode(sample, cv2.getStructuringElement(cv2.MORPH_RECT, size))
-    return np.flatnonzero(cv2.reduce(sample, 1 - axis, cv2.REDUCE_MAX).ravel())
+    return np.flatnonzero(sample.any(axis=1 - axis))
 
 
-def _open_lines(bw: np.ndarray, length: int, axis: int) -> np.ndarray:
+def _open_lines(bw: np.ndarray, length: int, axis: int) -> tuple[np.ndarray, np.ndarray]:
     """``cv2.morphologyEx(bw, MORPH_OPEN, line)`` for a horizontal (axis 0) or vertical
     (axis 1) line of ``length`` pixels: the same pixels, computed only on the rows
     (columns) that can hold such a rule, gathered side by side. The opening works row
-    by row (column by column), so the gathered ones give exactly the page's."""
+    by row (column by column), so the gathered ones give exactly the page's. Also
+    returns the rows (columns) it left any pixel in."""
     out = np.zeros_like(bw)
-    keep = _line_candidates(bw, length, axis)
-    if not len(keep):
-        return out
+    lines = _line_candidates(bw, length, axis)
+    if not len(lines):
+        return out, lines
     size = (length, 1) if axis == 0 else (1, length)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
     if axis == 0:
-        out[keep] = cv2.morphologyEx(bw[keep], cv2.MORPH_OPEN, kernel)
+        opened = cv2.morphologyEx(bw[lines], cv2.MORPH_OPEN, kernel)
+        out[lines] = opened
     else:
-        out[:, keep] = cv2.morphologyEx(bw[:, keep], cv2.MORPH_OPEN, kernel)
-    return out
+        opened = cv2.morphologyEx(bw[:, lines], cv2.MORPH_OPEN, kernel)
+        out[:, lines] = opened
+    return out, lines[opened.any(axis=1 - axis)]
 
 
 def ruling_mask(grey: np.ndarray, dpi: float, ink: Optional[np.ndarray] = None) -> np.ndarray:
     """255 on the pixels of long horizontal and vertical rules, minus the pixels where
     a letter stroke crosses a rule (so removing the mask keeps descenders, the bottoms
-    of handwriting written on an underline and the stems of letters in a table)."""
+    of handwriting written on an underline and the stems of letters in a table).
+
+    The rules are found in the rows and columns that can hold one (``_open_lines``);
+    the fringe and repair steps, local to a few pixels, are computed on strips around
+    them, with margins wide enough to give the whole page's pixels."""
     bw = ink_mask(grey) if ink is None else ink
     hl = max(8, int(HLINE_INCH * dpi))
     vl = max(8, int(VLINE_INCH * dpi))
+    h, rows = _open_lines(bw, hl, axis=0)
+    v, cols = _open_lines(bw, vl, axis=1)
+    t = max(3, int(dpi * 0.02)) + 2
+    margin = t + 2  # how far a pixel's result reaches: the fringe (1) and the close (t)
+    out = np.zeros_like(bw)
+    for a, b in _spans(rows, 1, margin, bw.shape[0]):  # horizontal rules and fringe
+        lo, hi = max(0, a - margin), min(bw.shape[0], b + margin)
+        out[a:b] = _repaired(bw[lo:hi], h[lo:hi], v[lo:hi], t)[a - lo:b - lo]
+    for a, b in _spans(cols, 1, margin, bw.shape[1]):  # vertical ones
+        lo, hi = max(0, a - margin), min(bw.shape[1], b + margin)
+        strip = [np.ascontiguousarray(x[:, lo:hi]) for x in (bw, h, v)]
+        out[:, a:b] = _repaired(*strip, t)[:, a - lo:b - lo]
+    return out
+
+
+def _spans(idx: np.ndarray, grow: int, margin: int, n: int) -> list[tuple[int, int]]:
+    """Ranges ``[a, b)`` covering each index +- ``grow``, those closer than two
+    margins merged (their strips would overlap)."""
+    spans: list[tuple[int, int]] = []
+    for i in idx:
+        a, b = max(0, int(i) - grow), min(n, int(i) + grow + 1)
+        if spans and a <= spans[-1][1] + 2 * margin:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _repaired(bw: np.ndarray, h: np.ndarray, v: np.ndarray, t: int) -> np.ndarray:
+    """The rules' pixels (``h``, ``v``: the openings) with their anti-aliased fringe,
+    less the strokes that cross them."""
     rect = cv2.getStructuringElement
-    h = _open_lines(bw, hl, axis=0)
-    v = _open_lines(bw, vl, axis=1)
     # take the anti-aliased fringe of each rule too
     h = cv2.dilate(h, rect(cv2.MORPH_RECT, (1, 3)))
     v = cv2.dilate(v, rect(cv2.MORPH_RECT, (3, 1)))
@@ -172,7 +208,6 @@ def ruling_mask(grey: np.ndarray, dpi: float, ink: Optional[np.ndarray] = None) 
     # repair: ink left above and below a horizontal rule (left and right of a vertical
     # one) that a short close joins across it is a stroke crossing the rule: keep it
     rest = cv2.bitwise_and(bw, cv2.bitwise_not(mask))
-    t = max(3, int(dpi * 0.02)) + 2
     across_h = cv2.morphologyEx(rest, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, t)))
     across_v = cv2.morphologyEx(rest, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (t, 1)))
     keep = cv2.bitwise_or(cv2.bitwise_and(across_h, h), cv2.bitwise_and(across_v, v))

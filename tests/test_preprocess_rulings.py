@@ -84,7 +84,9 @@ def test_preprocess_banded_line_opening_equals_the_full_opening():
             for axis, size in ((0, (length, 1)), (1, (1, length))):
                 full = cv2.morphologyEx(bw, cv2.MORPH_OPEN,
                                         cv2.getStructuringElement(cv2.MORPH_RECT, size))
-                assert np.array_equal(_open_lines(bw, length, axis), full), (trial, length, axis)
+                opened, lines = _open_lines(bw, length, axis)
+                assert np.array_equal(opened, full), (trial, length, axis)
+                assert np.array_equal(lines, np.flatnonzero(full.any(axis=1 - axis)))
 
 
 def test_preprocess_remove_rulings_whitens_exactly_the_mask():
