@@ -15,7 +15,7 @@ from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
                               is_filler, union)
 from extractor.layout import rulings as find_rulings
-from extractor.roles import label_field
+from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.names import restore_accents
@@ -123,7 +123,8 @@ def _label_lexicon() -> dict[str, list[str]]:
     lex["_stop"] = ["signature", "firma", "office", "country", "pais", "date of birth",
                     "fecha de nacimiento", "relationship", "page", "signature of parent",
                     "officer signature", "firma del oficial", "supervisor signature",
-                    "signature of officer", "phone", "telephone", "telefono"]
+                    "signature of officer", "phone", "telephone", "telefono", "event no",
+                    "event number", "case no", "case number", "numero de caso"]
     return lex
 
 
@@ -144,7 +145,9 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
         nxt = words[hit.end].text
         if nxt.startswith(":") or set(nxt) <= set("_-.=~|"):
             return True
-    h = max(hit.line.height, 8.0)
+    # the printed label's own height: large writing on the line must not stretch the gaps
+    own = sorted(w.height for w in words[hit.start:hit.end])
+    h = max(min(hit.line.height, own[len(own) // 2]), 8.0)
     prev_gap = (words[hit.start].bbox[0] - words[hit.start - 1].bbox[2]) if hit.start else 1e9
     if prev_gap < 1.5 * h and not words[hit.start - 1].text.endswith(("/", "|")):
         if not (hit.start and words[hit.start - 1].text in ("/", "|")) \
@@ -153,8 +156,8 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     # rest of the segment: a label is followed by a gap or by little text
     rest = 0
     for a, b in zip(words[hit.end - 1:], words[hit.end:]):
-        if b.bbox[0] - a.bbox[2] > 2.5 * h:
-            break
+        if b.bbox[0] - a.bbox[2] > 2.5 * h or b.height > 1.4 * h:
+            break  # a gap, or writing larger than the print: the value begins
         if id(b) not in label_word_ids and b.text not in ("/", "|"):
             rest += 1
     return rest <= 2
@@ -528,6 +531,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     if name == "parent_a_number":
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
+        if len(find_a_numbers(evidence)) >= 2 or names_a_child(evidence):
+            # a list of A-numbers, or the label running on about a child ("... del menor
+            # A 273-260-659, A 278-751-172"): the children's numbers, not the parent's
+            return Field(value=None, confidence=0.3, present=None, **base)
         a = normalize_a_number(evidence)
         strict = normalize_a_number(evidence, strict=True)
         c = conf if a and a == strict else conf * 0.7
@@ -660,7 +667,7 @@ def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
                 continue
             span = range(start, i + 1)
             if i - start <= 8 and not any(id(words[k]) in taken for k in span) \
-                    and all(words[k].conf >= 0.4 for k in span):
+                    and all(words[k].conf >= 0.3 for k in span):
                 text = " ".join(words[k].text for k in span)
                 field = label_field(text)
                 if field is not None:  # '' = a printed field that is not ours: a boundary
@@ -948,8 +955,10 @@ def extract_form(pages: list[Page]) -> Record:
         if name is None:
             # a printed field that is not ours ("Office: SND") still owns what is
             # written after it: no other label may take that as its value
-            if _colon_end(h):
-                used |= {id(w) for w in _value_right(h, by_line[h.line.index], verticals)}
+            right = _value_right(h, by_line[h.line.index], verticals)
+            if _colon_end(h) or any(ch.isdigit() for w in right for ch in w.text):
+                # (a number beside "Event No." is that number, colon or not)
+                used |= {id(w) for w in right}
             continue
         labelled.append((h, name))
         words = _value_right(h, by_line[h.line.index], verticals)

@@ -219,6 +219,7 @@ class Reading:
     text: str  # best characters, left to right (spaces at wide gaps)
     confidence: float  # the weakest glyph's probability
     glyph_probs: list[float]
+    boxes: list = None  # each glyph's box (touching glyphs cut apart), in text order
 
 
 def classify(seg: Segmentation, allowed: str) -> Optional[Reading]:
@@ -243,7 +244,7 @@ def classify(seg: Segmentation, allowed: str) -> Optional[Reading]:
         chars.append(m.classes[j])
         confs.append(float(row[j]))
         prev = g
-    return Reading("".join(chars), min(confs) if confs else 0.0, confs)
+    return Reading("".join(chars), min(confs) if confs else 0.0, confs, [g.bbox for g in glyphs])
 
 
 def _maybe_split(m: Model, g: Glyph, seg: Segmentation, idx: list[int]) -> list[Glyph]:
@@ -297,13 +298,16 @@ def read_a_number(gray: np.ndarray, band: Optional[tuple[float, float]] = None) 
     if r is None:
         return None
     pairs = [(ch, p) for ch, p in zip(r.text.replace(" ", ""), r.glyph_probs)]
-    # the value may follow the tail of its label ("A#:"): try it from each wide gap on
-    starts = [0] + [k for k in range(1, len(seg.glyphs))
-                    if seg.glyphs[k].bbox[0] - seg.glyphs[k - 1].bbox[2] >= 0.6 * seg.line_h]
-    for k in starts:
-        got = _a_number_of(pairs[k:])
-        if got is not None:
-            return got
+    # the value may follow the tail of its label ("A#:") or be followed by another
+    # number: try the runs between wide gaps, leftmost first, longest first
+    boxes = r.boxes
+    cuts = [k for k in range(1, len(pairs)) if boxes[k][0] - boxes[k - 1][2] >= 0.6 * seg.line_h]
+    starts, ends = [0] + cuts, cuts[::-1]
+    for a in starts:
+        for b in [len(pairs)] + [e for e in ends if e > a]:
+            got = _a_number_of(pairs[a:b])
+            if got is not None:
+                return got
     return None
 
 

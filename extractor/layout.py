@@ -180,6 +180,9 @@ def find_phrases(lines: list[Line], lexicon: dict[str, list[str]],
                     if any(colon_before[i:i + size - 1]) or any(wide_gap[i:i + size - 1]):
                         continue
                     score = (100.0 if cand == p else 0.0) if short else fuzz.ratio(cand, p)
+                    if not short and score < threshold and " " in p:
+                        # OCR runs a label's words together ("afileno." for "A-File No.")
+                        score = max(score, fuzz.ratio(cand.replace(" ", ""), p.replace(" ", "")))
                     if score >= threshold:
                         hits.append(LabelHit(key, phrase, line, i, i + size, score))
     # resolve overlaps: prefer long phrases, then high scores

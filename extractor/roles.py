@@ -93,3 +93,8 @@ def label_field(text: str) -> Optional[str]:
     if _any(t, NAME):
         return "_generic_name"
     return None
+
+
+def names_a_child(text: str) -> bool:
+    """Does the text speak of a child ("... del menor", "children's")?"""
+    return _any(_fold(text), CHILD, True)

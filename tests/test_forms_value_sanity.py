@@ -85,3 +85,19 @@ def test_forms_date_between_two_bilingual_labels_is_the_value():
     words = _words(400, (200, "Signature"), (400, "of"), (460, "Parent"), (1200, "Date"),
                    (1300, "09/31/2017"), (1560, "Firmado"), (1720, "el")) + _BODY
     assert extract_form([_page(words)]).fields["date_signed"].value == "2017-09-31"
+
+
+def test_forms_a_list_of_a_numbers_is_not_the_parents():
+    # "A-Number(s) / A# del menor" read as "A- -Number(s) of Adel menor": the label
+    # runs into the value and the children's numbers would pass as the parent's
+    words = _words(400, (200, "A-"), (250, "-Number(s)"), (500, "of"), (560, "Adel"), (660, "menor"),
+                   (800, "A"), (840, "273-260-659,"), (1100, "A"), (1140, "278-751-172")) + _BODY
+    f = extract_form([_page(words)]).fields["parent_a_number"]
+    assert f is None or (f.value is None and f.present is not True)
+
+
+def test_forms_a_number_beside_event_no_belongs_to_it():
+    words = (_words(400, (200, "A-Number")) +
+             _words(520, (200, "Event"), (300, "No..."), (420, "HOU3273973")) + _BODY)
+    f = extract_form([_page(words, hlines=[(400, 1100, 428)])]).fields["parent_a_number"]
+    assert f is not None and f.value is None
