@@ -449,7 +449,7 @@ def _is_title(hit: LabelHit, page: Page) -> bool:
     # brackets reach above and below the letters: left out of the heights
     plain = lambda ws: sorted(w.height for w in ws if not set(w.text) & set("()[]{}"))  # noqa: E731
     hs, own = plain(page.words), plain(words[hit.start:hit.end])
-    return len(own) >= 2 and bool(hs) and own[len(own) // 2] > 1.5 * hs[3 * len(hs) // 4]
+    return len(own) >= 2 and bool(hs) and own[(len(own) - 1) // 2] > 1.5 * hs[3 * len(hs) // 4]
 
 
 #: role and label words: a "name" made only of these is printed text ("Deportation
