@@ -9,6 +9,8 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 BENCH_DIR ?= samples/forms
+# forms drawn by samples.generator added to the bench corpus (tools/bench.py says why)
+BENCH_GENERATE ?= 24
 
 # Tesseract + language data, PDF tools, and the fonts the sample generator draws with.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils \
@@ -120,7 +122,7 @@ review: setup
 	$(VENV)/bin/waiverscan review --db $(DEMO_DB) --port $(REVIEW_PORT)
 
 bench: setup
-	$(VENV)/bin/python tools/bench.py $(BENCH_DIR)
+	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
 
 train-models: setup
 	$(VENV)/bin/python -m extractor.comments.train
