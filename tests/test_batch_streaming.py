@@ -60,3 +60,44 @@ def test_stale_spill_directories_of_killed_workers_go(tmp_path, monkeypatch):
         (d / "page-00005.png").write_bytes(b"x")
     worker.remove_stale_spills()
     assert not stale.exists() and live.exists() and other.exists()
+
+
+def test_worker_prewarm_leaves_engines_loaded_for_forked_workers(tmp_path):
+    """The forkserver imports waiverscan.batch.warm: afterwards its process holds the
+    Tesseract engines the pipeline uses (page: eng+spa, A-number re-read: eng), OpenCV
+    runs on one thread, and a process forked from it reads a page without loading a
+    model again (no new engine, same words as a cold process)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    probe = r"""
+import json, os
+import cv2
+import waiverscan.batch.warm  # what the forkserver's preload does
+from extractor.ocr import capi, tesseract
+from ocr_drawing import text_page
+line = text_page()[195:270, 100:1300]
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:  # a worker, as the forkserver forks it
+    before = {k: id(v) for k, v in capi._engines.items()}
+    words = [x.text for x in tesseract.ocr_words(line, psm=7)]
+    after = {k: id(v) for k, v in capi._engines.items()}
+    os.write(w, json.dumps({"words": words, "same_engines": before == after}).encode())
+    os._exit(0)
+os.close(w)
+child = json.loads(os.read(r, 1 << 16))
+os.waitpid(pid, 0)
+print(json.dumps({"threads": cv2.getNumThreads(), "engines": sorted(capi._engines),
+                  "child": child}))
+"""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         cwd=root, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": f"{root}:{root / 'tests'}"})
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["threads"] == 1
+    assert got["engines"] == ["eng", "eng+spa"]
+    assert got["child"]["same_engines"]  # read with the inherited engine, none loaded
+    assert "informed" in got["child"]["words"]
