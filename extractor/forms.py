@@ -19,7 +19,8 @@ from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.names import restore_accents
-from extractor.reread import A_NUMBER_CHARS, glyph_a_number, glyph_date_text, reread
+from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
+                              reread)
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
                                  normalize_a_number, parse_date)
 
@@ -32,7 +33,7 @@ ACCENTED_NAME_FIELDS = ("parent_name", "interpreter_name")
 UNDERLINE_FIELDS = ("date_signed",)
 #: preference among the labels of one field (earlier = better)
 DATE_LABEL_RANK = ["date signed", "signed on", "firmado el", "fecha de firma", "assinado em",
-                   "date of signature"]
+                   "date of signature", "fecha de hoy", "today's date", "data de hoje"]
 
 
 @dataclass
@@ -559,6 +560,17 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         return Field(value=a, confidence=c if a else 0.3, present=True if a else None, **base)
     if name == "child_a_numbers":
         nums = find_a_numbers(evidence)
+        hh = max(hit.line.height, 10.0)
+        one_line = bool(words) and bbox[3] - bbox[1] < 2.2 * max(w.height for w in words)
+        if not nums and present and one_line and any(ch.isdigit() for ch in evidence):
+            # handwriting Tesseract could not read: the glyph recogniser's numbers,
+            # at their own (capped) confidence
+            got = glyph_a_numbers(page, bbox, hh, limits)
+            if got:
+                base.update(evidence=f"{evidence} [glyphs: {', '.join(g.text for g in got)}]",
+                            provenance=base["provenance"] + " (glyphs)")
+                return Field(value=[g.text for g in got], present=True,
+                             confidence=min(0.85, 0.9 * min(g.confidence for g in got)), **base)
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []

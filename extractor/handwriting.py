@@ -311,6 +311,33 @@ def read_a_number(gray: np.ndarray, band: Optional[tuple[float, float]] = None) 
     return None
 
 
+def read_a_numbers(gray: np.ndarray, band: Optional[tuple[float, float]] = None) -> list[Reading]:
+    """Every A-number of a written list ("A 208 123 456, A-209 555 111"), left to
+    right: runs between wide gaps, each taken as long as it still reads as one."""
+    seg = segment(gray, band)
+    r = classify(seg, A_NUMBER_ALLOWED + ",")
+    if r is None:
+        return []
+    boxes = r.boxes
+    # a small mark low on the line between numbers is a comma, whatever it resembles
+    pairs = [("," if (b[3] - b[1]) < 0.45 * seg.line_h and b[3] >= seg.base - 0.15 * seg.line_h
+              else ch, p) for ch, p, b in zip(r.text.replace(" ", ""), r.glyph_probs, boxes)]
+    cuts = [k for k in range(1, len(pairs))
+            if boxes[k][0] - boxes[k - 1][2] >= 0.6 * seg.line_h or pairs[k - 1][0] == ","]
+    bounds = [0] + cuts + [len(pairs)]
+    out, a = [], 0
+    while a < len(bounds) - 1:
+        for b in range(len(bounds) - 1, a, -1):
+            got = _a_number_of([p for p in pairs[bounds[a]:bounds[b]] if p[0] != ","])
+            if got is not None:
+                out.append(got)
+                a = b
+                break
+        else:
+            a += 1
+    return out
+
+
 def _a_number_of(pairs: list[tuple[str, float]]) -> Optional[Reading]:
     # a prefix (A, A#, A-) then digits and dashes
     i = 0

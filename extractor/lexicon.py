@@ -33,6 +33,7 @@ FIELD_LABELS: dict[str, list[str]] = {
     ],
     "date_signed": [
         "date signed", "date of signature", "signed on", "firmado el", "fecha de firma",
+        "fecha de hoy", "today's date", "data de hoje",
         "fecha", "date", "data", "assinado em",
     ],
     "read_in_language": [

@@ -89,3 +89,13 @@ def glyph_date_text(page: Page, bbox: Optional[BBox], hh: float,
     if vc is None or handwriting.model() is None:
         return None
     return handwriting.read_numeric_date(*vc)
+
+
+def glyph_a_numbers(page: Page, bbox: Optional[BBox], hh: float,
+                    x_limits: tuple[float, float] = (0.0, 1e9)) -> list:
+    """The glyph recogniser's A-numbers of a written list on one line."""
+    from extractor import handwriting
+    vc = value_crop(page, bbox, hh, x_limits)
+    if vc is None or handwriting.model() is None:
+        return []
+    return handwriting.read_a_numbers(*vc)

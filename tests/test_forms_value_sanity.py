@@ -101,3 +101,11 @@ def test_forms_a_number_beside_event_no_belongs_to_it():
              _words(520, (200, "Event"), (300, "No..."), (420, "HOU3273973")) + _BODY)
     f = extract_form([_page(words, hlines=[(400, 1100, 428)])]).fields["parent_a_number"]
     assert f is not None and f.value is None
+
+
+def test_forms_fecha_de_hoy_is_a_label_not_the_value():
+    words = (_words(420, (700, "07/17/2017")) +
+             _words(500, (200, "Date"), (290, "of"), (340, "signature"), (600, "Fecha"), (720, "de"),
+                    (780, "hoy")) + _BODY)
+    f = extract_form([_page(words, hlines=[(200, 1400, 470)])]).fields["date_signed"]
+    assert f.value == "2017-07-17"

@@ -96,3 +96,10 @@ def test_handwriting_model_matches_the_feature_layout():
     assert m.w1.shape[0] == m.mu.shape[0]
     info = hw.model_info()
     assert info.get("validation_accuracy", 0) >= 0.9
+
+
+def test_handwriting_reads_every_a_number_of_a_written_list():
+    face = next(f for f in HAND if f.id == "comic")
+    got = hw.read_a_numbers(_render("A 208 123 456, A-209 555 111", face, 4711))
+    assert [g.text for g in got] == ["A208123456", "A209555111"]
+    assert hw.read_a_numbers(_render("Rosa Maldonado", face, 4712)) == []
