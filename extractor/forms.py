@@ -150,18 +150,28 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     own = sorted(w.height for w in words[hit.start:hit.end])
     h = max(min(hit.line.height, own[len(own) // 2]), 8.0)
     prev_gap = (words[hit.start].bbox[0] - words[hit.start - 1].bbox[2]) if hit.start else 1e9
-    if prev_gap < 1.5 * h and not words[hit.start - 1].text.endswith(("/", "|")):
+    # "... read to the parent in ___ language by ___": that label follows the language
+    sentence_label = fold(hit.phrase) in _READ_BY
+    if prev_gap < 1.5 * h and not words[hit.start - 1].text.endswith(("/", "|")) and not sentence_label:
         if not (hit.start and words[hit.start - 1].text in ("/", "|")) \
                 and not _abbreviation_of_same_field(words[hit.start - 1], hit):
             return False
     # rest of the segment: a label is followed by a gap or by little text
-    rest = 0
+    rest = []
     for a, b in zip(words[hit.end - 1:], words[hit.end:]):
         if b.bbox[0] - a.bbox[2] > 2.5 * h or b.height > 1.4 * h:
             break  # a gap, or writing larger than the print: the value begins
         if id(b) not in label_word_ids and b.text not in ("/", "|"):
-            rest += 1
-    return rest <= 2
+            rest.append(b)
+    if len(rest) <= 2:
+        return True
+    # a person's name of three or four words follows a label, not a sentence
+    caps = sum(w.text[:1].isupper() for w in rest)
+    return len(rest) <= 4 and caps >= len(rest) - 1 and not _is_sentence(rest) \
+        and (words[hit.start].text[:1].isupper() or sentence_label)
+
+
+_READ_BY = {fold(p) for p in lexicon.READ_BY_PHRASES if " " in p}
 
 
 def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
@@ -461,7 +471,7 @@ _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funci
                          "ice", "ero", "immigration", "enforcement", "signature", "firma", "date",
                          "fecha", "present", "presente", "if", "used", "detainee"})
 #: a name never ends with a connective: "tado por" is the tail of "Interpretado por"
-_LABEL_TAIL = {"por", "by", "de", "del", "en", "in", "of", "para", "em", "the", "el", "la"}
+_LABEL_TAIL = {"por", "by", "en", "in", "of", "para", "em", "the"}
 
 
 def _not_a_name(value: str) -> bool:
@@ -632,7 +642,8 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     h = max(hit.line.height, 8.0)
     close = lambda a, b: b.bbox[0] - a.bbox[2] <= 1.3 * h  # noqa: E731
     grown = 0
-    while hit.start > 0 and grown < 5:
+    # "... in ___ language by": the word before that label is the language, not the label's
+    while hit.start > 0 and grown < 5 and fold(hit.phrase) not in _READ_BY:
         prev = words[hit.start - 1]
         sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4)
         if prev.text.endswith(":") or sentence_end or id(prev) in taken \
@@ -656,7 +667,8 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
             break  # bigger than the printed label: the writing has begun
         j += 1
     # a caption: the phrase runs to a wide gap (or the line's end) and nothing written follows
-    if j - hit.end <= 4 and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
+    # (not "language by": the interpreter's name follows it in the sentence)
+    if j - hit.end <= 4 and fold(hit.phrase) not in _READ_BY and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
         if all(words[k].conf >= 0.6 and not is_filler(words[k].text)
                and not any(ch.isdigit() for ch in words[k].text)  # a number is a value
                and not words[k - 1].text.endswith((".", ";", ":")) for k in range(hit.end, j)):
@@ -728,9 +740,10 @@ def _merge_overlapping(hits: list[LabelHit]) -> list[LabelHit]:
         if between is not None and h.start >= last.end:
             hh = max(h.line.height, 8.0)
             gap = h.line.words[h.start].bbox[0] - h.line.words[last.end - 1].bbox[2]
-            bilingual = (bool(between) and all(w.text in ("/", "|", "-") for w in between)
-                         and gap < 4 * hh) or (not between and gap < 2.0 * hh
-                                               and not _colon_end(last))
+            bilingual = ((bool(between) and all(w.text in ("/", "|", "-") for w in between)
+                          and gap < 4 * hh) or (not between and gap < 2.0 * hh
+                                                and not _colon_end(last))) \
+                and fold(last.phrase) not in _READ_BY  # its value follows it
         if last is not None and last.line is h.line and (h.start < last.end or bilingual):
             last.end = max(last.end, h.end)
             last.extra.setdefault("phrases", []).append(h.phrase)

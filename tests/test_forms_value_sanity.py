@@ -109,3 +109,18 @@ def test_forms_fecha_de_hoy_is_a_label_not_the_value():
                     (780, "hoy")) + _BODY)
     f = extract_form([_page(words, hlines=[(200, 1400, 470)])]).fields["date_signed"]
     assert f.value == "2017-07-17"
+
+
+def test_forms_label_without_colon_followed_by_a_three_word_name():
+    words = _words(400, (200, "Interpreted"), (420, "by"), (480, "Intérprete"), (700, "Ilda"),
+                   (780, "Ajanel"), (920, "Ramos")) + _BODY
+    assert extract_form([_page(words)]).fields["interpreter_name"].value == "Ilda Ajanel Ramos"
+
+
+def test_forms_language_by_inside_the_read_to_sentence_names_the_interpreter():
+    words = _words(400, (200, "This"), (280, "form"), (370, "was"), (440, "read"), (520, "to"),
+                   (570, "the"), (640, "parent"), (760, "in"), (820, "Q'anjob'al"), (1020, "language"),
+                   (1180, "by"), (1240, "SDDO"), (1340, "L."), (1400, "Brown")) + _BODY
+    rec = extract_form([_page(words)])
+    assert rec.fields["interpreter_name"].value == "SDDO L. Brown"
+    assert rec.fields["read_in_language"].value == "kjb"
