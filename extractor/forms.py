@@ -125,7 +125,8 @@ def _label_lexicon() -> dict[str, list[str]]:
                     "fecha de nacimiento", "relationship", "page", "signature of parent",
                     "officer signature", "firma del oficial", "supervisor signature",
                     "signature of officer", "phone", "telephone", "telefono", "event no",
-                    "event number", "case no", "case number", "numero de caso"]
+                    "event number", "case no", "case number", "numero de caso", "served on", "date served",
+                    "notificado el"]
     return lex
 
 
@@ -433,6 +434,15 @@ def _split_children(text: str) -> list[str]:
     return [restore_accents(clean_name(p)) for p in parts if len(clean_name(p)) >= 3]
 
 
+#: instruction words ("Circle ONE letter / Encierre la letra"): never in a child's name
+_INSTRUCTION = {"circle", "encierre", "check", "marque", "box", "casilla", "option", "options",
+                "opcion", "letra", "letter", "below", "abajo", "select", "seleccione", "mark"}
+
+
+def _instruction(name: str) -> bool:
+    return any(t in _INSTRUCTION for t in fold(name).split())
+
+
 #: words that make a date label the parent's signing date, not anyone's date
 _SIGNING_WORDS = {"signed", "signature", "firmado", "firma", "assinado", "assinatura", "hoy",
                   "today", "hoje", "signing"}
@@ -474,8 +484,10 @@ _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funci
 _LABEL_TAIL = {"por", "by", "en", "in", "of", "para", "em", "the"}
 
 
-def _not_a_name(value: str) -> bool:
+def _not_a_name(value: str, field: str = "") -> bool:
     toks = fold(value).split()
+    if field != "interpreter_name" and any(ch.isdigit() for ch in value):
+        return True  # "Served on Mar 6 2018": a person's name has no digits (an agency id may)
     return not toks or all(t in _ROLE_WORDS for t in toks) or toks[-1] in _LABEL_TAIL
 
 
@@ -533,7 +545,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             return Field(value=None, confidence=0.3, present=None, **base)
         base["bbox"] = union(w.bbox for w in meaningful)
         value = clean_name(_text(meaningful))
-        if _not_a_name(value):
+        if _not_a_name(value, name):
             # printed words where the name goes: whether one was written is not known
             return Field(value=None, confidence=0.3, present=None, **base)
         if name in ACCENTED_NAME_FIELDS:
@@ -584,6 +596,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []
+        if any(_instruction(n) for n in names):
+            names = [n for n in names if not _instruction(n)]
+            if not names:  # printed instructions where the names go: filled in or not?
+                return Field(value=[], confidence=0.3, present=None, **base)
         return Field(value=names, confidence=conf if names else 0.85, present=present, **base)
     if name == "date_signed":
         if not present:
@@ -596,7 +612,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                 d = again
                 base["provenance"] += " (re-read)"
                 conf = min(conf, 0.75)
-        if d is None or not _plausible(d.iso) or conf < 0.85:
+        if d is None or not _plausible(d.iso) or conf < 0.95:
             # handwriting: the glyph recogniser confirms, supplies or doubts the date
             hh = max(hit.line.height, 10.0)
             value, c2, ev = _vote_date(d.iso if d is not None and _plausible(d.iso) else None,
@@ -856,7 +872,10 @@ def _vote_date(value: Optional[str], conf: float, page: Page, bbox, hh: float, d
         return value, max(conf, 0.85), evidence
     if value is None:
         return gd.iso, min(0.8, g.confidence * 0.85), f"{evidence} [glyphs: {g.text}]"
-    return value, min(conf, 0.5), f"{evidence} [glyphs: {g.text}]"
+    # two readers, two dates ('02/30' read '07/30'): doubtful either way, a reviewer
+    # looks; the value is the more confident reader's
+    better = gd.iso if g.confidence >= 0.9 and g.confidence > conf else value
+    return better, min(conf, 0.5), f"{evidence} [glyphs: {g.text}]"
 
 
 def _faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> Optional[Field]:

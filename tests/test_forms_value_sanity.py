@@ -124,3 +124,19 @@ def test_forms_language_by_inside_the_read_to_sentence_names_the_interpreter():
     rec = extract_form([_page(words)])
     assert rec.fields["interpreter_name"].value == "SDDO L. Brown"
     assert rec.fields["read_in_language"].value == "kjb"
+
+
+def test_forms_a_served_on_date_is_not_the_officers_name():
+    words = (_words(400, (200, "Name"), (290, "of"), (340, "official"), (480, "present"), (620, "(print)")) +
+             _words(470, (260, "Served"), (380, "on"), (430, "Mar"), (500, "6"), (540, "2018")) + _BODY)
+    f = extract_form([_page(words)]).fields["official_name"]
+    assert f is None or f.value is None
+
+
+def test_forms_instructions_below_a_children_label_are_not_names():
+    words = (_words(400, (200, "Child"), (300, "name")) +
+             _words(470, (220, "Circle"), (600, "Encierre"), (760, "la"), (810, "letra"), (920, "de")) +
+             _BODY)
+    # the label is a caption under an empty fill line; the instructions sit below it
+    f = extract_form([_page(words, hlines=[(200, 1400, 392)])]).fields["child_names"]
+    assert f is not None and f.value == [] and f.present is not True
