@@ -30,9 +30,11 @@ def classify_pages(pages: list[Page]) -> str:
     otherwise dated entries make a comment printout."""
     if not pages:
         return "other"
-    best_form = max(form_label_count(p) for p in pages)
-    if best_form >= 5:
-        return "waiver_form"
+    best_form = 0
+    for p in pages:  # the first form page settles it: the rest need not be read
+        best_form = max(best_form, form_label_count(p))
+        if best_form >= 5:
+            return "waiver_form"
     from extractor.comments import count_comment_entries
     entries = count_comment_entries(pages)
     if entries >= 2:
