@@ -140,6 +140,8 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
     words = hit.line.words
     if len(fold(hit.phrase).split()) >= 4 and hit.score >= 90:
         return True  # a long phrase ("read to the parent in") is a label wherever it stands
+    if fold(hit.phrase) in _READ_IN and hit.score >= 85:
+        return True  # "... read to the parent in ___ language by ___": the sentence is the form
     last = words[hit.end - 1].text
     if last.rstrip().endswith(":") or (last.rstrip().endswith(";") and hit.end - hit.start <= 6):
         return True
@@ -173,6 +175,7 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
 
 
 _READ_BY = {fold(p) for p in lexicon.READ_BY_PHRASES if " " in p}
+_READ_IN = {fold(p) for p in lexicon.READ_IN_PHRASES}
 
 
 def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
@@ -470,7 +473,10 @@ def _is_title(hit: LabelHit, page: Page) -> bool:
     # brackets reach above and below the letters: left out of the heights
     plain = lambda ws: sorted(w.height for w in ws if not set(w.text) & set("()[]{}"))  # noqa: E731
     hs, own = plain(page.words), plain(words[hit.start:hit.end])
-    return len(own) >= 2 and bool(hs) and own[(len(own) - 1) // 2] > 1.5 * hs[3 * len(hs) // 4]
+    # a heading has nothing beside it, or is set in capitals
+    whole_line = hit.start == 0 and hit.end == len(words) \
+        or all(w.text.isupper() for w in words[hit.start:hit.end])
+    return whole_line and len(own) >= 2 and bool(hs) and own[(len(own) - 1) // 2] > 1.5 * hs[3 * len(hs) // 4]
 
 
 #: role and label words: a "name" made only of these is printed text ("Deportation
@@ -484,11 +490,17 @@ _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funci
 _LABEL_TAIL = {"por", "by", "en", "in", "of", "para", "em", "the"}
 
 
-def _not_a_name(value: str, field: str = "") -> bool:
+def _not_a_name(value: str, field: str = "", words: list[Word] = ()) -> bool:
     toks = fold(value).split()
     if field != "interpreter_name" and any(ch.isdigit() for ch in value):
         return True  # "Served on Mar 6 2018": a person's name has no digits (an agency id may)
-    return not toks or all(t in _ROLE_WORDS for t in toks) or toks[-1] in _LABEL_TAIL
+    if words and _is_sentence(words):
+        return True  # "The options were explained to the parent"
+    content = [t for t in toks if t not in _CONNECTIVES]
+    return not content or all(t in _ROLE_WORDS for t in content) or toks[-1] in _LABEL_TAIL
+
+
+_CONNECTIVES = {"o", "y", "e", "or", "and", "de", "del", "la", "el", "the", "of", "do", "da"}
 
 
 def _name_words(words: list[Word]) -> list[Word]:
@@ -545,7 +557,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             return Field(value=None, confidence=0.3, present=None, **base)
         base["bbox"] = union(w.bbox for w in meaningful)
         value = clean_name(_text(meaningful))
-        if _not_a_name(value, name):
+        if _not_a_name(value, name, meaningful):
             # printed words where the name goes: whether one was written is not known
             return Field(value=None, confidence=0.3, present=None, **base)
         if name in ACCENTED_NAME_FIELDS:
@@ -661,7 +673,8 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     # "... in ___ language by": the word before that label is the language, not the label's
     while hit.start > 0 and grown < 5 and fold(hit.phrase) not in _READ_BY:
         prev = words[hit.start - 1]
-        sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4)
+        sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4) \
+            or fold(prev.text) in ("by", "por", "in", "en")  # "... by Andrés Muñoz (Language Line)"
         if prev.text.endswith(":") or sentence_end or id(prev) in taken \
                 or not close(prev, words[hit.start]):
             break  # the end of a sentence or of another label

@@ -140,3 +140,10 @@ def test_forms_instructions_below_a_children_label_are_not_names():
     # the label is a caption under an empty fill line; the instructions sit below it
     f = extract_form([_page(words, hlines=[(200, 1400, 392)])]).fields["child_names"]
     assert f is not None and f.value == [] and f.present is not True
+
+
+def test_forms_read_to_the_parent_sentence_is_a_label_with_words_after_its_language():
+    words = _words(400, (200, "Read"), (290, "aloud"), (400, "to"), (450, "the"), (520, "parent"),
+                   (650, "in"), (710, "Spanish/Español"), (1000, "by"), (1060, "Andrés"),
+                   (1200, "Muñoz"), (1340, "(Language"), (1520, "Line)")) + _BODY
+    assert extract_form([_page(words)]).fields["read_in_language"].value == "spa"
