@@ -2,7 +2,10 @@
 
   .venv/bin/python tools/eval_dev_cache.py /tmp/wcache pred.jsonl [--forms] [--truth DIR]
 Writes one contract document per dev file (forms from the cache; other files through
-the full pipeline when possible), then run ../shared/eval/score.py on it.
+the full pipeline when possible), then run ../shared/eval/score.py on it, and
+tools/field_errors.py on it to see where each field's errors come from (label not
+found, value blank, OCR misread, wrong region). Rebuild the cache (tools/devcache.py)
+after any change to preprocessing or OCR: a stale cache measures the old reading.
 """
 from __future__ import annotations
 
