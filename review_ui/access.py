@@ -23,7 +23,7 @@ from scoring.cases import normalise_a_number, roll_up, value
 from waiverscan.store import Store
 from waiverscan.store.accounts import Account, assigned_a_numbers, get_user
 
-from review_ui.queue import QueueItem, build_queue
+from review_ui.queue import QueueItem, build_queue, reviewed_categories
 from review_ui.reviewed import reviewed_documents
 
 DECIDERS = ("reviewer", "investigator", "admin")
@@ -107,10 +107,8 @@ class Archive:
         not decided (others' decisions stay in the queue)."""
         docs = list(self.documents())
         history = self.history()
-        category_of = {rid: c["category"]
-                       for c in roll_up(reviewed_documents(docs, history))["cases"]
-                       for rid in c.get("records") or []}
-        return build_queue(docs, history, category_of, category=category,
+        return build_queue(docs, history, reviewed_categories(docs, history),
+                           category=category,
                            check=check, doc_type=doc_type, date_from=date_from,
                            date_to=date_to,
                            second_review_by=self.account.name if second_review else None)

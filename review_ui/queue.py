@@ -145,15 +145,21 @@ def queue_for(archive: Any, *, not_decided_by: Optional[str] = None,
     :class:`review_ui.access.Archive`: its documents and decisions are those the account
     may see) holds: checks nobody decided, or not yet decided by ``not_decided_by``, or
     decided by ``decided_by``; categories as reviewed."""
-    from review_ui.reviewed import reviewed_documents
-    from scoring.cases import roll_up
     docs = list(archive.documents())
     history = archive.history()
-    category_of = {rid: c["category"]
-                   for c in roll_up(reviewed_documents(docs, history))["cases"]
-                   for rid in c.get("records") or []}
-    return build_queue(docs, history, category_of, second_review_by=not_decided_by,
-                       decided_by=decided_by)
+    return build_queue(docs, history, reviewed_categories(docs, history),
+                       second_review_by=not_decided_by, decided_by=decided_by)
+
+
+def reviewed_categories(docs: list[dict[str, Any]],
+                        history: list[dict[str, Any]]) -> dict[str, str]:
+    """Record id -> the category of its case as reviewed (decisions applied)."""
+    # imported here: reviewed.py builds on this module's queue items
+    from review_ui.reviewed import reviewed_documents
+    from scoring.cases import roll_up
+    return {rid: c["category"]
+            for c in roll_up(reviewed_documents(docs, history))["cases"]
+            for rid in c.get("records") or []}
 
 
 def counts_left(items: list[QueueItem]) -> dict[str, int]:
