@@ -168,12 +168,17 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
             rest.append(b)
     if len(rest) <= 2:
         return True
+    if hit.end - hit.start >= 2 and all(_NUMBER_GROUP.fullmatch(w.text) for w in rest):
+        # "Alien No. 235 568 070": a number written in groups follows a label (a bare
+        # "A#" inside a table row may be the column's, so it takes no such licence)
+        return True
     # a person's name of three or four words follows a label, not a sentence
     caps = sum(w.text[:1].isupper() for w in rest)
     return len(rest) <= 4 and caps >= len(rest) - 1 and not _is_sentence(rest) \
         and (words[hit.start].text[:1].isupper() or sentence_label)
 
 
+_NUMBER_GROUP = re.compile(r"[A#]?[\d\-/.,]*\d[\d\-/.,]*")
 _READ_BY = {fold(p) for p in lexicon.READ_BY_PHRASES if " " in p}
 _READ_IN = {fold(p) for p in lexicon.READ_IN_PHRASES}
 
@@ -696,8 +701,9 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
             break  # bigger than the printed label: the writing has begun
         j += 1
     # a caption: the phrase runs to a wide gap (or the line's end) and nothing written follows
-    # (not "language by": the interpreter's name follows it in the sentence)
-    if j - hit.end <= 4 and fold(hit.phrase) not in _READ_BY and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
+    # (not "language by" nor "read to the parent in": in that sentence the interpreter's
+    # name and the language follow them)
+    if j - hit.end <= 4 and fold(hit.phrase) not in _READ_BY | _READ_IN and (j == len(words) or words[j].bbox[0] - words[j - 1].bbox[2] > 3 * h):
         if all(words[k].conf >= 0.6 and not is_filler(words[k].text)
                and not any(ch.isdigit() for ch in words[k].text)  # a number is a value
                and not words[k - 1].text.endswith((".", ";", ":")) for k in range(hit.end, j)):
@@ -1059,6 +1065,13 @@ def extract_form(pages: list[Page]) -> Record:
         d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
         if ws:
             offers.append((d, k, "below", ws))
+        elif fold(h.phrase) in _READ_BY and not right:
+            # "... read to the parent in Spanish language by" ends its line: the sentence
+            # wraps, and the interpreter's name starts the next line at the left margin
+            x_wrap = (h.line.bbox[0] - 2 * hh, h.bbox[0])
+            d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, x_wrap)
+            if ws:
+                offers.append((d + hh, k, "below", ws))
     offers.sort(key=lambda o: o[0])
     done: set[int] = set()
     for _d, k, where, ws in offers:

@@ -84,3 +84,24 @@ def test_forms_running_text_is_not_a_label():
     rec = extract_form([_page(words)])
     assert rec.fields["official_name"] is None
     assert rec.fields["parent_name"] is None
+
+
+def test_forms_a_number_written_in_groups_after_a_label_without_colon():
+    # "Alien No. 235 568 070": three groups of digits after the label are its value,
+    # not running text that happens to contain the words "Alien No."
+    words = _words(300, (200, "Alien"), (320, "No."), (420, "235"), (500, "568"), (580, "070"),
+                   (1500, "Event"), (1620, "No."), (1720, "SND9548071"))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_a_number") == "A235568070"
+
+
+def test_forms_read_to_sentence_keeps_its_language_and_wraps_to_the_interpreter():
+    # "... read to the parent in Spanish ____ language by" ends its line; the
+    # interpreter's name starts the next line at the left margin
+    words = (_words(300, (200, "This"), (300, "form"), (400, "was"), (480, "read"), (580, "to"),
+                    (640, "the"), (720, "parent"), (860, "in"), (960, "Spanish"),
+                    (1500, "language"), (1680, "by"))
+             + _words(380, (210, "Edwin"), (340, "Cú")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "read_in_language") == "spa"
+    assert _value(rec, "interpreter_name") == "Edwin Cú"
