@@ -64,8 +64,10 @@ history = archive.history(rid)
 second = bool(st.session_state.get("second_review")) and archive.can_decide
 pending = pending_checks(rec, decided_checks(history, archive.account.name if second else None))
 reviewed = apply_reviews(rec, history)
-pos = (snapshot.index(rid) + 1) if rid in snapshot else "-"
-st.header(f"Record {pos} of {len(snapshot)}")
+if rid in snapshot:
+    st.header(f"Record {snapshot.index(rid) + 1} of {len(snapshot)}")
+else:  # opened by its link, or every flagged check of it is decided
+    st.header(f"Record (not in the queue of {len(snapshot)})")
 st.caption(f"{esc(doc.get('source'))} · {rec.get('kind')} · record {esc(rid)}")
 
 
