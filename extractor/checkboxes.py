@@ -632,6 +632,10 @@ def _decide(opts: list[Option]) -> None:
                 # every option has ink beside it: printed words ("Option 1:"), or all
                 # of them marked; the difference is read, but not trusted fully
                 conf = min(conf, 0.7)
+                if marked and extra < 0.5 * base:
+                    # marked by a sliver more ink than options that all carry a lot
+                    # (every option circled?): a reviewer decides, never a pass
+                    conf = min(conf, 0.5)
         o.marked, o.confidence = marked, conf
 
 

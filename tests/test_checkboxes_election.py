@@ -136,3 +136,20 @@ def test_checkboxes_election_unread_marked_option_by_elimination():
     assert f.value == "consult_attorney" and f.confidence <= 0.6, f
     page, _ = box_form({}, options=garbled)
     assert read_election([page]).value == "none_marked"
+
+
+def test_checkboxes_election_sliver_more_ink_than_heavily_inked_options_is_not_trusted():
+    # every option carries a circle's worth of ink (both circled, say): one with 7%
+    # more is not a clear mark, so its confidence stays below the rubric's pass line;
+    # a mark that stands well clear of printed margin ink keeps 0.7
+    from extractor.checkboxes import _decide
+    from extractor.options import Option
+    from scoring.rubric import PASS_MIN_CONFIDENCE
+    both = [Option("reunify", [], 1.0, margin_ink=2.79),
+            Option("depart_without_child", [], 1.0, margin_ink=2.97)]
+    _decide(both)
+    assert both[1].marked and both[1].confidence < PASS_MIN_CONFIDENCE
+    printed = [Option("reunify", [], 1.0, margin_ink=0.3),
+               Option("depart_without_child", [], 1.0, margin_ink=2.9)]
+    _decide(printed)
+    assert printed[1].marked and printed[1].confidence == 0.7
