@@ -52,55 +52,51 @@ def test_users_add_assign_list(tmp_path):
 from ui_server import free_port as _free_port, stop_group as _stop_group  # noqa: E402
 
 
-def test_review_serves_on_localhost(tmp_path):
+def _start_review(tmp_path) -> tuple[subprocess.Popen, int]:
+    """`waiverscan review` on a fresh SQLite store and a free port, in its own group."""
     db = f"sqlite:///{tmp_path / 'r.db'}"
     port = _free_port()
     exe = Path(sys.executable).with_name("waiverscan")
     proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             start_new_session=True)
+    return proc, port
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
+            return r.read() == b"ok"
+    except OSError:
+        return False
+
+
+def _wait_healthy(proc: subprocess.Popen, port: int) -> None:
+    deadline = time.monotonic() + 90
+    while not _healthy(port):
+        assert proc.poll() is None, "the UI exited"
+        assert time.monotonic() < deadline, "the UI did not answer in 90 s"
+        time.sleep(0.3)
+
+
+def test_review_serves_on_localhost(tmp_path):
+    proc, port = _start_review(tmp_path)
     try:
         assert proc.stdout.readline().strip().startswith(f"review UI: http://127.0.0.1:{port}")
-        deadline = time.monotonic() + 90
-        body = None
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
-                    body = r.read().decode()
-                    break
-            except OSError:
-                assert proc.poll() is None, "the UI exited"
-                time.sleep(0.3)
-        assert body == "ok"
+        _wait_healthy(proc, port)
     finally:
         _stop_group(proc)
 
 
 def test_review_stopped_by_sigterm_takes_streamlit_along(tmp_path):
     import signal
-    db = f"sqlite:///{tmp_path / 'r.db'}"
-    port = _free_port()
-    exe = Path(sys.executable).with_name("waiverscan")
-    proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            start_new_session=True)
-    url = f"http://127.0.0.1:{port}/_stcore/health"
-
-    def up() -> bool:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                return r.read() == b"ok"
-        except OSError:
-            return False
+    proc, port = _start_review(tmp_path)
     try:
-        deadline = time.monotonic() + 90
-        while not up():
-            assert time.monotonic() < deadline and proc.poll() is None
-            time.sleep(0.3)
+        _wait_healthy(proc, port)
         proc.send_signal(signal.SIGTERM)  # the waiverscan process only, not its group
         assert proc.wait(timeout=30) == 0
         deadline = time.monotonic() + 30
-        while up():
+        while _healthy(port):
             assert time.monotonic() < deadline, "Streamlit outlived waiverscan review"
             time.sleep(0.3)
     finally:
