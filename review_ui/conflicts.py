@@ -12,6 +12,7 @@ import json
 from typing import Any, Iterable, Optional
 
 from review_ui.agreement import LABELS
+from waiverscan.store.reviews import disagreements
 
 
 def _verdict(d: dict[str, Any]) -> Optional[str]:
@@ -33,22 +34,14 @@ def conflicts(history: Iterable[dict[str, Any]],
     """``[{"record_id", "subject", "decisions": [{"reviewer", "verdict", "action", "at",
     "note"}...]}]``, one per subject where reviewers' last decisions differ; decisions
     in the order made. ``record_id``: only that record's."""
-    last: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for d in history:  # in the order made: a later decision replaces the reviewer's earlier
-        if record_id is not None and d["record_id"] != record_id:
-            continue
-        verdict = _verdict(d)
-        if verdict is None:
-            continue
-        subject = d["check_id"] or f"field {d['field']}"
-        last.setdefault((d["record_id"], subject), {})[d["reviewer"]] = dict(
-            reviewer=d["reviewer"], verdict=verdict, action=d["action"], at=d["at"],
-            note=d.get("note"))
-    out = []
-    for (rid, subject), by in last.items():
-        if len({x["verdict"] for x in by.values()}) > 1:
-            out.append({"record_id": rid, "subject": subject,
-                        "decisions": sorted(by.values(), key=lambda x: x["at"])})
+    found = disagreements(
+        (d for d in history if record_id is None or d["record_id"] == record_id),
+        _verdict, lambda d: d["check_id"] or f"field {d['field']}")
+    out = [{"record_id": rid, "subject": subject,
+            "decisions": sorted((dict(reviewer=d["reviewer"], verdict=v, action=d["action"],
+                                      at=d["at"], note=d.get("note")) for d, v in last),
+                                key=lambda x: x["at"])}
+           for rid, subject, last in found]
     return sorted(out, key=lambda c: (c["record_id"], c["subject"]))
 
 

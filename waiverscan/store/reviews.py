@@ -22,7 +22,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
@@ -139,17 +139,33 @@ class ReviewLog:
         conflicts come in the order of their latest decision. Comments and escalations
         settle nothing and are left out; a reviewer who changed their mind counts with
         their last word only."""
-        latest: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-        for d in self.history(record_id):
-            if d["check_id"] is None or d["action"] not in SETTLING:
-                continue
-            latest.setdefault((d["record_id"], d["check_id"]), {})[d["reviewer"]] = d
-        out = []
-        for (rid, check), by_reviewer in latest.items():
-            decisions = sorted(by_reviewer.values(), key=lambda d: d["id"])
-            if len({outcome(d) for d in decisions}) > 1:
-                out.append({"record_id": rid, "check_id": check, "decisions": decisions})
+        found = disagreements(
+            self.history(record_id),
+            lambda d: outcome(d) if d["check_id"] is not None and d["action"] in SETTLING
+            else None,
+            lambda d: d["check_id"])
+        out = [{"record_id": rid, "check_id": check,
+                "decisions": sorted((d for d, _ in last), key=lambda d: d["id"])}
+               for rid, check, last in found]
         return sorted(out, key=lambda c: c["decisions"][-1]["id"])
+
+
+def disagreements(decisions: Iterable[dict[str, Any]],
+                  verdict: Callable[[dict[str, Any]], Optional[str]],
+                  subject: Callable[[dict[str, Any]], str]
+                  ) -> list[tuple[str, str, list[tuple[dict[str, Any], str]]]]:
+    """``(record_id, subject, [(decision, verdict)...])`` for every subject of a record
+    on which reviewers' *last* verdicts differ (``decisions`` in the order made; a later
+    decision replaces the same reviewer's earlier one; a verdict of None says nothing).
+    The one grouping behind the store's :meth:`ReviewLog.conflicts` and the review UI's
+    conflict views, which differ only in what a verdict and a subject are."""
+    last: dict[tuple[str, str], dict[str, tuple[dict[str, Any], str]]] = {}
+    for d in decisions:
+        v = verdict(d)
+        if v is not None:
+            last.setdefault((d["record_id"], subject(d)), {})[d["reviewer"]] = (d, v)
+    return [(rid, subj, list(by.values())) for (rid, subj), by in last.items()
+            if len({v for _, v in by.values()}) > 1]
 
 
 #: the actions that settle a check (a comment or an escalation does not)
