@@ -188,7 +188,7 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                     pending.clear()
                     keys.clear()
                     running.clear()
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    _close_pool(pool)
                     pool, starts = new_pool()
                     continue
             broken = False
@@ -203,10 +203,28 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                 pending.clear()
                 keys.clear()
                 running.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
+                _close_pool(pool)
                 pool, starts = new_pool()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+    finally:  # a normal end has nothing in flight: let idle workers leave cleanly
+        _close_pool(pool, kill=bool(pending))
+
+
+def _close_pool(pool, kill: bool = True) -> None:
+    """Stop a pool for good before going on: cancel what has not started, kill the
+    workers still busy (their files are redone: nothing is stored until a file's
+    transaction commits) and join the pool's manager thread.
+
+    ``shutdown(wait=False)`` alone leaves that thread running; when the run then ends
+    (a store that stayed away, Ctrl-C) the interpreter's exit hook for
+    concurrent.futures can write to the wake-up pipe the thread has just closed and
+    print an ``OSError: Bad file descriptor`` traceback after our own clear message."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()) if kill else ():
+        try:
+            proc.kill()
+        except (OSError, ValueError):  # already gone, or already closed
+            pass
+    pool.shutdown(wait=True)
 
 
 def _answered(fut, task: Task, tries: int, retry: list) -> Iterator[Result]:
