@@ -1114,12 +1114,52 @@ def extract_form(pages: list[Page]) -> Record:
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
+    if fields["parent_a_number"] is None:
+        fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
 
     if langs:
         fields["form_languages"] = Field(value=langs, confidence=lang_conf, page=page.number,
                                          evidence="printed text language", provenance="stopwords")
     _merge_marks(fields, pages)
     return Record(kind="waiver_form", index=0, fields=fields)
+
+
+def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidate],
+                         page: Page) -> Optional[Field]:
+    """The parent's A-number when no label for it was read: OCR often garbles a short
+    handwritten-looking label ("A#" read as "AH", or run into the number as
+    "At#147660830") or drops it, but nine digits written in the parent's block are
+    still an A-number. Taken only when exactly one such number stands, free of any
+    other label's value, above the first child or election label (the children's
+    numbers and dates live below that), and only from digits as written (no OCR
+    letter-for-digit fixes); its confidence stays below a labelled reading's."""
+    below = [c.hit.bbox[1] for c in cands
+             if c.field in ("child_names", "child_a_numbers", "date_signed", "official_name")]
+    limit = min(below) if below else page.height / 2
+    found = []
+    for line in lines:
+        if line.bbox[1] >= limit:
+            break
+        free = [w for w in line.words if id(w) not in used]
+        for seg in _segments(Line(free)) if free else ():
+            text = _text(seg)
+            nums = find_a_numbers(text)
+            strict = normalize_a_number(text, strict=True)
+            if len(nums) == 1 and strict == nums[0]:
+                found.append((nums[0], seg))
+    if len(found) != 1:
+        return None
+    value, words = found[0]
+    words = [w for w in words if any(ch.isdigit() for ch in w.text)]
+    bbox = union(w.bbox for w in words)
+    conf = min(0.6, _conf(words))
+    glyphs = glyph_a_number(page, bbox, max(bbox[3] - bbox[1], 10.0))
+    if glyphs is not None and glyphs.text == value:
+        conf = max(conf, 0.8)  # the glyph recogniser reads the same number
+    elif glyphs is not None and glyphs.confidence >= 0.3:
+        conf = min(conf, 0.4)  # two readers disagree: a reviewer decides
+    return Field(value=value, confidence=conf, page=page.number, bbox=bbox,
+                 evidence=_text(words), provenance="pattern:unlabelled A-number", present=True)
 
 
 def _best(name: str, made: list[tuple[Candidate, Field]]) -> Field:

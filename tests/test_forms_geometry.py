@@ -105,3 +105,26 @@ def test_forms_read_to_sentence_keeps_its_language_and_wraps_to_the_interpreter(
     rec = extract_form([_page(words)])
     assert _value(rec, "read_in_language") == "spa"
     assert _value(rec, "interpreter_name") == "Edwin Cú"
+
+
+def test_forms_a_number_whose_label_was_garbled_is_taken_from_the_parent_block():
+    # OCR read the "A#" label as "AH": nine digits in the parent's block are still the
+    # parent's A-number, at a confidence a reviewer sees; the children's number below is not
+    words = (_words(300, (200, "Name:"), (400, "Ana"), (500, "Pérez"))
+             + _words(420, (200, "AH"), (300, "222"), (380, "072"), (460, "773"))
+             + _words(600, (200, "Child"), (320, "name:"), (500, "Luis"), (600, "Pérez"))
+             + _words(700, (200, "Child's"), (340, "A-Number:"), (560, "A208123456")))
+    rec = extract_form([_page(words)])
+    f = rec.fields["parent_a_number"]
+    assert f.value == "A222072773"
+    assert f.provenance == "pattern:unlabelled A-number"
+    assert f.confidence <= 0.8
+
+
+def test_forms_two_unlabelled_numbers_in_the_parent_block_are_not_guessed_between():
+    words = (_words(300, (200, "Name:"), (400, "Ana"), (500, "Pérez"))
+             + _words(420, (200, "AH"), (300, "222072773"))
+             + _words(480, (200, "Ref"), (300, "208123456"))
+             + _words(600, (200, "Child"), (320, "name:"), (500, "Luis"), (600, "Pérez")))
+    rec = extract_form([_page(words)])
+    assert rec.fields["parent_a_number"] is None
