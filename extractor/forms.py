@@ -7,6 +7,7 @@ from the section they stand in (Witness, Supervisory acknowledgement, Officer).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -18,6 +19,7 @@ from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
+from extractor.recover import recover_words
 from extractor.names import restore_accents
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
@@ -968,6 +970,9 @@ def _form_words(page: Page) -> list[Word]:
 
 def extract_form(pages: list[Page]) -> Record:
     page = pick_form_page(pages)
+    # rows the page OCR dropped (label and value both) read again; kept to this
+    # extraction: the page's own OCR output is not changed
+    page = dataclasses.replace(page, words=page.words + recover_words(page))
     lines = build_lines(_form_words(page))
     sections = find_sections(lines)
     langs, lang_conf, _ = form_languages(page)
@@ -1134,7 +1139,7 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
     numbers and dates live below that), and only from digits as written (no OCR
     letter-for-digit fixes); its confidence stays below a labelled reading's."""
     below = [c.hit.bbox[1] for c in cands
-             if c.field in ("child_names", "child_a_numbers", "date_signed", "official_name")]
+             if c.field in ("child_names", "child_a_numbers")]
     limit = min(below) if below else page.height / 2
     found = []
     for line in lines:
