@@ -117,7 +117,8 @@ def _year(y: str) -> Optional[int]:
 _NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2,4})(?!\d)")
 _WORDY_RE = re.compile(
     r"(?:(\d{1,2})(?:st|nd|rd|th)?[\s\-]*(?:de\s+)?([A-Za-zçÇ]{3,10})\.?[,\-]?\s*(?:de(?:l)?\s+)?(\d{4}))"
-    r"|(?:([A-Za-zçÇ]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", re.I)
+    r"|(?:([A-Za-zçÇ]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)(\d{4}))", re.I)
+# (the comma after the day is often read as a period: "May 3. 2018")
 
 
 def _join_year_digits(s: str) -> str:

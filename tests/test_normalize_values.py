@@ -48,6 +48,7 @@ def test_find_a_numbers_in_free_text_in_order_once():
     ("06/31/2018", "2018-06-31", False),        # impossible dates are kept, flagged invalid
     ("05/13/2018 08:34:00", "2018-05-13", True),  # a time after the date is not a year
     ("May 3, 2 01 8", "2018-05-03", True),      # handwriting OCR spaces digits apart
+    ("May 3. 2018", "2018-05-03", True),        # the comma after the day read as a period
 ])
 def test_parse_date_forms(text, iso, valid):
     d = parse_date(text)
