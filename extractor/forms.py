@@ -650,6 +650,15 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         if not present:
             return Field(value=None, confidence=0.85, present=False, **base)
         lc = language_code(evidence)
+        if lc is None and words:
+            # handwriting the page pass garbled ("Mom", "2 ami"): the crop read again as
+            # one line; only a language name it makes sense of is taken, and as doubtful
+            text, rconf = reread(page, bbox, lang="eng+spa")
+            again = language_code(text)
+            if again is not None:
+                base.update(evidence=text, provenance=base["provenance"] + " (re-read)")
+                return Field(value=again[0], confidence=min(0.7, again[1], max(rconf, 0.3)),
+                             present=True, **base)
         if lc is None:
             return Field(value=None, confidence=0.3, present=True, **base)
         return Field(value=lc[0], confidence=min(conf, lc[1]) if conf else lc[1], present=True, **base)
