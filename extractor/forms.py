@@ -21,6 +21,7 @@ from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.names import restore_accents
+from extractor import names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, language_code,
@@ -1128,6 +1129,9 @@ def extract_form(pages: list[Page]) -> Record:
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
+            if name in NAME_FIELDS:  # fragments joined; a doubtful name read again from its crop
+                fields[name] = names_reread.improve_best(name, fields[name], made, page,
+                                                         lambda c: _x_limits(c, by_line))
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
 

@@ -1,0 +1,175 @@
+"""A written name read better: one word's fragments joined, and a doubtful reading
+replaced by a second reading of the name's crop when two crop readings agree on it.
+
+The full-page pass reads handwriting on a fill line badly: it splits a word where
+the pen lifts ("Heather Sm ith", "QUIÑÓN EZ") and misreads letters the crop alone
+reads right ("Iida" for "Ilda", "AFOD epmith" for "AFOD Smith", an initial's period
+dropped). Two small Tesseract calls read the crop (rulings erased, one line): the
+name's own words, and a band widened to the label's end and a little past the name
+(a word the page pass lost at either end). Their reading replaces the first only when
+both agree on it, it differs from the first by more than accents and keeps all of
+its accented letters (a crop reads "Quiñónez" as "Quifiénez" as readily as the page
+drops an accent), and it looks more like a written name (letters only, capitalised
+words, an initial with its period), or as much and at a higher Tesseract confidence.
+No list of names is consulted. Cost: two calls of ~25 ms per name read below
+REREAD_BELOW (~4 per form on the dev corpus).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from extractor.model import BBox, Field, Page, Word
+from extractor.normalize import clean_name, strip_accents
+from extractor.ocr import tesseract
+from extractor.reread import field_crop
+from extractor.errors import OcrError
+
+#: first readings below this confidence are read again from the crop
+REREAD_BELOW = 0.95
+#: a confidence for a value the crop readings chose (they agreed; the page did not)
+CROP_CONF_CAP = 0.9
+#: a gap below this share of the text height, and below half the value's usual gap
+#: between words, is a pen lift inside one word
+JOIN_GAP_HEIGHT = 0.3
+JOIN_GAP_USUAL = 0.5
+
+_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_]+(?:['\-][^\W\d_]+)*)$")
+
+
+def join_fragments(words: list[Word]) -> list[Word]:
+    """Adjacent words of one value merged where the gap between them is far smaller
+    than the value's usual gap between words (relative to the text height), and the
+    second piece continues the first (lower case, or both in capitals). Needs two gaps
+    or more to know what is usual."""
+    words = sorted(words, key=lambda w: w.bbox[0])
+    if len(words) < 3:
+        return words
+    hs = sorted(w.height for w in words)
+    med_h = hs[len(hs) // 2]
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])]
+    out = [words[0]]
+    for i, w in enumerate(words[1:]):
+        others = sorted(g for j, g in enumerate(gaps) if j != i)
+        usual = others[len(others) // 2]
+        a, b = out[-1].text, w.text
+        if (gaps[i] < JOIN_GAP_HEIGHT * med_h and gaps[i] < JOIN_GAP_USUAL * usual
+                and a.isalpha() and b.isalpha() and (b[0].islower() or (a.isupper() and b.isupper()))):
+            p = out[-1]
+            out[-1] = Word(text=a + b, conf=min(p.conf, w.conf),
+                           bbox=(p.bbox[0], min(p.bbox[1], w.bbox[1]), w.bbox[2], max(p.bbox[3], w.bbox[3])),
+                           line_key=p.line_key)
+        else:
+            out.append(w)
+    return out
+
+
+def plausibility(text: str) -> float:
+    """How much a reading looks like a written name, 0 at best: each token made of
+    letters (an apostrophe or hyphen inside, brackets around allowed) and capitalised
+    or in capitals costs nothing; anything else costs 1, and a lone capital without
+    its period (an initial read without it) half."""
+    toks = text.split()
+    if not toks:
+        return -9.0
+    score = 0.0
+    for t in toks:
+        core = t.strip("()")
+        if not _TOKEN.match(core):
+            score -= 1
+        elif len(core) == 1 and core.isupper():
+            score -= 0.5
+        elif len(core) > 1 and not (core[0].isupper() and (core[1:].islower() or core.isupper()
+                                                            or "'" in core or "-" in core)):
+            score -= 1
+    return score
+
+
+def _read(image, bbox: BBox, pad_x: int) -> tuple[str, float]:
+    crop = field_crop(image, bbox, pad_x=pad_x)
+    if crop is None:
+        return "", 0.0
+    try:
+        words = tesseract.ocr_words(crop, lang="eng+spa", psm=7)
+    except OcrError:
+        return "", 0.0
+    if not words:
+        return "", 0.0
+    return " ".join(w.text for w in words), sum(w.conf for w in words) / len(words)
+
+
+def _accented(text: str) -> int:
+    """Letters with diacritics: a crop reading that has fewer than the page's lost some
+    (Tesseract reads an accent as another letter: "Quiñónez" -> "Quifiénez")."""
+    return sum(ch.isalpha() and not ch.isascii() for ch in text)
+
+
+def _same_but_accents(a: str, b: str) -> bool:
+    return strip_accents(a).casefold() == strip_accents(b).casefold()
+
+
+def improve(name: str, field: Optional[Field], words: list[Word], page: Page, hh: float,
+            limits: tuple[float, float], finish: Callable[[str], str],
+            rejected: Callable[[str], bool]) -> tuple[Optional[Field], int]:
+    """The name ``field`` read from ``words`` (the value's words, before the name's own
+    filtering), with fragments joined and, when doubtful, read again from its crop;
+    and the number of Tesseract calls made. ``finish`` makes a reading a value
+    (cleaned, accents restored where the field has them); ``rejected`` says when a
+    reading is not a name at all."""
+    if field is None or not isinstance(field.value, str) or not field.value or field.bbox is None:
+        return field, 0
+    x0, y0, x1, y1 = field.bbox
+    own = [w for w in words if w.bbox[0] >= x0 - 1 and w.bbox[2] <= x1 + 1
+           and w.bbox[1] >= y0 - 1 and w.bbox[3] <= y1 + 1 and w.conf >= 0.1
+           and any(ch.isalnum() for ch in w.text)]
+    value = field.value
+    if own and finish(" ".join(w.text for w in sorted(own, key=lambda w: w.bbox[0]))) == value:
+        joined = finish(" ".join(w.text for w in join_fragments(own)))
+        if joined != value and not rejected(joined):
+            value = joined
+    conf, calls = field.confidence, 0
+    if conf < REREAD_BELOW and page.image is not None:
+        first, c1 = _read(page.image, field.bbox, 40)
+        wide = (max(limits[0], x0 - 3 * hh), y0, min(limits[1], x1 + 3 * hh), y1)
+        second, c2 = _read(page.image, wide, 0)
+        calls = 2
+        a, b = finish(first), finish(second)
+        if (a and a == b and a != value and not _same_but_accents(a, value)
+                and _accented(a) >= _accented(value) and not rejected(a)
+                and (plausibility(a) > plausibility(value)
+                     or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > conf)):
+            return Field(value=a, confidence=min(CROP_CONF_CAP, (c1 + c2) / 2), page=field.page,
+                         bbox=field.bbox, evidence=first,
+                         provenance=(field.provenance or "") + " (re-read)",
+                         present=field.present), calls
+    if value != field.value:
+        return Field(value=value, confidence=conf, page=field.page, bbox=field.bbox,
+                     evidence=field.evidence, provenance=field.provenance,
+                     present=field.present), calls
+    return field, calls
+
+
+#: Tesseract calls made by :func:`improve_best` in this process (for measuring cost)
+calls_made = 0
+
+
+def improve_best(name: str, best: Field, made: list, page: Page,
+                 limits_of: Callable) -> Field:
+    """:func:`improve` for the field ``extract_form`` chose from ``made`` (its
+    (candidate, field) pairs); ``limits_of(candidate)`` is where the value may lie."""
+    global calls_made
+    from extractor import forms  # the name rules live there (imported at call time: no cycle)
+    from extractor.names import restore_accents
+    cand = next((c for c, f in made if f is best), None)
+    if cand is None:
+        return best
+    accented = name in forms.ACCENTED_NAME_FIELDS
+
+    def finish(text: str) -> str:
+        value = clean_name(text)
+        return restore_accents(value) if accented else value
+
+    field, n = improve(name, best, cand.words, page, max(cand.hit.line.height, 10.0),
+                       limits_of(cand), finish, lambda v: forms._not_a_name(v, name))
+    calls_made += n
+    return field
