@@ -197,6 +197,19 @@ def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
     return own is not None and own != "" and label_field(f"{prev.text} {hit.text}") == own
 
 
+def _label_names_a_child(hit: LabelHit) -> bool:
+    """"A# del niño(a)", "Child's A#": an A-number label whose own words (the one
+    before it, or those after it up to the number) speak of a child is the child's."""
+    words = hit.line.words
+    after = []
+    for w in words[hit.end:hit.end + 3]:
+        if any(ch.isdigit() for ch in w.text):
+            break
+        after.append(w.text)
+    before = words[hit.start - 1].text if hit.start else ""
+    return names_a_child(" ".join(after)) or names_a_child(before)
+
+
 def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
     sec = section_at(sections, hit.bbox, page.width)
     if hit.key == "_generic_name":
@@ -205,7 +218,7 @@ def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Option
         return lexicon.SECTION_FIELD.get(sec or "parent", "parent_name")
     if hit.key == "_stop":
         return None
-    if sec == "children" and hit.key == "parent_a_number":
+    if hit.key == "parent_a_number" and (sec == "children" or _label_names_a_child(hit)):
         return "child_a_numbers"
     if sec == "children" and hit.key == "parent_name":
         return "child_names"
@@ -1148,8 +1161,8 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
     handwritten-looking label ("A#" read as "AH", or run into the number as
     "At#147660830") or drops it, but nine digits written in the parent's block are
     still an A-number. Taken only when exactly one such number stands, free of any
-    other label's value, above the first child or election label (the children's
-    numbers and dates live below that), and only from digits as written (no OCR
+    other label's value, above the first label about children (their numbers live
+    below it; without one, in the top half of the page), and only from digits as written (no OCR
     letter-for-digit fixes); its confidence stays below a labelled reading's."""
     below = [c.hit.bbox[1] for c in cands
              if c.field in ("child_names", "child_a_numbers")]

@@ -128,3 +128,13 @@ def test_forms_two_unlabelled_numbers_in_the_parent_block_are_not_guessed_betwee
              + _words(600, (200, "Child"), (320, "name:"), (500, "Luis"), (600, "Pérez")))
     rec = extract_form([_page(words)])
     assert rec.fields["parent_a_number"] is None
+
+
+def test_forms_a_number_label_that_names_a_child_is_the_childs():
+    # "A# del niño(a)": the generic A# label, but its own words speak of a child
+    words = (_words(300, (200, "No."), (270, "de"), (330, "extranjero:"), (600, "A#270367900"))
+             + _words(420, (200, "Nombre"), (340, "del"), (400, "hijo(a):"), (600, "Mía"), (680, "Choc"))
+             + _words(540, (200, "A#"), (260, "del"), (330, "niño(a)"), (600, "A264204795")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_a_number") == "A270367900"
+    assert _value(rec, "child_a_numbers") == ["A264204795"]
