@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, list[str]] = {
         "a-number(s) of child(ren)", "child's a-number", "child a-number", "child a#",
         "número a del menor", "numero a del menor", "a# del menor", "a-number of child",
         "children's a-numbers", "a# del hijo", "número de extranjero del menor",
+        "a# del niño(a)", "a# del niño", "número a del niño(a)",
     ],
     "date_signed": [
         "date signed", "date of signature", "signed on", "firmado el", "fecha de firma",
