@@ -22,7 +22,8 @@ from extractor.ocr import tesseract
 from extractor.preprocess import ink_mask, ruling_mask
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
-MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
+MIN_WORD_CONF = 0.6
+SCALE = 0.5  # rows are looked for at this scale (when letters stay >= 12 px tall)  # a recovered word must read clearly: junk here becomes a false label
 
 
 def _text_height(words: list[Word]) -> Optional[float]:
@@ -43,29 +44,40 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     ink = ink_mask(grey)
     ink = cv2.bitwise_and(ink, cv2.bitwise_not(ruling_mask(grey, page.dpi or 300, ink)))
     pad = int(0.3 * h)
-    H, W = ink.shape
     for w in page.words:
         x0, y0, x1, y1 = (int(v) for v in w.bbox)
         ink[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = 0
+    # the marks are grouped at half resolution (a quarter of the pixels to label): a
+    # pixel there is ink when any of its four was, so faint thin strokes are kept
+    s = SCALE if h * SCALE >= 12 else 1.0
+    if s != 1.0:
+        ink = cv2.resize(ink, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+        ink = np.where(ink > 0, 255, 0).astype(np.uint8)
+        h *= s
+    H, W = ink.shape
     # keep marks of a letter's size: no specks, no holes, shadows or pictures
+    # (vectorised over the components: a page has thousands)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    keep = np.zeros(n, bool)
-    for i in range(1, n):
-        x, y, cw, ch, area = stats[i]
-        touches = x == 0 or y == 0 or x + cw >= W or y + ch >= H
-        keep[i] = (0.25 * h <= ch <= 2.5 * h and cw <= 4 * h and area >= 0.02 * h * h
-                   and not touches)
+    x, y, cw, ch, area = (stats[:, i] for i in range(5))
+    touches = (x == 0) | (y == 0) | (x + cw >= W) | (y + ch >= H)
+    keep = ((ch >= 0.25 * h) & (ch <= 2.5 * h) & (cw <= 4 * h) & (area >= 0.02 * h * h)
+            & ~touches)
+    keep[0] = False
+    if not keep.any():
+        return []
     marks = np.where(keep[labels], 255, 0).astype(np.uint8)
     joined = cv2.dilate(marks, cv2.getStructuringElement(cv2.MORPH_RECT, (int(1.2 * h), 1)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    rows = []
-    for i in range(1, n):
-        x, y, cw, ch, _area = stats[i]
-        # count the marks in the row: a word is several letters or digits
-        sub = marks[y:y + ch, x:x + cw]
-        parts = cv2.connectedComponents(sub, connectivity=8)[0] - 1
-        if cw >= 2.5 * h and 0.5 * h <= ch <= 3 * h and parts >= 3:
-            rows.append((float(x), float(y), float(x + cw), float(y + ch)))
+    n, rlabels, rstats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    x, y, cw, ch = (rstats[:, i] for i in range(4))
+    sized = (cw >= 2.5 * h) & (ch >= 0.5 * h) & (ch <= 3 * h)
+    sized[0] = False
+    # a word is several letters or digits: count the marks each row holds
+    centres = stats[keep, :2] + stats[keep, 2:4] // 2
+    owner = rlabels[centres[:, 1], centres[:, 0]]
+    parts = np.bincount(owner, minlength=n)
+    rows = [(x[i] / s, y[i] / s, (x[i] + cw[i]) / s, (y[i] + ch[i]) / s)
+            for i in np.nonzero(sized & (parts >= 3))[0]]
+    rows = [tuple(float(v) for v in r) for r in rows]
     rows.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
     return rows[:max_regions]
 
