@@ -248,6 +248,20 @@ def _crosses_edge(verticals, x_from: float, x_to: float, line: Line) -> bool:
                and y1 >= line.bbox[3] - 0.3 * line.height for y0, y1, x in verticals)
 
 
+# words that continue an A-number label naming whose number it is ("A# del padre/madre",
+# "A-Number of the parent"); a number never starts with them
+_WHOSE = frozenset("del de la el los las do da of the o y / padre madre padre/madre "
+                   "padres parent parent's mother father pai mae mãe".split())
+
+
+def _label_tail(words: list[Word]) -> list[Word]:
+    """The leading words right of an A-number label that are still that label."""
+    n = 0
+    while n < len(words) and words[n].text.lower().strip(":(),.") in _WHOSE:
+        n += 1
+    return words[:n]
+
+
 def _value_right(hit: LabelHit, hits_in_line: list[LabelHit], verticals=()) -> list[Word]:
     """Words right of the label up to the next label of the same line, never across a
     box edge (the next cell's label or entry is not this label's value)."""
@@ -1053,6 +1067,10 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         labelled.append((h, name))
         words = _value_right(h, by_line[h.line.index], verticals)
+        if name == "parent_a_number":
+            tail = _label_tail(words)
+            used |= {id(w) for w in tail}
+            words = words[len(tail):]
         if words:
             used |= {id(w) for w in words}
             cands.append(Candidate(name, h, words, "right"))
