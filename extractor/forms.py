@@ -1118,6 +1118,13 @@ def extract_form(pages: list[Page]) -> Record:
             d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, x_wrap)
             if ws:
                 offers.append((d + hh, k, "below", ws))
+        elif boxed and not colon and _ruling_above(rulings, h.bbox, hh):
+            # nothing below a label in a box, but a fill line right above it: a caption
+            # (one box around a block of captions is not a cell with its entry below);
+            # ranked after every nearer offer
+            d, ws = _row_near(lines, h.bbox, "above", used, 1.5 * hh, (x0, x1))
+            if ws:
+                offers.append((d + 2 * hh, k, "above", ws))
     offers.sort(key=lambda o: o[0])
     done: set[int] = set()
     for _d, k, where, ws in offers:

@@ -148,3 +148,13 @@ def test_forms_a_number_label_tail_is_label_not_value():
     assert [w.text for w in tail] == ["del", "padre/madre"]
     assert _label_tail(_words(300, (270, "Ana"), (340, "A241447515"))) == []
     assert _label_tail(_words(300, (270, "of"), (320, "the"), (390, "parent:"))) != []
+
+
+def test_forms_caption_under_fill_line_inside_a_big_box_takes_the_writing_above():
+    # one box around the parent's block: its captions sit under their fill lines, and
+    # nothing is written below them, so the entry is the writing above
+    words = (_words(450, (340, "Leticia"), (500, "Martínez"), (714, "Cú")) +
+             _words(505, (247, "Nombre"), (370, "del"), (423, "padre"), (514, "o"), (542, "madre")))
+    page = _page(words, hlines=[(246, 1238, 495), (220, 1300, 300), (220, 1300, 900)],
+                 vlines=[(300, 900, 225), (300, 900, 1300)])
+    assert _value(extract_form([page]), "parent_name") == "Leticia Martínez Cú"
