@@ -9,9 +9,9 @@ from pathlib import Path
 
 from extractor import ingest
 from extractor.errors import WaiverscanError
-from extractor.model import Document, Page
+from extractor.model import Document, Page, Word
 from extractor.ocr import tesseract
-from extractor.preprocess import prepare
+from extractor.preprocess import prepare, uncovered_ink_regions, whiten_boxes
 
 
 def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Page:
@@ -19,7 +19,8 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
 
     One Tesseract pass per page. Only when that pass reads badly (few confident words:
     the page may be sideways or upside down) is Tesseract's orientation detection run,
-    and the page re-read turned upright if that reads better."""
+    and the page re-read turned upright if that reads better. Then the ink no word
+    covers gets a second look (``_read_uncovered``)."""
     if src.image is None:
         return Page(number=src.number, width=src.width, height=src.height, dpi=src.dpi,
                     words=list(src.text_words or []), text_source="text_layer")
@@ -35,6 +36,10 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
         prep, words, quality = _reorient(src, prep, words, quality, lang)
         if prep is not first:
             dropped = []  # those were read the wrong way up
+    extra = _read_uncovered(prep, words, lang)
+    if extra:
+        prep.notes["uncovered_words"] = len(extra)
+        words = words + extra
     prep.notes["text_quality"] = round(quality, 3)
     return Page(number=src.number, width=src.width, height=src.height, dpi=prep.dpi,
                 words=words, image=prep.image, to_source=prep.to_source, notes=prep.notes,
@@ -46,6 +51,40 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
 #: or (turned clockwise) well but with vertical words
 ORIENT_CHECK_BELOW = 0.70
 ORIENT_CHECK_WORDS = 8
+
+
+def _read_uncovered(prep, words, lang):
+    """Words in the text-sized ink the page pass left uncovered, read in one sparse
+    pass over those regions only, kept at stricter confidences. Tesseract's layout
+    analysis passes over small print in table cells, labels beside logos and stamps
+    (FUNSD word recall 0.744 -> 0.771, F1 0.7925 -> 0.8065); reading just the regions
+    costs a fraction of a page pass. The new words get line keys of their own.
+
+    Ink touching a word read on its line is left alone: it belongs to that word
+    (Tesseract has segmented it), and read on its own it comes back as a fragment
+    that splits a label ("A-Numb" "er") or sticks to a name (without this check the
+    dev forms lost 2 fields and gained 1)."""
+    boxes = [w.bbox for w in words]
+    whitened = whiten_boxes(prep.ocr_image, boxes)
+    regions = [r for r in uncovered_ink_regions(whitened, prep.dpi) if not _beside_a_word(r, boxes)]
+    if not regions:
+        return []
+    found = tesseract.clean_words(tesseract.read_regions(whitened, regions, prep.dpi, lang=lang),
+                                  tesseract.REGION_MIN_CONF, tesseract.REGION_MIN_CONF_SHORT)
+    base = 1 + max((w.line_key[0] for w in words), default=0)
+    return [Word(text=w.text, conf=w.conf, bbox=w.bbox,
+                 line_key=(base + w.line_key[0],) + tuple(w.line_key[1:])) for w in found]
+
+
+def _beside_a_word(region, boxes) -> bool:
+    """Whether ``region`` touches one of ``boxes`` on the same line (they share more
+    than half the shorter one's height)."""
+    x0, y0, x1, y1 = region
+    for a0, b0, a1, b1 in boxes:
+        if (min(y1, b1) - max(y0, b0) > 0.5 * min(y1 - y0, b1 - b0)
+                and a0 <= x1 and x0 <= a1):
+            return True
+    return False
 
 
 def _reorient(src, prep, words, quality, lang):

@@ -188,6 +188,53 @@ def clean_words(words: list[Word], min_conf: float = MIN_CONF,
     return out
 
 
+#: words read in uncovered regions (``read_regions``) are kept above these confidences:
+#: stricter than the page's (MIN_CONF, MIN_CONF_SHORT), since what layout analysis
+#: passed over is more often a signature, a logo or a tick than text
+REGION_MIN_CONF = 0.70
+REGION_MIN_CONF_SHORT = 0.90
+#: regions are read together, stacked one under the other with this much white
+#: (inches) around each: one Tesseract call, on far fewer pixels than the page
+REGION_MARGIN_INCH = 0.06
+REGION_GAP_INCH = 0.15
+#: at most this many regions are read on a page (a photo or a page of noise has
+#: thousands; a form a few dozen)
+MAX_REGIONS = 300
+
+
+def read_regions(image: np.ndarray, regions: list[tuple], dpi: float,
+                 lang: str = DEFAULT_LANG, timeout: float = DEFAULT_TIMEOUT) -> list[Word]:
+    """Words in ``regions`` (boxes of ``image``) read in one sparse-text pass (psm 11)
+    over a strip of the regions' crops stacked one under the other, with boxes in
+    ``image`` pixels; unfiltered. Each word belongs to the crop its centre is in."""
+    if not regions or len(regions) > MAX_REGIONS:
+        return []
+    dpi = dpi or 300.0
+    m, gap = int(REGION_MARGIN_INCH * dpi), int(REGION_GAP_INCH * dpi)
+    h, w = image.shape[:2]
+    crops = [(max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m))
+             for x0, y0, x1, y1 in regions]
+    strip = np.full((sum(c[3] - c[1] + gap for c in crops) + gap,
+                     max(c[2] - c[0] for c in crops) + 2 * gap), 255, np.uint8)
+    placed = []  # (strip rows [a, b), offset back to image x, y)
+    y = gap
+    for x0, y0, x1, y1 in crops:
+        strip[y:y + y1 - y0, gap:gap + x1 - x0] = image[y0:y1, x0:x1]
+        placed.append((y, y + y1 - y0, x0 - gap, y0 - y))
+        y += y1 - y0 + gap
+    out = []
+    for word in ocr_words(strip, lang=lang, psm=11, timeout=timeout):
+        cy = (word.bbox[1] + word.bbox[3]) / 2
+        for a, b, dx, dy in placed:
+            if a <= cy < b:
+                x0, y0, x1, y1 = word.bbox
+                out.append(Word(text=word.text, conf=word.conf,
+                                bbox=(x0 + dx, y0 + dy, x1 + dx, y1 + dy),
+                                line_key=word.line_key))
+                break
+    return out
+
+
 def text_quality(words: list[Word]) -> float:
     """Mean confidence weighted by word length over words of 3+ characters: ~0.9 on a
     readable page, far lower when Tesseract reads a page upside down or sideways."""
