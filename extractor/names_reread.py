@@ -130,23 +130,33 @@ def improve(name: str, field: Optional[Field], words: list[Word], page: Page, hh
     conf, calls = field.confidence, 0
     if conf < REREAD_BELOW and page.image is not None:
         first, c1 = _read(page.image, field.bbox, 40)
+        calls = 1
+        a = finish(first)
+        # the second reading can only confirm the first: when the first could not
+        # replace the value whatever the second says, it is not made
+        if not (a and a != value and not _same_but_accents(a, value)
+                and _accented(a) >= _accented(value) and not rejected(a)
+                and plausibility(a) >= plausibility(value)):
+            return (_with_value(field, value), calls)
         wide = (max(limits[0], x0 - 3 * hh), y0, min(limits[1], x1 + 3 * hh), y1)
         second, c2 = _read(page.image, wide, 0)
         calls = 2
-        a, b = finish(first), finish(second)
-        if (a and a == b and a != value and not _same_but_accents(a, value)
-                and _accented(a) >= _accented(value) and not rejected(a)
-                and (plausibility(a) > plausibility(value)
-                     or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > conf)):
+        b = finish(second)
+        if (a == b and (plausibility(a) > plausibility(value)
+                        or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > conf)):
             return Field(value=a, confidence=min(CROP_CONF_CAP, (c1 + c2) / 2), page=field.page,
                          bbox=field.bbox, evidence=first,
                          provenance=(field.provenance or "") + " (re-read)",
                          present=field.present), calls
-    if value != field.value:
-        return Field(value=value, confidence=conf, page=field.page, bbox=field.bbox,
-                     evidence=field.evidence, provenance=field.provenance,
-                     present=field.present), calls
-    return field, calls
+    return _with_value(field, value), calls
+
+
+def _with_value(field: Field, value: str) -> Field:
+    """``field`` with its fragments-joined ``value`` (itself when unchanged)."""
+    if value == field.value:
+        return field
+    return Field(value=value, confidence=field.confidence, page=field.page, bbox=field.bbox,
+                 evidence=field.evidence, provenance=field.provenance, present=field.present)
 
 
 #: Tesseract calls made by :func:`improve_best` in this process (for measuring cost)
