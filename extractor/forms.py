@@ -532,6 +532,9 @@ def _not_a_name(value: str, field: str = "", words: list[Word] = ()) -> bool:
     if words and _is_sentence(words):
         return True  # "The options were explained to the parent"
     content = [t for t in toks if t not in _CONNECTIVES]
+    whole = language_code(" ".join(content), fuzzy=False) if content else None
+    if whole is not None and whole[1] == 1.0:  # the whole value names a language
+        return True  # "portugués" beside "Interpreter": the language, not a person
     return not content or all(t in _ROLE_WORDS for t in content) or toks[-1] in _LABEL_TAIL
 
 
@@ -688,7 +691,10 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                 return Field(value=again[0], confidence=min(0.7, again[1], max(rconf, 0.3)),
                              present=True, **base)
         if lc is None:
-            return Field(value=None, confidence=0.3, present=True, **base)
+            # printed running text where the language goes (the rest of an instruction
+            # sentence) says nothing about whether a language was written
+            return Field(value=None, confidence=0.3,
+                         present=None if _is_sentence(words) else True, **base)
         return Field(value=lc[0], confidence=min(conf, lc[1]) if conf else lc[1], present=True, **base)
     return None
 

@@ -147,3 +147,20 @@ def test_forms_read_to_the_parent_sentence_is_a_label_with_words_after_its_langu
                    (650, "in"), (710, "Spanish/Español"), (1000, "by"), (1060, "Andrés"),
                    (1200, "Muñoz"), (1340, "(Language"), (1520, "Line)")) + _BODY
     assert extract_form([_page(words)]).fields["read_in_language"].value == "spa"
+
+
+def test_forms_a_language_beside_interpreter_is_not_the_interpreters_name():
+    from extractor.forms import _not_a_name
+    assert _not_a_name("portugués", "interpreter_name")
+    assert not _not_a_name("Maribel Ramírez", "interpreter_name")
+
+
+def test_forms_instruction_sentence_where_the_language_goes_is_not_a_written_language():
+    # "Read this form to the parent in a language he or she understands before it is
+    # signed": the rest of the printed sentence is not a language written in
+    words = _words(300, (200, "Read"), (290, "this"), (370, "form"), (460, "to"), (510, "the"),
+                   (580, "parent"), (710, "in"), (760, "a"), (800, "language"), (1000, "he"),
+                   (1060, "or"), (1120, "she"), (1200, "understands"), (1450, "before"),
+                   (1600, "it"), (1650, "is"), (1710, "signed"))
+    f = extract_form([_page(words)]).fields["read_in_language"]
+    assert f is None or (f.value is None and f.present is None)
