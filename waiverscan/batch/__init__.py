@@ -21,6 +21,7 @@ the run stops with ``store_unavailable``. The stage boundaries call
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import sys
@@ -218,13 +219,19 @@ def _close_pool(pool, kill: bool = True) -> None:
     (a store that stayed away, Ctrl-C) the interpreter's exit hook for
     concurrent.futures can write to the wake-up pipe the thread has just closed and
     print an ``OSError: Bad file descriptor`` traceback after our own clear message."""
+    # taken first: shutdown() forgets the processes and the manager thread
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
-    for proc in list((getattr(pool, "_processes", None) or {}).values()) if kill else ():
+    for proc in procs if kill else ():
         try:
             proc.kill()
         except (OSError, ValueError):  # already gone, or already closed
             pass
-    pool.shutdown(wait=True)
+    if manager is not None:
+        manager.join()  # it joins the workers once they are gone
+    for proc in procs:
+        proc.join()
 
 
 def _answered(fut, task: Task, tries: int, retry: list) -> Iterator[Result]:
@@ -400,21 +407,26 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
 
     try:
         tasks = _hashed(files, done, summary, store, pipeline_version, tick)
-        for (path, _sha), payload in runner(tasks, max(1, workers)):
-            contract = payload["contract"]
-            contract["source"] = str(path)  # as the run named it (a worker may see it otherwise)
-            point("file:result", str(path))
-            store.save_document(contract, pipeline_version=pipeline_version,
-                                pages=payload["pages"], failure_code=payload["failure_code"],
-                                run_id=run_id, seconds=payload["seconds"])
-            point("save:committed", str(path))
-            if not contract.get("error"):
-                summary.scored += 1
-            else:
-                summary.failed += 1
-                code = payload["failure_code"] or contract["error"]["code"]
-                summary.failure_codes[code] = summary.failure_codes.get(code, 0) + 1
-            tick(int(contract.get("pages") or 0))
+        # closed here and now when saving fails (the store stayed away): its workers
+        # stop before the error travels on. Left to the garbage collector, the runner
+        # would close at interpreter exit, racing concurrent.futures' exit hook (an
+        # 'OSError: Bad file descriptor' traceback after our own message)
+        with contextlib.closing(runner(tasks, max(1, workers))) as results:
+            for (path, _sha), payload in results:
+                contract = payload["contract"]
+                contract["source"] = str(path)  # as the run named it (a worker may see it otherwise)
+                point("file:result", str(path))
+                store.save_document(contract, pipeline_version=pipeline_version,
+                                    pages=payload["pages"], failure_code=payload["failure_code"],
+                                    run_id=run_id, seconds=payload["seconds"])
+                point("save:committed", str(path))
+                if not contract.get("error"):
+                    summary.scored += 1
+                else:
+                    summary.failed += 1
+                    code = payload["failure_code"] or contract["error"]["code"]
+                    summary.failure_codes[code] = summary.failure_codes.get(code, 0) + 1
+                tick(int(contract.get("pages") or 0))
     finally:
         bar.close()
     summary.seconds = time.perf_counter() - t0
