@@ -1193,8 +1193,9 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
     "At#147660830") or drops it, but nine digits written in the parent's block are
     still an A-number. Taken only when exactly one such number stands, free of any
     other label's value, above the first label about children (their numbers live
-    below it; without one, in the top half of the page), and only from digits as written (no OCR
-    letter-for-digit fixes); its confidence stays below a labelled reading's."""
+    below it; without one, in the top half of the page), and only from digits as
+    written (no OCR letter-for-digit fixes); its confidence stays below a labelled
+    reading's, and the glyph recogniser's agreement or disagreement moves it."""
     below = [c.hit.bbox[1] for c in cands
              if c.field in ("child_names", "child_a_numbers")]
     limit = min(below) if below else page.height / 2

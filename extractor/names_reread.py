@@ -11,8 +11,9 @@ both agree on it, it differs from the first by more than accents and keeps all o
 its accented letters (a crop reads "Quiñónez" as "Quifiénez" as readily as the page
 drops an accent), and it looks more like a written name (letters only, capitalised
 words, an initial with its period), or as much and at a higher Tesseract confidence.
-No list of names is consulted. Cost: two calls of ~25 ms per name read below
-REREAD_BELOW (~4 per form on the dev corpus).
+No list of names is consulted. Cost: one call of ~25 ms per name read below
+REREAD_BELOW, and the widened band only when the first crop reading could replace the
+value (what the second says can only confirm it).
 """
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ from extractor.ocr import tesseract
 from extractor.preprocess import ink_mask, ruling_mask
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
-MIN_WORD_CONF = 0.6
-SCALE = 0.5  # rows are looked for at this scale (when letters stay >= 12 px tall)  # a recovered word must read clearly: junk here becomes a false label
+MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
+SCALE = 0.5  # rows are grouped at this scale (when letters stay >= 12 px tall)
 
 
 def _text_height(words: list[Word]) -> Optional[float]:
@@ -68,16 +68,16 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     marks = np.where(keep[labels], 255, 0).astype(np.uint8)
     joined = cv2.dilate(marks, cv2.getStructuringElement(cv2.MORPH_RECT, (int(1.2 * h), 1)))
     n, rlabels, rstats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    x, y, cw, ch = (rstats[:, i] for i in range(4))
+    cw, ch = rstats[:, 2], rstats[:, 3]
     sized = (cw >= 2.5 * h) & (ch >= 0.5 * h) & (ch <= 3 * h)
     sized[0] = False
     # a word is several letters or digits: count the marks each row holds
     centres = stats[keep, :2] + stats[keep, 2:4] // 2
     owner = rlabels[centres[:, 1], centres[:, 0]]
     parts = np.bincount(owner, minlength=n)
-    rows = [(x[i] / s, y[i] / s, (x[i] + cw[i]) / s, (y[i] + ch[i]) / s)
-            for i in np.nonzero(sized & (parts >= 3))[0]]
-    rows = [tuple(float(v) for v in r) for r in rows]
+    pick = np.nonzero(sized & (parts >= 3))[0]
+    rows = [(x0 / s, y0 / s, (x0 + bw) / s, (y0 + bh) / s)
+            for x0, y0, bw, bh in rstats[pick, :4].tolist()]
     rows.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
     return rows[:max_regions]
 
