@@ -28,12 +28,21 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from waiverscan import PIPELINE_VERSION
 from waiverscan.batch.worker import process_file
-from waiverscan.store import Store
-from waiverscan.store.faultpoints import point
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is the parent's alone: workers import this
+    from waiverscan.store import Store  # package for worker.py and must not pay for it
+
+
+def point(label: str, source: Optional[str] = None) -> None:
+    """:func:`waiverscan.store.faultpoints.point`, imported when the parent first
+    calls it (importing the store package here would load SQLAlchemy into every worker:
+    a quarter of a second of start-up)."""
+    from waiverscan.store.faultpoints import point as store_point
+    store_point(label, source)
 
 #: seconds one file may take in a local worker (`scan --file-timeout`, whose help text
 #: quotes it): generous, a 600-page scan takes ~10 minutes on one core; None or 0: no limit
@@ -41,9 +50,12 @@ DEFAULT_FILE_TIMEOUT = 3600.0
 #: how often the parent looks for a file past its time limit
 _TIMEOUT_POLL = 0.5
 #: what the forkserver imports once, so every worker forked from it starts warm
-#: (the fault tests' driver, whose workers run a fake, swaps in a lighter list)
+#: (the fault tests' driver, whose workers run a fake, swaps in a lighter list).
+#: Not the case-comment NLP: spaCy's import is 0.45 s, nearly half the forkserver's
+#: start-up, paid before the first page of any run; a worker that meets a comment
+#: export imports it then, once per worker process (0.45 s in a run of hours).
 FORKSERVER_PRELOAD = ["waiverscan.batch.worker", "extractor.pipeline", "extractor.forms",
-                      "extractor.comments", "scoring.rubric",
+                      "scoring.rubric",
                       "waiverscan.batch.warm"]  # engines loaded once, see worker.prewarm
 
 #: tasks in flight per worker: enough to keep workers busy while the parent writes
