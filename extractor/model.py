@@ -79,6 +79,10 @@ class Page:
     #: debris, but Tesseract sometimes scores clean printed label words that low)
     dropped: list[Word] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # what preprocessing did
+    #: the working image's ink less its rulings, as preprocessing found it
+    #: (``preprocess.PackedMask``; not serialised): reused by the search for rows the
+    #: OCR missed instead of being computed again (a third of that search's cost)
+    text_ink: Optional[Any] = None
 
     def map_bbox(self, bbox: Optional[BBox]) -> Optional[list[float]]:
         """Working-image bbox -> source-image bbox (axis-aligned hull of the corners)."""

@@ -43,7 +43,7 @@ def read_page(src: ingest.SourcePage, lang: str = tesseract.DEFAULT_LANG) -> Pag
     prep.notes["text_quality"] = round(quality, 3)
     return Page(number=src.number, width=src.width, height=src.height, dpi=prep.dpi,
                 words=words, image=prep.image, to_source=prep.to_source, notes=prep.notes,
-                dropped=dropped)
+                dropped=dropped, text_ink=prep.text_ink)
 
 
 #: a first pass reading worse than this (or fewer words) gets an orientation check:

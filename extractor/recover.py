@@ -19,7 +19,7 @@ import numpy as np
 from extractor.errors import OcrError
 from extractor.model import BBox, Page, Word
 from extractor.ocr import tesseract
-from extractor.preprocess import ink_mask, ruling_mask
+from extractor.preprocess import text_ink
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
 MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
@@ -41,8 +41,11 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     if h is None:
         return []
     grey = page.image
-    ink = ink_mask(grey)
-    ink = cv2.bitwise_and(ink, cv2.bitwise_not(ruling_mask(grey, page.dpi or 300, ink)))
+    packed = page.text_ink
+    if packed is not None and tuple(packed.shape) == grey.shape[:2]:
+        ink = packed.unpack()  # as preprocessing found it
+    else:
+        ink = text_ink(grey, page.dpi or 300)
     pad = int(0.3 * h)
     for w in page.words:
         x0, y0, x1, y1 = (int(v) for v in w.bbox)

@@ -69,6 +69,7 @@ def _spilled(page: Page, directory: str) -> SpilledPage:
     out = SpilledPage.__new__(SpilledPage)
     out.__dict__["_spill_dir"] = directory  # before __init__, whose image= spills
     Page.__init__(out, **{f.name: getattr(page, f.name) for f in fields(Page)})
+    out.text_ink = None  # held in memory it would be a megabyte a page: recomputed
     return out
 
 
@@ -108,6 +109,7 @@ def extract_streamed(path: str | Path) -> Document:
         # the contract needs no image: drop them, and the spilled ones' files
         for p in doc.pages:
             p.image = None
+            p.text_ink = None
         if spill is not None:
             spill.cleanup()
     score_document(doc)
