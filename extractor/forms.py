@@ -425,6 +425,9 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
 
 
 def pick_form_page(pages: list[Page]) -> Page:
+    if len(pages) == 1:  # nearly every form: nothing to choose
+        return pages[0]
+
     def score(p: Page) -> int:
         lines = build_lines(p.words)
         hits = find_phrases(lines, {k: v for k, v in lexicon.FIELD_LABELS.items()})

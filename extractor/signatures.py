@@ -26,7 +26,7 @@ role whose line the form does not have is None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 from typing import Optional, Sequence
 
@@ -119,6 +119,8 @@ class SignatureLabel:
     segment: Segment
     page: Page
     score: float  # how sure the role is
+    #: the page's segments, as find_labels cut them (not cut again per label)
+    page_segments: Optional[list[Segment]] = field(default=None, repr=False, compare=False)
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
@@ -256,6 +258,8 @@ def find_labels(page: Page) -> list[SignatureLabel]:
         out.append(SignatureLabel("parent", "first-bare", seg, page, 0.6 if paired else 0.5))
         bare.remove(seg)
     out.extend(SignatureLabel("unknown", "bare", s, page, 0.3) for s in bare)
+    for lab in out:
+        lab.page_segments = segs
     return out
 
 
@@ -280,14 +284,21 @@ class InkResult:
 def _ink_mask(grey: np.ndarray, dpi: float, level: int = INK_LEVEL) -> np.ndarray:
     """Binary ink (255) with the background flattened first: dividing by a closed
     (stroke-free) copy of the image cancels shadows and lighting gradients."""
+    return _ink_at(_flattened(grey, dpi), level)
+
+
+def _flattened(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """``grey`` divided by its background (paper white = 255)."""
     k = max(15, int(round(0.1 * dpi)) | 1)
     # (the background is taken from a 3x3-median copy: a salt dot would otherwise make
     # the max-filter of the closing see white paper everywhere on a grey page)
     bg = cv2.morphologyEx(cv2.medianBlur(grey, 3), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     norm = cv2.divide(grey.astype(np.float32), np.maximum(bg.astype(np.float32), 1.0), scale=255.0)
-    norm = np.clip(norm, 0, 255).astype(np.uint8)
-    ink = (norm < level).astype(np.uint8) * 255
-    return ink
+    return np.clip(norm, 0, 255).astype(np.uint8)
+
+
+def _ink_at(norm: np.ndarray, level: int) -> np.ndarray:
+    return (norm < level).astype(np.uint8) * 255
 
 
 def _find_rule(ink: np.ndarray, x0: int, x1: int, y0: int, y1: int, dpi: float,
@@ -446,9 +457,10 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     cx0, cx1 = max(0, ax0 - int(1.0 * inch)), min(W, max(ax1, ax0 + int(3.5 * inch)) + int(1.0 * inch))
     cy0, cy1 = max(0, ay0 - int(1.2 * inch)), min(H, ay1 + int(0.3 * inch))
     crop = grey[cy0:cy1, cx0:cx1]
-    ink = _ink_mask(crop, dpi)
+    norm = _flattened(crop, dpi)  # one background for both cuts
+    ink = _ink_at(norm, INK_LEVEL)
     # rulings can be faint in places (fax, low resolution): follow them on a lenient mask
-    faint = _ink_mask(crop, dpi, 235)
+    faint = _ink_at(norm, 235)
     lx0, ly0, lx1, ly1 = ax0 - cx0, ay0 - cy0, ax1 - cx0, ay1 - cy0
     stop = None if x_stop is None else int(x_stop) - cx0
 
@@ -561,7 +573,8 @@ def _printed_boxes(page: Page, label: Segment) -> list[BBox]:
 def _next_label_x(label: SignatureLabel) -> Optional[float]:
     """Start of the next printed segment to the right on the label's row (a Date label)."""
     x0, y0, x1, y1 = label.segment.bbox
-    xs = [s.bbox[0] for s in segments(label.page.words)
+    segs = label.page_segments if label.page_segments is not None else segments(label.page.words)
+    xs = [s.bbox[0] for s in segs
           if s.bbox[0] > x1 and abs(s.bbox[1] - y0) < 0.8 * (y1 - y0)]
     return min(xs) - 0.1 * label.page.dpi if xs else None
 
