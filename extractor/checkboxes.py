@@ -258,9 +258,13 @@ def _without_dark_areas(mask: np.ndarray, hi: int) -> np.ndarray:
     k = hi + 1
     if min(mask.shape) <= k:
         return mask
-    solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    # the opening, in its two halves: a page without such an area (nearly all) is
+    # answered by the erosion alone, at half the cost
+    solid = cv2.erode(mask, square)
     if not solid.any():
         return mask
+    solid = cv2.dilate(solid, square)
     solid = cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     return cv2.bitwise_and(mask, cv2.bitwise_not(solid))
 
