@@ -577,7 +577,15 @@ def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h
     A stroke cut by the band's left edge is a printed rule running in from the page
     margin (a signature line), not an underline."""
     right = max(l.x1 for l in o.lines) + h
-    a0, a1 = int(max(0, col - 0.5 * h - ox)), int(max(0, right - ox))
+    # the band starts just left of the text column, or, when the option's printed
+    # letter or box is further left, just right of it: OCR drops a leading "I" so the
+    # column can sit a word right of where the lines (and an underline) begin
+    left = col - 0.5 * h
+    marks = [b for b in (o.lines[0].marker, o.box.bbox if o.box is not None else None)
+             if b is not None and b[2] < col]
+    if marks:
+        left = min(left, max(b[2] for b in marks) + 0.3 * h)
+    a0, a1 = int(max(0, left - ox)), int(max(0, right - ox))
     for ln in o.lines:
         # (an underline drawn at the baseline crosses the descenders: start mid-line)
         top, bot = (ln.y0 + ln.y1) / 2, ln.y1 + 0.6 * h

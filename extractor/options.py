@@ -431,6 +431,6 @@ def trim_options(opts: list[Option], col: float) -> None:
     for o in opts:
         h = o.height
         for j in range(1, len(o.lines)):
-            if o.lines[j].x0 < col - 0.6 * h:
+            if o.lines[j].x0 < col - 1.2 * h:
                 del o.lines[j:]
                 break

@@ -2,6 +2,8 @@
 kind of mark on each kind of form is read as the option it marks."""
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import pytest
 
@@ -153,3 +155,36 @@ def test_checkboxes_election_sliver_more_ink_than_heavily_inked_options_is_not_t
                Option("depart_without_child", [], 1.0, margin_ink=2.9)]
     _decide(printed)
     assert printed[1].marked and printed[1].confidence == 0.7
+
+
+def test_checkboxes_election_underline_under_wrapped_line_when_ocr_dropped_the_leading_i():
+    """OCR often drops an option's leading "I", so the text column it gives sits a word
+    right of where the option's lines begin; an underline under the option's second
+    line, drawn from just left of that line, is still the parent's mark (dev 0072)."""
+    sh = Sheet()
+    sh.text(100, 60, "ELECTION OF PARENT")
+    sh.text(100, 140, "CIRCLE ONE of the options below.")
+    rows = (("I want to be reunited with my child(ren) before I am removed.", None),
+            ("I am choosing to return to my country WITHOUT my child(ren).",
+             "United States to pursue any available claims."),
+            ("I want to speak with an attorney before I make a decision.", None))
+    second = None
+    y = 240
+    for i, (first, more) in enumerate(rows):
+        start = len(sh.words)
+        sh.text(160, y, "ABC"[i] + ".")
+        sh.text(240, y, first)
+        for j in range(start + 1, len(sh.words)):  # one OCR line: letter, then text
+            sh.words[j] = dataclasses.replace(sh.words[j], line_key=sh.words[start].line_key)
+        del sh.words[start + 1]  # the "I" OCR did not read
+        if more:
+            y += 40
+            second = sh.text(240, y, more)
+        y += 100
+    img = sh.array()
+    x0, _, x1, y1 = second
+    cv2.line(img, (x0 - 10, y1 + 8), (x1 + 10, y1 + 10), 0, 3)
+    f = read_election([sh.page(img)])
+    assert f.value == "depart_without_child" and f.provenance == "underline", f
+    # and without the line nothing is marked (the wrapped line itself is no mark)
+    assert read_election([sh.page(sh.array())]).value == "none_marked"
