@@ -100,6 +100,16 @@ _CHILD_WITH_ME = re.compile(
     r"(?:returned|given\s+back|brought\s+back)\s+to\s+me\b")
 
 
+# the same line cut short before "me" (a circle drawn through the line's end, a line
+# break): "my child(ren) depart the United States with". Weaker: only when no cue of
+# the lexicon occurs in the line ("my child will remain in the United States with ...")
+_CHILD_DEPARTS_WITH = re.compile(
+    r"\b(?:child|children|hijo|hijos|filho|filhos)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:depart|leave|be\s+removed|be\s+deported|be\s+returned|travel|return|salga|"
+    r"salgan|regrese|regresen|sea\s+deportado|sean\s+deportados)\w*"
+    r"(?:\s+\w+){0,4}?\s+(?:with|con)$")
+
+
 @dataclass(frozen=True)
 class OptionMatch:
     label: str
@@ -160,6 +170,8 @@ def classify_option(text: str) -> Optional[OptionMatch]:
                 continue
             hits.append((al.dest_start, al.score / 100.0, label, phrase))
     if not hits:
+        if _CHILD_DEPARTS_WITH.search(t):
+            return OptionMatch(REUNIFY, 0.8, "child leaves with (me)")
         return None
     first = min(h[0] for h in hits)
     # cues starting within a few characters of the first one compete on score and length

@@ -78,3 +78,19 @@ def test_options_classification_phrasing_variants(text, label):
 
 def test_options_classification_titles_are_not_options():
     assert classify_option("ELECTION REGARDING REUNIFICATION WITH CHILD(REN)") is None
+
+
+@pytest.mark.parametrize("text,label", [
+    # a circle through the end of the line took "me." off it (generated seed 89)
+    ("I request that my child(ren) depart the United States with", "reunify"),
+    ("que mi(s) hijo(s) salga(n) de los Estados Unidos con", "reunify"),
+    # a cue of the lexicon in the line still decides it
+    ("My child(ren) will remain in the United States with", "depart_without_child"),
+])
+def test_options_classification_line_cut_before_with_me(text, label):
+    m = classify_option(text)
+    assert m is not None and m.label == label, m
+
+
+def test_options_classification_cut_line_needs_a_departure_verb():
+    assert classify_option("I understand that my child(ren) will be placed with") is None
