@@ -32,6 +32,7 @@ import cv2
 import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
+from extractor.preprocess import mask_of, mask_of_labels
 from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
@@ -83,7 +84,7 @@ def ink_mask(grey: np.ndarray, bg_size: int = 61, level: int = 170) -> np.ndarra
     if grey.ndim == 3:
         grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
     norm = normalise_background(grey, bg_size)
-    return np.where(norm < level, 255, 0).astype(np.uint8)
+    return mask_of(norm < level)
 
 
 def _side_range(shape: tuple[int, int], dpi: Optional[float]) -> tuple[int, int]:
@@ -224,8 +225,8 @@ def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
     norm = normalise_background(grey, max(31, 2 * hi + 1))
     # box borders may be printed light grey: a sensitive cut finds them; marks are
     # counted with a firmer cut so a grey box tint or JPEG halo is not a mark
-    lines = _without_dark_areas(np.where(norm < LINE_LEVEL, 255, 0).astype(np.uint8), hi)
-    ink = _without_dark_areas(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), hi)
+    lines = _without_dark_areas(mask_of(norm < LINE_LEVEL), hi)
+    ink = _without_dark_areas(mask_of(norm < INK_LEVEL), hi)
     cands: list[tuple[int, tuple[Rect, Optional[Rect]]]] = []
     k = max(5, int(lo * 0.6))
     while k <= hi * 0.65:
@@ -379,7 +380,7 @@ def _clean(ink: np.ndarray, min_area: int) -> np.ndarray:
     n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = np.zeros(n, dtype=bool)
     keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
-    return np.where(keep[lab], 255, 0).astype(np.uint8)
+    return mask_of_labels(keep, lab)
 
 
 def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
@@ -428,7 +429,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     crop = page.image[y0:y1, x0:x1]
     # (the background window must outgrow punch holes and filled boxes)
     norm = normalise_background(crop, int(max(4 * h, 0.3 * (page.dpi or 300.0))) | 1)
-    ink = _clean(np.where(norm < INK_LEVEL, 255, 0).astype(np.uint8), max(4, int((0.12 * h) ** 2)))
+    ink = _clean(mask_of(norm < INK_LEVEL), max(4, int((0.12 * h) ** 2)))
     ink = _drop_holes(_without_dark_areas(ink, _side_range(ink.shape, page.dpi or 300.0)[1]), h)
     # the printed option letters ("A.", "B."): OCR may box a letter together with
     # the ellipse drawn round it, so only letter-sized boxes are trusted, and their

@@ -30,6 +30,8 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractor.preprocess import mask_of
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "models" / "handwriting" / "glyphs.npz"
 
@@ -90,7 +92,7 @@ def binarise(gray: np.ndarray) -> np.ndarray:
     if paper - ink > 60:
         t = max(t, min(ink + 0.62 * (paper - ink), paper - 30))
     t = min(t, 200)
-    return np.where(g < t, 255, 0).astype(np.uint8)
+    return mask_of(g < t)
 
 
 def erase_rulings(ink: np.ndarray, min_len: int) -> np.ndarray:

@@ -7,6 +7,7 @@ so OCR slips ("Nornbre", "A#:" read as "AH:") still match.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -17,8 +18,10 @@ from extractor.normalize import strip_accents
 from extractor.model import BBox, Word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation to spaces: the form labels are matched in."""
+    """Lower case, accents removed, punctuation to spaces: the form labels are matched in.
+    (Memoised: every label search folds the page's words again.)"""
     s = strip_accents(text.lower())
     s = s.replace("#", " # ")
     s = re.sub(r"[^a-z0-9# ]+", " ", s)

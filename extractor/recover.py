@@ -19,7 +19,7 @@ import numpy as np
 from extractor.errors import OcrError
 from extractor.model import BBox, Page, Word
 from extractor.ocr import tesseract
-from extractor.preprocess import text_ink
+from extractor.preprocess import mask_of, mask_of_labels, text_ink
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
 MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
@@ -55,7 +55,7 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     s = SCALE if h * SCALE >= 12 else 1.0
     if s != 1.0:
         ink = cv2.resize(ink, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
-        ink = np.where(ink > 0, 255, 0).astype(np.uint8)
+        ink = mask_of(ink > 0)
         h *= s
     H, W = ink.shape
     # keep marks of a letter's size: no specks, no holes, shadows or pictures
@@ -68,7 +68,7 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     keep[0] = False
     if not keep.any():
         return []
-    marks = np.where(keep[labels], 255, 0).astype(np.uint8)
+    marks = mask_of_labels(keep, labels)
     joined = cv2.dilate(marks, cv2.getStructuringElement(cv2.MORPH_RECT, (int(1.2 * h), 1)))
     n, rlabels, rstats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     cw, ch = rstats[:, 2], rstats[:, 3]
