@@ -21,6 +21,7 @@ FIELD_LABELS: dict[str, list[str]] = {
     "child_names": [
         "name of child(ren)", "name(s) of child(ren)", "child(ren) name(s)", "children's names",
         "name(s) of minor child(ren)", "names of minor children", "child's name", "child name",
+        "child's full name", "full name of child(ren)", "minor's name", "minor's full name",
         "nombre del hijo(a)", "nombre de los hijos", "nombre del menor", "nombre(s) del (de los) menor(es)",
         "nombre(s) del hijo(s)", "nome do filho", "nome da crianca", "nombre(s) del (de los) menor(es)",
         "nombre(s) del (de los) niño(s)", "minor child(ren)", "hijo(s)/hija(s)", "children's names",

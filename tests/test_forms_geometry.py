@@ -158,3 +158,18 @@ def test_forms_caption_under_fill_line_inside_a_big_box_takes_the_writing_above(
     page = _page(words, hlines=[(246, 1238, 495), (220, 1300, 300), (220, 1300, 900)],
                  vlines=[(300, 900, 225), (300, 900, 1300)])
     assert _value(extract_form([page]), "parent_name") == "Leticia Martínez Cú"
+
+
+def test_forms_childs_full_name_is_the_child_not_the_parent():
+    """'Full name' alone labels the parent; 'Child's full name' names the child, even when
+    OCR was unsure of "Child's" (dev 0022: the parent's 'full name' cue took the label,
+    and the child went unread)."""
+    words = (_words(300, (200, "Parent's"), (360, "name"), (460, "Nombre"), (640, "Ramón"),
+                    (760, "Mateo"))
+             + _words(500, (200, "Child's"), (340, "full"), (420, "name"), (520, "Nombre(s)"),
+                      (700, "del"), (770, "(de"), (840, "los)"), (920, "nifio(s):"),
+                      (1100, "Joel"), (1200, "Mateo")))
+    words[5] = Word(text="Child's", conf=0.45, bbox=words[5].bbox)  # as OCR was unsure of it
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_name") == "Ramón Mateo"
+    assert _value(rec, "child_names") == ["Joel Mateo"]
