@@ -100,9 +100,18 @@ def find_sections(lines: list[Line]) -> list[Section]:
                         s = max(s, fuzz.partial_ratio(fp, text))
                     if s >= 85 and (best is None or s > best[1]):
                         best = (key, s)
-            if best:
+            if best and not _repeats_header_above(out, best[0], seg, line.height):
                 out.append(Section(best[0], union(w.bbox for w in seg), seg))
     return out
+
+
+def _repeats_header_above(found: list[Section], key: str, seg: list[Word], height: float) -> bool:
+    """A section's header is printed once: a line starting with the section's word just
+    under its header ("SUPERVISOR ACKNOWLEDGEMENT", then "Supervisor ERO D. O'Brien") is
+    the section's first label, with its value, not a second header."""
+    x0, y0, x1 = seg[0].bbox[0], min(w.bbox[1] for w in seg), seg[-1].bbox[2]
+    return any(s.key == key and 0 < y0 - s.bbox[3] < 3.0 * max(height, 1.0)
+               and s.bbox[0] < x1 and x0 < s.bbox[2] for s in found)
 
 
 def section_at(sections: list[Section], bbox, page_width: float) -> Optional[str]:

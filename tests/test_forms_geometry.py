@@ -173,3 +173,13 @@ def test_forms_childs_full_name_is_the_child_not_the_parent():
     rec = extract_form([_page(words)])
     assert _value(rec, "parent_name") == "Ramón Mateo"
     assert _value(rec, "child_names") == ["Joel Mateo"]
+
+
+def test_forms_label_under_its_sections_header_is_not_a_second_header():
+    """'Supervisor' with its value just under the SUPERVISOR ACKNOWLEDGEMENT header is
+    the supervisor's label (dev 0053 read it as another header, and lost the name)."""
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Ana"), (680, "Pérez"))
+             + _words(1790, (230, "SUPERVISOR"), (480, "ACKNOWLEDGEMENT"))
+             + _words(1854, (230, "Supervisor"), (470, "ERO"), (560, "D."), (620, "O'Brien")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "supervisor_name") == "ERO D. O'Brien"
