@@ -24,7 +24,7 @@ from extractor.names import restore_accents
 from extractor import names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
-from extractor.normalize import (clean_name, find_a_numbers, language_code,
+from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
                                  normalize_a_number, parse_date)
 
 NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name",
@@ -131,7 +131,10 @@ def section_at(sections: list[Section], bbox, page_width: float) -> Optional[str
 
 def _label_lexicon() -> dict[str, list[str]]:
     lex = dict(lexicon.FIELD_LABELS)
+    # labels on a form that also run through case-comment prose ("waiver witnessed by
+    # SDDO ..."): here, not in the lexicon the page classifier counts form labels with
     lex["interpreter_name"] = lex["interpreter_name"] + ["language by"]
+    lex["witness_name"] = lex["witness_name"] + ["witnessed by", "en presencia de"]
     lex["_generic_name"] = lexicon.GENERIC_LABELS["name"]
     lex["_stop"] = ["signature", "firma", "office", "country", "pais", "date of birth",
                     "fecha de nacimiento", "relationship", "page", "signature of parent",
@@ -1188,6 +1191,9 @@ def extract_form(pages: list[Page]) -> Record:
             if name in NAME_FIELDS:  # fragments joined; a doubtful name read again from its crop
                 fields[name] = names_reread.improve_best(name, fields[name], made, page,
                                                          lambda c: _x_limits(c, by_line))
+            f = fields[name]
+            if name not in ACCENTED_NAME_FIELDS and f is not None and isinstance(f.value, str):
+                fields[name] = dataclasses.replace(f, value=initial_periods(f.value))
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
 

@@ -210,6 +210,14 @@ def clean_name(text: str) -> str:
     return s
 
 
+def initial_periods(name: str) -> str:
+    """An officer's initial with the period OCR dropped ("A Thompson", "ERO K Fitzgerald")
+    given it back: a lone capital before a capitalised surname. (For officers only: on
+    the 153 initials of the dev and generated truth, every one has its period; a lone
+    letter in a parent's or child's name is more likely OCR debris.)"""
+    return re.sub(r"(?<![\w.'])([A-Z])(?=\s+[A-Z][a-z'])", r"\1.", name)
+
+
 LANGUAGE_NAMES = {
     "eng": ["english", "ingles", "inglés", "ingles"],
     "spa": ["spanish", "espanol", "español", "castellano", "espanhol"],

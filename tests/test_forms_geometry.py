@@ -183,3 +183,12 @@ def test_forms_label_under_its_sections_header_is_not_a_second_header():
              + _words(1854, (230, "Supervisor"), (470, "ERO"), (560, "D."), (620, "O'Brien")))
     rec = extract_form([_page(words)])
     assert _value(rec, "supervisor_name") == "ERO D. O'Brien"
+
+
+def test_forms_witnessed_by_labels_the_witness_and_the_initial_gets_its_period():
+    """'Witnessed by A Thompson' (dev 0013: the label was not known, and OCR had dropped
+    the initial's period)."""
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Ana"), (680, "Pérez"))
+             + _words(1788, (200, "Witnessed"), (380, "by"), (500, "A"), (540, "Thompson")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "witness_name") == "A. Thompson"

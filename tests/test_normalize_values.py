@@ -86,3 +86,12 @@ def test_language_code_does_not_match_short_common_words():
 def test_clean_name_normalises_whitespace_apostrophes_and_initials():
     assert clean_name("  _S, O’Brien__ ") == "S. O'Brien"
     assert clean_name("José   Núñez\nPérez") == "José Núñez Pérez"
+
+
+def test_normalize_initial_periods_restores_an_officers_dropped_period():
+    from extractor.normalize import initial_periods
+    assert initial_periods("A Thompson") == "A. Thompson"
+    assert initial_periods("ERO K Fitzgerald") == "ERO K. Fitzgerald"
+    assert initial_periods("SDDO T. Smith") == "SDDO T. Smith"  # already there
+    assert initial_periods("DO Wilson") == "DO Wilson"  # a title, not an initial
+    assert initial_periods("AFOD Brown") == "AFOD Brown"
