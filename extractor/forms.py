@@ -88,6 +88,8 @@ def find_sections(lines: list[Line]) -> list[Section]:
             text = fold(" ".join(w.text for w in seg))
             if not text or len(text) > 60 or any(w.text.endswith(":") for w in seg):
                 continue
+            if not any(ch.isupper() for w in seg for ch in w.text):
+                continue  # headers are capitalised: "child(ren)" is a wrapped sentence's end
             best = None
             for key, phrases in lexicon.SECTIONS.items():
                 for p in phrases:

@@ -192,3 +192,14 @@ def test_forms_witnessed_by_labels_the_witness_and_the_initial_gets_its_period()
              + _words(1788, (200, "Witnessed"), (380, "by"), (500, "A"), (540, "Thompson")))
     rec = extract_form([_page(words)])
     assert _value(rec, "witness_name") == "A. Thompson"
+
+
+def test_forms_a_wrapped_sentence_ending_is_not_a_section_header():
+    """An option's wrapped last line 'child(ren)' is not the CHILDREN section (dev 0048:
+    it was, and the form got an empty children table it does not have)."""
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Ana"), (680, "Pérez"))
+             + _words(900, (260, "B."), (360, "I"), (400, "will"), (480, "depart"),
+                      (600, "without"), (740, "my"))
+             + _words(960, (360, "child(ren)")))
+    rec = extract_form([_page(words)])
+    assert rec.fields["child_a_numbers"] is None
