@@ -564,8 +564,12 @@ def _name_words(words: list[Word]) -> list[Word]:
     strokes read as letters far right on the same line: "Daniel Delgado   NW") or
     from a printed label word on ("Heather Smith Date 1/5/2018")."""
     words = sorted(words, key=lambda w: w.bbox[0])
-    while words and words[0].text.startswith("(") and words[0].text.rstrip(":").endswith(")"):
-        words = words[1:]
+    while words and words[0].text.startswith("("):
+        # "(print)", "(print name)", "(nombre en letra de molde)": up to its ")"
+        end = next((i for i, w in enumerate(words[:6]) if w.text.rstrip(":").endswith(")")), None)
+        if end is None or not all(fold(w.text) in _PARENTHESISED_LABEL for w in words[:end + 1]):
+            break
+        words = words[end + 1:]
     if not words:
         return []
     hs = sorted(w.height for w in words)
@@ -577,6 +581,11 @@ def _name_words(words: list[Word]) -> list[Word]:
         out.append(w)
     return out
 
+
+#: words of a parenthesised label remnant left before a written name ("(print name)")
+_PARENTHESISED_LABEL = {"print", "printed", "name", "names", "full", "please", "nombre",
+                        "nombres", "en", "letra", "de", "molde", "imprenta", "legible",
+                        "nome", "completo", "apellido", "apellidos"}
 
 #: printed words that end a name read from a line ("... Smith Date: 1/5/2018")
 _STOP_IN_NAME = {"date", "fecha", "data", "signature", "firma", "assinatura"}

@@ -203,3 +203,13 @@ def test_forms_a_wrapped_sentence_ending_is_not_a_section_header():
              + _words(960, (360, "child(ren)")))
     rec = extract_form([_page(words)])
     assert rec.fields["child_a_numbers"] is None
+
+
+def test_forms_parenthesised_label_remnant_is_not_part_of_the_name():
+    """A garbled label ('ICE piticer:') leaves its '(print name)' before the written name
+    (dev 0033); the remnant is label, the name starts after it."""
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Ana"), (680, "Pérez"))
+             + _words(1443, (200, "ICE"), (280, "Officer:"), (440, "(print"), (560, "name)"),
+                      (700, "AFOD"), (800, "D."), (860, "Smith")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "official_name") == "AFOD D. Smith"
