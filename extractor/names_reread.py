@@ -19,13 +19,15 @@ When they change nothing, a name read below HAND_BELOW is also read by the proje
 own handwriting model (:mod:`extractor.hand_ocr`, trained from scratch
 on hand-printed lines: Debian's eng/spa read the handwriting faces worst), and its
 reading is taken when it is confident (HAND_MIN_CONF), a name, and as name-like as the
-page's. On dev name fields this turned 181/218 right into 185 (2 made wrong), on the
-generated sets seeds 7 and 31 58 -> 60 and 53 -> 55 (none made wrong); asking it of
-every name below 0.9 instead made more wrong than right. One call of ~15 ms, for about
-one name in seven.
+page's, and not a letter or two away from a page reading that already looks like a
+name. Chosen on crop readings of dev and generated seeds 7, 31, 53, 67 (tools/hand_crops.py):
+name fields made right / wrong: dev +9/-0, seeds +4/-0, +2/-0, +4/-0, +5/-0; taking any
+confident reading of names below 0.9 instead made several wrong on each set. One call of
+~20 ms, for under one name in five.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Callable, Optional
 
@@ -43,8 +45,11 @@ CROP_CONF_CAP = 0.9
 #: first readings below this confidence that the crop readings left alone are also
 #: read by the project's handwriting model (extractor.hand_ocr) ...
 HAND_BELOW = 0.8
-#: ... whose reading replaces them at or above this confidence of its own
-HAND_MIN_CONF = 0.5
+#: ... whose reading replaces them at or above this confidence of its own, unless the
+#: page's reading already looks like a name and the model's is this similar to it (a
+#: letter or two apart: the model's "Q'Brien", "Romás" are as likely as the page's slips)
+HAND_MIN_CONF = 0.6
+HAND_NEAR_SAME = 0.9
 #: a gap below this share of the text height, and below half the value's usual gap
 #: between words, is a pen lift inside one word
 JOIN_GAP_HEIGHT = 0.3
@@ -192,6 +197,9 @@ def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callabl
         return None
     h = finish(reading)
     if not h or h == value or rejected(h) or plausibility(h) < plausibility(value or ""):
+        return None
+    if value and plausibility(value) == 0 and \
+            difflib.SequenceMatcher(None, h, value).ratio() >= HAND_NEAR_SAME:
         return None
     return h
 

@@ -21,7 +21,7 @@ LINES = ["Rosaura Quetzal Ajpop", "AFOD Leonor Beltrán", "Nicasio Tumax Ordóñ
 
 #: what the committed model does on these renders (see models/tesseract-hand/README.md)
 EXACT_AT_LEAST = 1
-CER_SHARE = 0.75
+CER_SHARE = 0.6
 
 
 def _line(text: str, face_id: str, seed: int) -> np.ndarray:

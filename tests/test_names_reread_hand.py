@@ -37,6 +37,9 @@ def test_names_reread_hand_keeps_a_sure_or_better_reading(monkeypatch):
     # the model's reading less like a name than the page's
     out, _ = _improve("Lisa Hughes", 0.6, ("Lisa Hu9hes", 0.9), monkeypatch)
     assert out.value == "Lisa Hughes"
+    # a name-like page reading a letter away from the model's: the page's stays
+    out, _ = _improve("Alicia Ostrowski", 0.6, ("Alicia Qstrowski", 0.9), monkeypatch)
+    assert out.value == "Alicia Ostrowski"
     # the model's reading is not a name at all
     out, _ = _improve("Lisa Hughes", 0.6, ("Interpreter", 0.9), monkeypatch)
     assert out.value == "Lisa Hughes"
