@@ -127,6 +127,7 @@ bench: setup
 train-models: setup
 	$(VENV)/bin/python -m extractor.comments.train
 	$(VENV)/bin/python -m extractor.handwriting_train
+	$(VENV)/bin/python -m extractor.hand_model_train
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

@@ -21,7 +21,7 @@ from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.names import restore_accents
-from extractor import names_reread
+from extractor import hand_ocr, names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
@@ -683,10 +683,14 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         d = parse_date(evidence, day_first=day_first)
         if d is None or not _plausible(d.iso):
             text, _ = reread(page, bbox, lang="eng+spa")
-            again = parse_date(text, day_first=day_first)
+            again, how = parse_date(text, day_first=day_first), "re-read"
+            if again is None or not _plausible(again.iso):
+                # and by the project's handwriting model (extractor.hand_ocr)
+                text, _ = hand_ocr.read(page.image, bbox)
+                again, how = parse_date(text, day_first=day_first), "hand model"
             if again is not None and _plausible(again.iso):
                 d = again
-                base["provenance"] += " (re-read)"
+                base["provenance"] += f" ({how})"
                 conf = min(conf, 0.75)
         if d is None or not _plausible(d.iso) or conf < 0.95:
             # handwriting: the glyph recogniser confirms, supplies or doubts the date
@@ -711,9 +715,13 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             # handwriting the page pass garbled ("Mom", "2 ami"): the crop read again as
             # one line; only a language name it makes sense of is taken, and as doubtful
             text, rconf = reread(page, bbox, lang="eng+spa")
-            again = language_code(text)
+            again, how = language_code(text), "re-read"
+            if again is None:
+                # and by the project's handwriting model (extractor.hand_ocr)
+                text, rconf = hand_ocr.read(page.image, bbox)
+                again, how = language_code(text), "hand model"
             if again is not None:
-                base.update(evidence=text, provenance=base["provenance"] + " (re-read)")
+                base.update(evidence=text, provenance=base["provenance"] + f" ({how})")
                 return Field(value=again[0], confidence=min(0.7, again[1], max(rconf, 0.3)),
                              present=True, **base)
         if lc is None:
@@ -1202,8 +1210,12 @@ def extract_form(pages: list[Page]) -> Record:
             if name in NAME_FIELDS:  # fragments joined; a doubtful name read again from its crop
                 fields[name] = names_reread.improve_best(name, fields[name], made, page,
                                                          lambda c: _x_limits(c, by_line))
+            elif name == "child_names":  # a doubtful line of names read by the hand model
+                fields[name] = names_reread.improve_children(
+                    fields[name], page, _split_children, lambda v: _not_a_name(v, name))
             f = fields[name]
-            if name not in ACCENTED_NAME_FIELDS and f is not None and isinstance(f.value, str):
+            if (name in NAME_FIELDS and name not in ACCENTED_NAME_FIELDS and f is not None
+                    and isinstance(f.value, str)):
                 fields[name] = dataclasses.replace(f, value=initial_periods(f.value))
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)

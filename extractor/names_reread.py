@@ -14,12 +14,24 @@ words, an initial with its period), or as much and at a higher Tesseract confide
 No list of names is consulted. Cost: one call of ~25 ms per name read below
 REREAD_BELOW, and the widened band only when the first crop reading could replace the
 value (what the second says can only confirm it).
+
+When they change nothing, a name read below HAND_BELOW is also read by the project's
+own handwriting model (:mod:`extractor.hand_ocr`, trained from scratch
+on hand-printed lines: Debian's eng/spa read the handwriting faces worst), and its
+reading is taken when it is confident (HAND_MIN_CONF), a name, and as name-like as the
+page's, and not a letter or two away from a page reading that already looks like a
+name. Chosen on crop readings of dev and generated seeds 7, 31, 53, 67 (tools/hand_crops.py):
+name fields made right / wrong: dev +9/-0, seeds +4/-0, +2/-0, +4/-0, +5/-0; taking any
+confident reading of names below 0.9 instead made several wrong on each set. One call of
+~20 ms, for under one name in five.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Callable, Optional
 
+from extractor import hand_ocr
 from extractor.model import BBox, Field, Page, Word
 from extractor.normalize import clean_name, strip_accents
 from extractor.ocr import tesseract
@@ -30,6 +42,14 @@ from extractor.errors import OcrError
 REREAD_BELOW = 0.95
 #: a confidence for a value the crop readings chose (they agreed; the page did not)
 CROP_CONF_CAP = 0.9
+#: first readings below this confidence that the crop readings left alone are also
+#: read by the project's handwriting model (extractor.hand_ocr) ...
+HAND_BELOW = 0.8
+#: ... whose reading replaces them at or above this confidence of its own, unless the
+#: page's reading already looks like a name and the model's is this similar to it (a
+#: letter or two apart: the model's "Q'Brien", "Romás" are as likely as the page's slips)
+HAND_MIN_CONF = 0.6
+HAND_NEAR_SAME = 0.9
 #: a gap below this share of the text height, and below half the value's usual gap
 #: between words, is a pen lift inside one word
 JOIN_GAP_HEIGHT = 0.3
@@ -118,6 +138,9 @@ def improve(name: str, field: Optional[Field], words: list[Word], page: Page, hh
     (cleaned, accents restored where the field has them); ``rejected`` says when a
     reading is not a name at all."""
     if field is None or not isinstance(field.value, str) or not field.value or field.bbox is None:
+        # (a value rejected as not a name is left alone: printed label words there,
+        # read by the hand model, come out as a name: "Deportation Officer" ->
+        # "Deponaion Otticer", a false pass)
         return field, 0
     x0, y0, x1, y1 = field.bbox
     own = [w for w in words if w.bbox[0] >= x0 - 1 and w.bbox[2] <= x1 + 1
@@ -130,26 +153,71 @@ def improve(name: str, field: Optional[Field], words: list[Word], page: Page, hh
             value = joined
     conf, calls = field.confidence, 0
     if conf < REREAD_BELOW and page.image is not None:
-        first, c1 = _read(page.image, field.bbox, 40)
-        calls = 1
-        a = finish(first)
-        # the second reading can only confirm the first: when the first could not
-        # replace the value whatever the second says, it is not made
-        if not (a and a != value and not _same_but_accents(a, value)
-                and _accented(a) >= _accented(value) and not rejected(a)
-                and plausibility(a) >= plausibility(value)):
-            return (_with_value(field, value), calls)
         wide = (max(limits[0], x0 - 3 * hh), y0, min(limits[1], x1 + 3 * hh), y1)
-        second, c2 = _read(page.image, wide, 0)
-        calls = 2
-        b = finish(second)
-        if (a == b and (plausibility(a) > plausibility(value)
-                        or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > conf)):
-            return Field(value=a, confidence=min(CROP_CONF_CAP, (c1 + c2) / 2), page=field.page,
-                         bbox=field.bbox, evidence=first,
-                         provenance=(field.provenance or "") + " (re-read)",
-                         present=field.present), calls
+        better, calls = _crop_rereads(field, value, page, wide, finish, rejected)
+        if better is not None:
+            return better, calls
+    if conf < HAND_BELOW:
+        hand, n = _hand_field(field, value, page, finish, rejected)
+        calls += n
+        if hand is not None:
+            return hand, calls
     return _with_value(field, value), calls
+
+
+def _crop_rereads(field: Field, value: str, page: Page, wide: BBox, finish: Callable[[str], str],
+                  rejected: Callable[[str], bool]) -> tuple[Optional[Field], int]:
+    """The eng+spa crop readings' value when they agree on a better name (else None),
+    and the number of calls made."""
+    first, c1 = _read(page.image, field.bbox, 40)
+    a = finish(first)
+    # the second reading can only confirm the first: when the first could not
+    # replace the value whatever the second says, it is not made
+    if not (a and a != value and not _same_but_accents(a, value)
+            and _accented(a) >= _accented(value) and not rejected(a)
+            and plausibility(a) >= plausibility(value)):
+        return None, 1
+    second, c2 = _read(page.image, wide, 0)
+    b = finish(second)
+    if (a == b and (plausibility(a) > plausibility(value)
+                    or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > field.confidence)):
+        return Field(value=a, confidence=min(CROP_CONF_CAP, (c1 + c2) / 2), page=field.page,
+                     bbox=field.bbox, evidence=first,
+                     provenance=(field.provenance or "") + " (re-read)",
+                     present=field.present), 2
+    return None, 2
+
+
+def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callable[[str], str],
+                rejected: Callable[[str], bool]) -> Optional[str]:
+    """The hand model's ``reading`` (at its ``conf``) made a value, when it should
+    replace ``value`` (the page's doubtful reading, or None): confident enough, a name,
+    and as name-like as the value; else None."""
+    if conf < HAND_MIN_CONF:
+        return None
+    h = finish(reading)
+    if not h or h == value or rejected(h) or plausibility(h) < plausibility(value or ""):
+        return None
+    if value and plausibility(value) == 0 and \
+            difflib.SequenceMatcher(None, h, value).ratio() >= HAND_NEAR_SAME:
+        return None
+    return h
+
+
+def _hand_field(field: Field, value: Optional[str], page: Page, finish: Callable[[str], str],
+                rejected: Callable[[str], bool]) -> tuple[Optional[Field], int]:
+    """``field`` with the hand model's reading of its crop when :func:`hand_choice`
+    takes it (else None), and the number of Tesseract calls. (The crop of the value's
+    words; the band widened to the label's end read worse on dev and generated forms.)"""
+    if page.image is None or not hand_ocr.available():
+        return None, 0
+    text, conf = hand_ocr.read(page.image, field.bbox, pad_x=40)
+    h = hand_choice(value, text, conf, finish, rejected)
+    if h is None:
+        return None, 1
+    return Field(value=h, confidence=min(CROP_CONF_CAP, conf), page=field.page, bbox=field.bbox,
+                 evidence=text, provenance=(field.provenance or "") + " (hand model)",
+                 present=field.present), 1
 
 
 def _with_value(field: Field, value: str) -> Field:
@@ -162,6 +230,30 @@ def _with_value(field: Field, value: str) -> Field:
 
 #: Tesseract calls made by :func:`improve_best` in this process (for measuring cost)
 calls_made = 0
+
+
+def improve_children(field: Optional[Field], page: Page, split: Callable[[str], list[str]],
+                     rejected: Callable[[str], bool]) -> Optional[Field]:
+    """A one-line list of children's names read below HAND_BELOW, replaced by the hand
+    model's reading of its crop when that is confident, splits into as many names, each
+    a name, and as name-like as the page's together."""
+    global calls_made
+    if (field is None or not isinstance(field.value, list) or not field.value or field.bbox is None
+            or field.confidence >= HAND_BELOW or page.image is None or not hand_ocr.available()):
+        return field
+    x0, y0, x1, y1 = field.bbox
+    if y1 - y0 > 0.5 * (page.dpi or 300.0):  # taller than a written line: a table, several lines
+        return field
+    text, conf = hand_ocr.read(page.image, field.bbox, pad_x=40)
+    calls_made += 1
+    names = split(text)
+    if (conf < HAND_MIN_CONF or len(names) != len(field.value) or names == field.value
+            or any(rejected(n) for n in names)
+            or sum(map(plausibility, names)) < sum(map(plausibility, field.value))):
+        return field
+    return Field(value=names, confidence=min(CROP_CONF_CAP, conf), page=field.page, bbox=field.bbox,
+                 evidence=text, provenance=(field.provenance or "") + " (hand model)",
+                 present=field.present)
 
 
 def improve_best(name: str, best: Field, made: list, page: Page,

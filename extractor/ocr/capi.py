@@ -127,13 +127,14 @@ def busy() -> bool:
 class _Engine:
     """One initialised TessBaseAPI (one language set), reused page after page."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, datapath: Optional[str] = None):
         lib = self.lib = _load()
         self.handle = lib.TessBaseAPICreate()
         # Tesseract's own messages ("Estimating resolution as ...") go nowhere, as
         # the command's stderr did
         lib.TessBaseAPISetVariable(self.handle, b"debug_file", b"/dev/null")
-        if lib.TessBaseAPIInit3(self.handle, None, lang.encode()) != 0:
+        if lib.TessBaseAPIInit3(self.handle, datapath.encode() if datapath else None,
+                                lang.encode()) != 0:
             lib.TessBaseAPIDelete(self.handle)
             self.handle = None
             raise LanguageMissing(f"tesseract language data for {lang!r} is not installed")
@@ -191,11 +192,13 @@ class _Engine:
 
 
 def ocr_tsv(image: np.ndarray, lang: str, psm: int, variables: dict[str, str],
-            timeout: float) -> str:
-    """Tesseract's TSV rows (no header line) for a greyscale uint8 image."""
+            timeout: float, datapath: Optional[str] = None) -> str:
+    """Tesseract's TSV rows (no header line) for a greyscale uint8 image; ``datapath``:
+    the directory holding ``lang``'s traineddata (default: Tesseract's own)."""
     if image.ndim != 2:
         raise ValueError("ocr_tsv takes a greyscale image")
+    key = f"{datapath}:{lang}" if datapath else lang
     with _run_lock:
-        if lang not in _engines:
-            _engines[lang] = _Engine(lang)
-        return _engines[lang].tsv(image, psm, variables, timeout)
+        if key not in _engines:
+            _engines[key] = _Engine(lang, datapath)
+        return _engines[key].tsv(image, psm, variables, timeout)

@@ -106,22 +106,25 @@ def _run(call, image: np.ndarray, timeout: float, what: str):
 
 def ocr_words(image: np.ndarray, lang: str = DEFAULT_LANG, psm: int = 3,
               timeout: float = DEFAULT_TIMEOUT,
-              variables: Optional[dict[str, str]] = None) -> list[Word]:
+              variables: Optional[dict[str, str]] = None,
+              tessdata_dir: Optional[str] = None) -> list[Word]:
     """Words with text, confidence (0..1) and bbox in ``image`` pixels (unfiltered).
-    ``variables``: Tesseract variables for this call (default DEFAULT_VARIABLES)."""
+    ``variables``: Tesseract variables for this call (default DEFAULT_VARIABLES);
+    ``tessdata_dir``: where ``lang``'s traineddata is when it is not one of Tesseract's
+    installed languages (the project's own models, under models/)."""
     variables = DEFAULT_VARIABLES if variables is None else variables
     if image.ndim == 3:
         image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     if in_process():
         try:
-            return words_from_tsv(capi.ocr_tsv(image, lang, psm, variables, timeout))
+            return words_from_tsv(capi.ocr_tsv(image, lang, psm, variables, timeout, tessdata_dir))
         except capi.DeadlineExceeded as exc:
             raise OcrTimeoutError(f"tesseract took longer than {timeout:.0f}s on a page (ocr)") from exc
         except capi.LanguageMissing as exc:
             raise ToolMissingError(f"{exc} (run `make setup`)") from exc
         except capi.CapiError as exc:
             raise OcrError(f"tesseract failed: {exc}") from exc
-    return _ocr_words_command(image, lang, psm, timeout, variables)
+    return _ocr_words_command(image, lang, psm, timeout, variables, tessdata_dir)
 
 
 def words_from_tsv(tsv: str) -> list[Word]:
@@ -144,9 +147,10 @@ def words_from_tsv(tsv: str) -> list[Word]:
 
 
 def _ocr_words_command(image: np.ndarray, lang: str, psm: int, timeout: float,
-                       variables: dict[str, str]) -> list[Word]:
+                       variables: dict[str, str], tessdata_dir: Optional[str] = None) -> list[Word]:
     pt = _pytesseract()
-    config = " ".join([f"--psm {psm}"] + [f"-c {k}={v}" for k, v in variables.items()])
+    config = " ".join(([f'--tessdata-dir "{tessdata_dir}"'] if tessdata_dir else [])
+                      + [f"--psm {psm}"] + [f"-c {k}={v}" for k, v in variables.items()])
 
     def call(path: str):
         try:

@@ -1,0 +1,71 @@
+"""When the hand model's reading of a name's crop replaces the page's (the model's
+readings stubbed): only for a doubtful first reading, only when the model is sure
+enough and reads a name at least as name-like; never for a value the page read as not
+a name at all; a one-line list of children's names only with as many names."""
+import numpy as np
+
+from extractor import names_reread as NR
+from extractor.model import Field, Page
+
+
+def _page():
+    return Page(number=1, width=100, height=100, dpi=300, image=np.full((100, 100), 255, np.uint8))
+
+
+def _improve(value, conf, hand, monkeypatch, eng=("", 0.0)):
+    monkeypatch.setattr(NR.hand_ocr, "available", lambda: True)
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: hand)
+    monkeypatch.setattr(NR, "_read", lambda image, bbox, pad_x: eng)
+    field = Field(value=value, confidence=conf, page=1, bbox=(10, 10, 90, 30), provenance="label:x")
+    return NR.improve("official_name", field, [], _page(), 20.0, (0.0, 1e9),
+                      lambda s: " ".join(s.split()), lambda s: s.lower() == "interpreter")
+
+
+def test_names_reread_hand_replaces_a_doubtful_reading(monkeypatch):
+    out, calls = _improve("Y Bada Pak", 0.74, ("AFOD Karen Park", 0.83), monkeypatch)
+    assert out.value == "AFOD Karen Park" and "(hand model)" in out.provenance
+    assert out.confidence <= NR.CROP_CONF_CAP and calls == 2  # one eng+spa crop reading, one hand
+
+
+def test_names_reread_hand_keeps_a_sure_or_better_reading(monkeypatch):
+    # a first reading at or above HAND_BELOW is not given to the model
+    out, _ = _improve("Tomás Caal", NR.HAND_BELOW, ("Jomás Caal", 0.99), monkeypatch)
+    assert out.value == "Tomás Caal"
+    # the model unsure of its reading
+    out, _ = _improve("Y Bada Pak", 0.5, ("AFOD Karen Park", NR.HAND_MIN_CONF - 0.01), monkeypatch)
+    assert out.value != "AFOD Karen Park"
+    # the model's reading less like a name than the page's
+    out, _ = _improve("Lisa Hughes", 0.6, ("Lisa Hu9hes", 0.9), monkeypatch)
+    assert out.value == "Lisa Hughes"
+    # a name-like page reading a letter away from the model's: the page's stays
+    out, _ = _improve("Alicia Ostrowski", 0.6, ("Alicia Qstrowski", 0.9), monkeypatch)
+    assert out.value == "Alicia Ostrowski"
+    # the model's reading is not a name at all
+    out, _ = _improve("Lisa Hughes", 0.6, ("Interpreter", 0.9), monkeypatch)
+    assert out.value == "Lisa Hughes"
+
+
+def test_names_reread_hand_leaves_a_value_rejected_as_no_name(monkeypatch):
+    # printed label words where the name goes, misread by the model, would pass for a
+    # name ("Deportation Officer" -> "Deponaion Otticer"): a false pass
+    out, calls = _improve(None, 0.3, ("Deponaion Otticer", 0.9), monkeypatch)
+    assert out.value is None and calls == 0
+
+
+def test_names_reread_hand_comes_after_agreeing_crop_readings(monkeypatch):
+    out, calls = _improve("IEA R. HADDAO", 0.7, ("IEA R. HadDdad", 0.9), monkeypatch,
+                          eng=("IEA R. HADDAD", 0.9))
+    assert out.value == "IEA R. HADDAD" and "(re-read)" in out.provenance and calls == 2
+
+
+def test_names_reread_hand_children_needs_as_many_names(monkeypatch):
+    monkeypatch.setattr(NR.hand_ocr, "available", lambda: True)
+    split = lambda s: [p.strip() for p in s.split(";") if p.strip()]  # noqa: E731
+    field = Field(value=["Jimena Chávez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Jimena Chávez Pú", 0.8))
+    assert NR.improve_children(field, _page(), split, lambda s: False).value == ["Jimena Chávez Pú"]
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Jimena Chávez; Pú", 0.8))
+    assert NR.improve_children(field, _page(), split, lambda s: False) is field
+    # a table's box (several lines) is left alone
+    tall = Field(value=["Jimena Chávez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 300))
+    assert NR.improve_children(tall, _page(), split, lambda s: False) is tall
