@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
-from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options,
+from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
 # share of the inside of a box covered by ink above which the box is marked; an empty
@@ -459,7 +459,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # its box must not mark the option above)
     mx0 = int(max(0, col - MARGIN_WIDTH * h - x0))
     mx1 = int(max(0, col - 0.15 * h - x0))
-    strip = ink[:, mx0:mx1].copy()
+    strip = _without_rules(ink[:, mx0:mx1].copy(), h)
     for o in opts:
         cut: list[BBox] = [o.box.bbox] if o.box is not None else []
         first = o.lines[0]
@@ -477,8 +477,15 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # mark; words OCR put in an option's own lines stay (written initials are a mark,
     # a printed "Option 1:" is discounted by the baseline)
     own = {id(w) for o in opts for ln in o.lines for w in ln.all_words}
-    for w in sure_words:
-        if id(w) in own:
+    # (a mark field's caption, "Initials", is printed whatever OCR's confidence)
+    # (above the block, a heading's two-letter words count too: "My decision")
+    heading = [w for w in page.words if w.conf >= 0.75 and (w.bbox[1] + w.bbox[3]) / 2 < opts[0].y0
+               and sum(c.isalpha() for c in w.text) >= 2 and id(w) not in own]
+    for w in sure_words + heading + [w for w in page.words if caption(w.text)]:
+        # (an option's own word that runs on into the text is its printed first word:
+        # the column sits right of it when OCR dropped a leading "I")
+        if id(w) in own and not caption(w.text) and not (
+                w.bbox[0] >= col - 1.2 * h and w.bbox[2] > col + 0.5 * h):
             continue
         strip[int(max(0, w.bbox[1] - y0)):int(max(0, w.bbox[3] - y0)),
               int(max(0, w.bbox[0] - x0 - mx0)):int(max(0, w.bbox[2] - x0 - mx0))] = 0
@@ -497,6 +504,22 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
         first = o.lines[0]
         o.margin_bbox = (float(mx0 + x0), first.y0 - 0.7 * h, float(mx1 + x0), first.y1 + 0.7 * h)
         o.underline = _underlined(ink, o, opts[i + 1] if i + 1 < len(opts) else None, col, h, x0, y0)
+
+
+def _without_rules(strip: np.ndarray, h: float) -> np.ndarray:
+    """The margin strip without printed horizontal rules (the line initials are
+    written on): straight strokes three text heights long. A hand mark is no such
+    stroke, and initials on the line keep their letters. A slight slope is absorbed
+    by thickening the strip vertically before the opening."""
+    k = max(5, int(3 * h))
+    if strip.shape[1] <= k or not strip.any():
+        return strip
+    t = max(3, int(0.15 * h))
+    thick = cv2.dilate(strip, cv2.getStructuringElement(cv2.MORPH_RECT, (1, t)))
+    runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    if not runs.any():
+        return strip
+    return cv2.bitwise_and(strip, cv2.bitwise_not(runs))
 
 
 def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float,
@@ -644,7 +667,7 @@ def _decide(opts: list[Option]) -> None:
                 # every option has ink beside it: printed words ("Option 1:"), or all
                 # of them marked; the difference is read, but not trusted fully
                 conf = min(conf, 0.7)
-                if marked and extra < 0.5 * base:
+                if marked and not o.underline and extra < 0.5 * base:
                     # marked by a sliver more ink than options that all carry a lot
                     # (every option circled?): a reviewer decides, never a pass
                     conf = min(conf, 0.5)
