@@ -481,11 +481,14 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # (above the block, a heading's two-letter words count too: "My decision")
     heading = [w for w in page.words if w.conf >= 0.75 and (w.bbox[1] + w.bbox[3]) / 2 < opts[0].y0
                and sum(c.isalpha() for c in w.text) >= 2 and id(w) not in own]
-    for w in sure_words + heading + [w for w in page.words if caption(w.text)]:
-        # (an option's own word that runs on into the text is its printed first word:
-        # the column sits right of it when OCR dropped a leading "I")
-        if id(w) in own and not caption(w.text) and not (
-                w.bbox[0] >= col - 1.2 * h and w.bbox[2] > col + 0.5 * h):
+    # (an option's own word that runs on into the text is its printed first word: the
+    # column sits right of it when OCR dropped a leading "I")
+    runs_on = [w for w in page.words if id(w) in own and w.conf >= 0.75
+               and sum(c.isalpha() for c in w.text) >= 2
+               and w.bbox[0] >= col - 1.2 * h and w.bbox[2] > col + 0.25 * h]
+    printed = {id(w) for w in runs_on}
+    for w in sure_words + heading + runs_on + [w for w in page.words if caption(w.text)]:
+        if id(w) in own and not caption(w.text) and id(w) not in printed:
             continue
         strip[int(max(0, w.bbox[1] - y0)):int(max(0, w.bbox[3] - y0)),
               int(max(0, w.bbox[0] - x0 - mx0)):int(max(0, w.bbox[2] - x0 - mx0))] = 0

@@ -81,7 +81,7 @@ _NEG_REUNIFY = re.compile(
     # "I am NOT requesting that my child(ren) be removed with me", "NO solicito que mi(s)
     # hijo(s) sea(n) deportado(s) conmigo"
     r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|depart|leave|deportado|deportados|"
-    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmigo|comigo|together|juntos)"
+    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmi\w*|comigo|together|juntos)"
     # the same with the verb garbled by a mark drawn over it ("be r ved with me")
     r"|\b(?:not|nao)\s+(?:\w+\s+){1,8}?(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
 # "I will not depart without my child", "no saldre sin mi hijo"
@@ -309,7 +309,7 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
     for k, ln in enumerate(lines):
         near = cur is not None and ln.y0 - cur.y1 < 1.0 * cur.height \
             and ln.x0 > cur.lines[0].x0 - 2 * cur.height
-        if ln.match is None and ln.marker is not None:
+        if ln.match is None and (ln.marker is not None or not near):
             _classify_wrapped(ln, lines[k + 1:])
         if ln.match is not None:
             if near and ln.marker is None and (ln.match.label == cur.label
@@ -327,13 +327,15 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
 
 
 def _classify_wrapped(ln: OptionLine, below: list[OptionLine]) -> None:
-    """An option's lead line (it has an option letter) that states no option on its
-    own may state it with the line below: "b) I request that my child(ren) depart the
-    United States" / "with me." Then the two together classify the lead line."""
+    """A line that may lead an option (it has an option letter, or does not continue
+    one) but states no option on its own may state it with the line below: "b) I
+    request that my child(ren) depart the United States" / "with me." Then the two
+    together classify the lead line. (The line below may start right of it: OCR runs
+    a caption printed left of it into its first word.)"""
     h = ln.y1 - ln.y0
     nxt = next((l for l in below if l.y0 >= ln.y1 - 0.3 * h), None)
-    if nxt is None or nxt.marker is not None or nxt.y0 - ln.y1 > 1.0 * h \
-            or abs(nxt.x0 - ln.x0) > 2 * h:
+    if nxt is None or nxt.marker is not None or nxt.match is not None \
+            or nxt.y0 - ln.y1 > 1.0 * h or not -2 * h <= nxt.x0 - ln.x0 <= 5 * h:
         return
     m = classify_option(ln.text + " " + nxt.text)
     if m is not None:

@@ -278,3 +278,4 @@ def test_checkboxes_election_printed_word_left_of_a_shifted_column_is_no_mark():
     assert read_election([sh.page(img)]).value == "none_marked"
     cv2.ellipse(img, (178, 200 + 140 + 18), (38, 30), 0, 0, 360, 0, 3)
     assert read_election([sh.page(img)]).value == "depart_without_child"
+

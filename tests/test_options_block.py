@@ -144,3 +144,18 @@ def test_options_text_column_is_where_each_line_starts():
     lines = page_lines(page)
     opts = [Option("depart_without_child", lines[:2], 1.0), Option("reunify", lines[2:], 1.0)]
     assert abs(text_column(opts) - 376) < 10
+
+
+def test_options_unlettered_first_line_states_its_option_with_the_wrapped_line():
+    """No option letter, the "I" dropped: "request that my child(ren) depart the
+    United" / "States with me" is the reunification, read from both lines, because
+    the first line continues no option above it."""
+    page = _page([
+        (100, 100, "The contents of this form were explained to me."),
+        (180, 200, "request that my child(ren) depart the United"),
+        (180, 240, "States with me."),
+        (180, 330, "I am NOT requesting that my child(ren) be removed with me."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
+    assert len(opts[0].lines) == 2
