@@ -723,6 +723,14 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     _decide(opts)
     marked = [o for o in opts if o.marked]
     conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
+    for i, o in enumerate(opts):
+        # a form states each option once: a marked option read as the same as another,
+        # not adjacent, option (an adjacent one is its translation) means one of them
+        # was misread (a mark drawn over "I do not wish to be reunited" leaves "to be
+        # reunited"), and the mark may be on the option misread
+        if o.marked and o.label != UNREAD and any(
+                p.label == o.label and abs(i - j) > 1 for j, p in enumerate(opts)):
+            conf = min(conf, 0.5)
     missing = [lb for lb in OPTION_LABELS if lb not in {o.label for o in opts}]
     for o in marked:
         if o.label == UNREAD:

@@ -414,7 +414,13 @@ def text_column(opts: list[Option], boxes: Sequence[BBox] = ()) -> float:
     h = float(np.median([o.height for o in opts]))
     starts: list[list[tuple[float, bool]]] = []
     for o in opts:
+        # lines of a second column (a translation printed beside the option, which OCR
+        # reads as lines of their own) do not vote: as many as the option's own lines,
+        # they would outvote lead lines whose start a mark garbled
+        left = min(ln.x0 for ln in o.lines)
         for ln in o.lines:
+            if ln.x0 > left + 4 * h:
+                continue
             # (a mark field's caption stands left of the text, as a box does)
             ws = [w for w in ln.all_words if not _on_box(w.bbox, boxes) and not caption(w.text)]
             # a token standing apart from the next one, or read with low confidence,

@@ -279,3 +279,19 @@ def test_checkboxes_election_printed_word_left_of_a_shifted_column_is_no_mark():
     cv2.ellipse(img, (178, 200 + 140 + 18), (38, 30), 0, 0, 360, 0, 3)
     assert read_election([sh.page(img)]).value == "depart_without_child"
 
+
+
+def test_checkboxes_election_marked_option_read_twice_is_doubtful():
+    """A form states each option once. A mark drawn over "I do not wish to be reunited
+    ..." leaves OCR "to be reunited ...": that option and another one then both read
+    as the reunification, and a mark on either is no clear election."""
+    from scoring.rubric import PASS_MIN_CONFIDENCE
+    misread = (("reunify", "to be reunited with my child(ren); I will leave them."),
+               ("consult_attorney", "I want to speak with an attorney before I make a decision."),
+               ("reunify", "Reunify me with my child(ren) prior to my removal."))
+    page, _ = box_form({0: "x"}, options=misread)
+    f = read_election([page])
+    assert f.value == "reunify" and f.confidence < PASS_MIN_CONFIDENCE, f
+    page, _ = box_form({1: "x"}, options=misread)
+    f = read_election([page])
+    assert f.value == "consult_attorney" and f.confidence >= PASS_MIN_CONFIDENCE, f

@@ -159,3 +159,22 @@ def test_options_unlettered_first_line_states_its_option_with_the_wrapped_line()
     opts = find_options(page_lines(page))
     assert [o.label for o in opts] == ["reunify", "depart_without_child"]
     assert len(opts[0].lines) == 2
+
+
+def test_options_text_column_ignores_a_translation_column():
+    """Translations printed beside the options are OCR lines of their own, as many as
+    the options' lines: they must not outvote lead lines whose start a mark garbled
+    ("to be reunited ..." for "I do not wish to be reunited ...")."""
+    page = _page([
+        (560, 200, "to be reunited with my child(ren); I"),
+        (1350, 200, "NO solicito que mi(s) hijo(s) sea(n)"),
+        (400, 245, "eave without them."),
+        (1350, 245, "conmigo."),
+        (300, 340, "I am not ready to decide and want legal advice first."),
+        (1350, 340, "Quiero consultar con un abogado antes de"),
+        (1350, 385, "decidir."),
+        (300, 480, "Reunify me with my child(ren) prior to my removal."),
+        (1350, 480, "Quiero que mi(s) hijo(s) sea(n) deportado(s) conmigo."),
+    ])
+    opts = find_options(page_lines(page))
+    assert abs(text_column(opts) - 300) < 10
