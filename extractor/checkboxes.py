@@ -642,7 +642,10 @@ def _decide(opts: list[Option]) -> None:
     boxed = any(o.box is not None for o in opts)
     base = min(o.margin_ink for o in opts)
     # (the baseline is an option whose box was found: its column reading holds a frame)
-    col_base = min((o.column_ink for o in opts if o.box is not None), default=0.0)
+    # (...and left empty: a filled box's reading may have lost its blob altogether, and
+    # a baseline of 0 would make every empty frame a mark)
+    empty = [o.column_ink for o in opts if o.box is not None and not o.box.marked]
+    col_base = min(empty or [o.column_ink for o in opts if o.box is not None] or [0.0])
     for o in opts:
         extra = o.margin_ink - base
         col_extra = o.column_ink - col_base

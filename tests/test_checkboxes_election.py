@@ -295,3 +295,19 @@ def test_checkboxes_election_marked_option_read_twice_is_doubtful():
     page, _ = box_form({1: "x"}, options=misread)
     f = read_election([page])
     assert f.value == "consult_attorney" and f.confidence >= PASS_MIN_CONFIDENCE, f
+
+
+def test_checkboxes_election_box_column_baseline_is_an_empty_box():
+    """The ink round each option's place in the box column is judged against an empty
+    box's (its printed frame). A filled box's reading can lose its blob altogether
+    (0.0); taken as the baseline it made every empty frame a "margin mark" and a
+    single filled box read as multiple_marked."""
+    from extractor.checkboxes import Box, _decide
+    from extractor.options import Option
+    empty = Box((0.0, 0.0, 40.0, 40.0), 0.0, False, 1.0)
+    filled = Box((0.0, 0.0, 40.0, 40.0), 1.0, True, 1.0)
+    opts = [Option("reunify", [], 1.0, box=empty, column_ink=0.652),
+            Option("depart_without_child", [], 1.0, box=filled, column_ink=0.0),
+            Option("consult_attorney", [], 1.0, box=empty, column_ink=0.668)]
+    _decide(opts)
+    assert [o.marked for o in opts] == [False, True, False]
