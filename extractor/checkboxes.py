@@ -624,10 +624,31 @@ def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h
         k = max(5, int(2.5 * h))
         runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
         n, _, stats, _ = cv2.connectedComponentsWithStats(runs)
-        if any(stats[j, cv2.CC_STAT_WIDTH] >= 3 * h and stats[j, cv2.CC_STAT_LEFT] > 1
-               for j in range(1, n)):
-            return True
+        r0 = int(max(0, top - oy))
+        for j in range(1, n):
+            x, y, w = (int(stats[j, c]) for c in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP, cv2.CC_STAT_WIDTH))
+            if w >= 3 * h and x > 1 and not (
+                    nxt is not None and r0 + y < nxt.lines[0].y0 - oy and _encloses_next(
+                        ink, r0 + y, a0 + x, w, int(nxt.lines[0].y1 - oy - 0.2 * h), h)):
+                return True
     return False
+
+
+def _encloses_next(ink: np.ndarray, y: int, x: int, w: int, below: int, h: float) -> bool:
+    """The stroke at row ``y``, columns x..x+w, runs on down past row ``below`` (the
+    foot of the next option's first line) and not up: the top of an ellipse drawn
+    round the next option, not an underline of this one (the foot of an ellipse round
+    this option runs up). The look spans the crop's width: an ellipse turns at its
+    ends, which may lie far beyond its straight part."""
+    if below <= y:
+        return False
+    top = max(0, y - int(1.5 * h))
+    sub = ink[top:below + 1]
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(sub, connectivity=8)
+    r = y - top
+    mine = set(np.unique(lab[r:r + max(3, int(0.3 * h)), x:x + w]).tolist()) - {0}
+    return any(stats[j, cv2.CC_STAT_TOP] + stats[j, cv2.CC_STAT_HEIGHT] >= sub.shape[0]
+               and stats[j, cv2.CC_STAT_TOP] > r - 0.8 * h for j in mine)
 
 
 def _decide(opts: list[Option]) -> None:

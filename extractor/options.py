@@ -82,6 +82,9 @@ _NEG_REUNIFY = re.compile(
     # hijo(s) sea(n) deportado(s) conmigo"
     r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|depart|leave|deportado|deportados|"
     r"salga|salgan|sair)\w*\s+(?:with\s+me|conmi\w*|comigo|together|juntos)"
+    # the same cut short before "me" (a circle drawn through the line's end, a line
+    # break): "I am NOT requesting that my child(ren) be removed with"
+    r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|deportado|deportados)\s+(?:with|con)$"
     # the same with the verb garbled by a mark drawn over it ("be r ved with me")
     r"|\b(?:not|nao)\s+(?:\w+\s+){1,8}?(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
 # "I will not depart without my child", "no saldre sin mi hijo"

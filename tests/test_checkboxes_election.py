@@ -311,3 +311,23 @@ def test_checkboxes_election_box_column_baseline_is_an_empty_box():
             Option("consult_attorney", [], 1.0, box=empty, column_ink=0.668)]
     _decide(opts)
     assert [o.marked for o in opts] == [False, True, False]
+
+
+def test_checkboxes_election_top_of_an_ellipse_round_the_next_option_is_no_underline():
+    """An ellipse drawn round option B's text: its top runs just under option A's
+    wrapped line, as long and straight as an underline. It encloses B (it runs on down
+    past B's line), so it is B's mark, not an underline of A."""
+    sh = Sheet()
+    sh.text(100, 60, "CIRCLE ONE of the options below.")
+    sh.text(160, 200, "A.")
+    sh.text(240, 200, "I want to be reunited with my child(ren) before I am removed")
+    sh.text(240, 240, "from the United States, and to depart together.")
+    sh.text(160, 310, "B.")
+    b = sh.text(240, 310, "I am choosing to return to my country WITHOUT my child(ren).")
+    sh.text(160, 420, "C.")
+    sh.text(240, 420, "I want to speak with an attorney before I make a decision.")
+    img = sh.array()
+    cx, cy = (b[0] + b[2]) // 2, (b[1] + b[3]) // 2
+    cv2.ellipse(img, (cx, cy), ((b[2] - b[0]) // 2 + 40, (b[3] - b[1]) // 2 + 22), 0, 0, 360, 0, 3)
+    f = read_election([sh.page(img)])
+    assert f.value == "depart_without_child", f
