@@ -748,12 +748,14 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     marked = [o for o in opts if o.marked]
     conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
     for i, o in enumerate(opts):
-        # a form states each option once: a marked option read as the same as another,
-        # not adjacent, option (an adjacent one is its translation) means one of them
-        # was misread (a mark drawn over "I do not wish to be reunited" leaves "to be
-        # reunited"), and the mark may be on the option misread
+        # a form states each option once: a marked option read as the same as another
+        # option (not its translation: the option just below it without a letter of its
+        # own) means one of them was misread (a mark drawn over "I do not wish to be
+        # reunited" leaves "to be reunited"), and the mark may be on the option misread
         if o.marked and o.label != UNREAD and any(
-                p.label == o.label and abs(i - j) > 1 for j, p in enumerate(opts)):
+                p.label == o.label and j != i and (
+                    abs(i - j) > 1 or opts[max(i, j)].lines[0].marker is not None)
+                for j, p in enumerate(opts)):
             conf = min(conf, 0.5)
     missing = [lb for lb in OPTION_LABELS if lb not in {o.label for o in opts}]
     for o in marked:

@@ -331,3 +331,26 @@ def test_checkboxes_election_top_of_an_ellipse_round_the_next_option_is_no_under
     cv2.ellipse(img, (cx, cy), ((b[2] - b[0]) // 2 + 40, (b[3] - b[1]) // 2 + 22), 0, 0, 360, 0, 3)
     f = read_election([sh.page(img)])
     assert f.value == "depart_without_child", f
+
+
+def test_checkboxes_election_marked_option_read_twice_next_to_a_lettered_option():
+    """The misread option may be just above the other one: B has its own option
+    letter, so it is another option, not the translation of A."""
+    from scoring.rubric import PASS_MIN_CONFIDENCE
+    misread = (("reunify", "desejo ser reunido(a) com meu(s) filho(s); voltarei sem eles."),
+               ("reunify", "Quero que meu(s) filho(s) seja(m) removido(s) comigo."),
+               ("consult_attorney", "Quero consultar um advogado antes de tomar uma decisao."))
+    sh = Sheet()
+    sh.text(100, 60, "Circle one option:")
+    for i, (_, text) in enumerate(misread):
+        y = 200 + 110 * i
+        start = len(sh.words)
+        if i:  # (the circle garbled A's "(1) Nao")
+            sh.text(150, y, f"({i + 1})")
+        sh.text(240, y, text)
+        for j in range(start, len(sh.words)):  # one OCR line: letter, then text
+            sh.words[j] = dataclasses.replace(sh.words[j], line_key=sh.words[start].line_key)
+    img = sh.array()
+    cv2.ellipse(img, (180, 218), (50, 34), 0, 0, 360, 0, 3)
+    f = read_election([sh.page(img)])
+    assert f.value == "reunify" and f.confidence < PASS_MIN_CONFIDENCE, f
