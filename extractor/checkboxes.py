@@ -33,7 +33,7 @@ import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
 from extractor.preprocess import mask_of, mask_of_labels
-from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options,
+from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
 # share of the inside of a box covered by ink above which the box is marked; an empty
@@ -460,7 +460,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # its box must not mark the option above)
     mx0 = int(max(0, col - MARGIN_WIDTH * h - x0))
     mx1 = int(max(0, col - 0.15 * h - x0))
-    strip = ink[:, mx0:mx1].copy()
+    strip = _without_rules(ink[:, mx0:mx1].copy(), h)
     for o in opts:
         cut: list[BBox] = [o.box.bbox] if o.box is not None else []
         first = o.lines[0]
@@ -478,8 +478,18 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     # mark; words OCR put in an option's own lines stay (written initials are a mark,
     # a printed "Option 1:" is discounted by the baseline)
     own = {id(w) for o in opts for ln in o.lines for w in ln.all_words}
-    for w in sure_words:
-        if id(w) in own:
+    # (a mark field's caption, "Initials", is printed whatever OCR's confidence)
+    # (above the block, a heading's two-letter words count too: "My decision")
+    heading = [w for w in page.words if w.conf >= 0.75 and (w.bbox[1] + w.bbox[3]) / 2 < opts[0].y0
+               and sum(c.isalpha() for c in w.text) >= 2 and id(w) not in own]
+    # (an option's own word that runs on into the text is its printed first word: the
+    # column sits right of it when OCR dropped a leading "I")
+    runs_on = [w for w in page.words if id(w) in own and w.conf >= 0.75
+               and sum(c.isalpha() for c in w.text) >= 2
+               and w.bbox[0] >= col - 1.2 * h and w.bbox[2] > col + 0.25 * h]
+    printed = {id(w) for w in runs_on}
+    for w in sure_words + heading + runs_on + [w for w in page.words if caption(w.text)]:
+        if id(w) in own and not caption(w.text) and id(w) not in printed:
             continue
         strip[int(max(0, w.bbox[1] - y0)):int(max(0, w.bbox[3] - y0)),
               int(max(0, w.bbox[0] - x0 - mx0)):int(max(0, w.bbox[2] - x0 - mx0))] = 0
@@ -498,6 +508,22 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
         first = o.lines[0]
         o.margin_bbox = (float(mx0 + x0), first.y0 - 0.7 * h, float(mx1 + x0), first.y1 + 0.7 * h)
         o.underline = _underlined(ink, o, opts[i + 1] if i + 1 < len(opts) else None, col, h, x0, y0)
+
+
+def _without_rules(strip: np.ndarray, h: float) -> np.ndarray:
+    """The margin strip without printed horizontal rules (the line initials are
+    written on): straight strokes three text heights long. A hand mark is no such
+    stroke, and initials on the line keep their letters. A slight slope is absorbed
+    by thickening the strip vertically before the opening."""
+    k = max(5, int(3 * h))
+    if strip.shape[1] <= k or not strip.any():
+        return strip
+    t = max(3, int(0.15 * h))
+    thick = cv2.dilate(strip, cv2.getStructuringElement(cv2.MORPH_RECT, (1, t)))
+    runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    if not runs.any():
+        return strip
+    return cv2.bitwise_and(strip, cv2.bitwise_not(runs))
 
 
 def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float,
@@ -599,10 +625,31 @@ def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h
         k = max(5, int(2.5 * h))
         runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
         n, _, stats, _ = cv2.connectedComponentsWithStats(runs)
-        if any(stats[j, cv2.CC_STAT_WIDTH] >= 3 * h and stats[j, cv2.CC_STAT_LEFT] > 1
-               for j in range(1, n)):
-            return True
+        r0 = int(max(0, top - oy))
+        for j in range(1, n):
+            x, y, w = (int(stats[j, c]) for c in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP, cv2.CC_STAT_WIDTH))
+            if w >= 3 * h and x > 1 and not (
+                    nxt is not None and r0 + y < nxt.lines[0].y0 - oy and _encloses_next(
+                        ink, r0 + y, a0 + x, w, int(nxt.lines[0].y1 - oy - 0.2 * h), h)):
+                return True
     return False
+
+
+def _encloses_next(ink: np.ndarray, y: int, x: int, w: int, below: int, h: float) -> bool:
+    """The stroke at row ``y``, columns x..x+w, runs on down past row ``below`` (the
+    foot of the next option's first line) and not up: the top of an ellipse drawn
+    round the next option, not an underline of this one (the foot of an ellipse round
+    this option runs up). The look spans the crop's width: an ellipse turns at its
+    ends, which may lie far beyond its straight part."""
+    if below <= y:
+        return False
+    top = max(0, y - int(1.5 * h))
+    sub = ink[top:below + 1]
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(sub, connectivity=8)
+    r = y - top
+    mine = set(np.unique(lab[r:r + max(3, int(0.3 * h)), x:x + w]).tolist()) - {0}
+    return any(stats[j, cv2.CC_STAT_TOP] + stats[j, cv2.CC_STAT_HEIGHT] >= sub.shape[0]
+               and stats[j, cv2.CC_STAT_TOP] > r - 0.8 * h for j in mine)
 
 
 def _decide(opts: list[Option]) -> None:
@@ -617,7 +664,10 @@ def _decide(opts: list[Option]) -> None:
     boxed = any(o.box is not None for o in opts)
     base = min(o.margin_ink for o in opts)
     # (the baseline is an option whose box was found: its column reading holds a frame)
-    col_base = min((o.column_ink for o in opts if o.box is not None), default=0.0)
+    # (...and left empty: a filled box's reading may have lost its blob altogether, and
+    # a baseline of 0 would make every empty frame a mark)
+    empty = [o.column_ink for o in opts if o.box is not None and not o.box.marked]
+    col_base = min(empty or [o.column_ink for o in opts if o.box is not None] or [0.0])
     for o in opts:
         extra = o.margin_ink - base
         col_extra = o.column_ink - col_base
@@ -645,7 +695,7 @@ def _decide(opts: list[Option]) -> None:
                 # every option has ink beside it: printed words ("Option 1:"), or all
                 # of them marked; the difference is read, but not trusted fully
                 conf = min(conf, 0.7)
-                if marked and extra < 0.5 * base:
+                if marked and not o.underline and extra < 0.5 * base:
                     # marked by a sliver more ink than options that all carry a lot
                     # (every option circled?): a reviewer decides, never a pass
                     conf = min(conf, 0.5)
@@ -698,6 +748,16 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     _decide(opts)
     marked = [o for o in opts if o.marked]
     conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
+    for i, o in enumerate(opts):
+        # a form states each option once: a marked option read as the same as another
+        # option (not its translation: the option just below it without a letter of its
+        # own) means one of them was misread (a mark drawn over "I do not wish to be
+        # reunited" leaves "to be reunited"), and the mark may be on the option misread
+        if o.marked and o.label != UNREAD and any(
+                p.label == o.label and j != i and (
+                    abs(i - j) > 1 or opts[max(i, j)].lines[0].marker is not None)
+                for j, p in enumerate(opts)):
+            conf = min(conf, 0.5)
     missing = [lb for lb in OPTION_LABELS if lb not in {o.label for o in opts}]
     for o in marked:
         if o.label == UNREAD:

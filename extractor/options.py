@@ -81,7 +81,10 @@ _NEG_REUNIFY = re.compile(
     # "I am NOT requesting that my child(ren) be removed with me", "NO solicito que mi(s)
     # hijo(s) sea(n) deportado(s) conmigo"
     r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|depart|leave|deportado|deportados|"
-    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmigo|comigo|together|juntos)"
+    r"salga|salgan|sair)\w*\s+(?:with\s+me|conmi\w*|comigo|together|juntos)"
+    # the same cut short before "me" (a circle drawn through the line's end, a line
+    # break): "I am NOT requesting that my child(ren) be removed with"
+    r"|\b(?:no|not|nao)\s+(?:\w+\s+){0,6}?(?:removed|deported|deportado|deportados)\s+(?:with|con)$"
     # the same with the verb garbled by a mark drawn over it ("be r ved with me")
     r"|\b(?:not|nao)\s+(?:\w+\s+){1,8}?(?:with\s+me|conmigo|comigo|avec\s+moi)\b")
 # "I will not depart without my child", "no saldre sin mi hijo"
@@ -187,6 +190,18 @@ def classify_option(text: str) -> Optional[OptionMatch]:
 # an option letter or number printed before the option text: "A.", "b)", "(C)", "1."
 MARKER = re.compile(r"^\(?[A-Da-d1-4][.):]?\)?$")
 
+# the printed caption of a mark field beside an option ("Initials / Iniciales" under an
+# initials line): OCR often runs it into the option text that follows it on the line
+# ("Inicialessea(n)"), so a token that starts with it is a caption too
+_CAPTION = re.compile(r"^(?:initial|inicial|iniciai|initiale|rubrica)")
+
+
+def caption(t: str) -> bool:
+    """A token of a mark field's printed caption ("Initials", "Iniciales", "/")."""
+    t = strip_accents(t.strip()).lower()
+    return t == "/" or bool(_CAPTION.match(t))
+
+
 # an option is a sentence or two, in one or two languages: a longer run of lines
 # below a "matching" line is a form section, not an option
 MAX_OPTION_LINES = 4
@@ -262,6 +277,9 @@ def page_lines(page: Page) -> list[OptionLine]:
         h = float(np.median([w.height for w in ws]))
         marker = None
         i = 0
+        # a line of nothing but a mark field's caption is no option text
+        if all(caption(w.text) for w in ws):
+            continue
         # leading tokens that are not words of the option text: short, non-alphabetic
         # debris, or a letter/number marker, each followed by a clear gap
         while i < len(ws) - 1 and i < 3:
@@ -271,6 +289,8 @@ def page_lines(page: Page) -> list[OptionLine]:
             letters = sum(c.isalpha() for c in t)
             if MARKER.match(t) and gap > 0.5 * h:
                 marker = w.bbox
+            elif caption(t):
+                pass  # "Initials / Iniciales" printed under the initials line
             elif not (len(t) <= 3 and letters <= 1 and gap > 0.4 * h) and not (letters == 0):
                 break
             i += 1
@@ -289,11 +309,14 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
     same option); unclassified lines just below an option continue it."""
     opts: list[Option] = []
     cur: Optional[Option] = None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         near = cur is not None and ln.y0 - cur.y1 < 1.0 * cur.height \
             and ln.x0 > cur.lines[0].x0 - 2 * cur.height
+        if ln.match is None and (ln.marker is not None or not near):
+            _classify_wrapped(ln, lines[k + 1:])
         if ln.match is not None:
-            if near and ln.match.label == cur.label and ln.marker is None:
+            if near and ln.marker is None and (ln.match.label == cur.label
+                                               or _continues_sentence(cur.lines[-1], ln)):
                 cur.lines.append(ln)
                 cur.score = max(cur.score, ln.match.score)
                 continue
@@ -304,6 +327,37 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
         else:
             cur = None
     return _option_block(opts)
+
+
+def _classify_wrapped(ln: OptionLine, below: list[OptionLine]) -> None:
+    """A line that may lead an option (it has an option letter, or does not continue
+    one) but states no option on its own may state it with the line below: "b) I
+    request that my child(ren) depart the United States" / "with me." Then the two
+    together classify the lead line. (The line below may start right of it: OCR runs
+    a caption printed left of it into its first word.)"""
+    h = ln.y1 - ln.y0
+    nxt = next((l for l in below if l.y0 >= ln.y1 - 0.3 * h), None)
+    if nxt is None or nxt.marker is not None or nxt.match is not None \
+            or nxt.y0 - ln.y1 > 1.0 * h or not -2 * h <= nxt.x0 - ln.x0 <= 5 * h:
+        return
+    m = classify_option(ln.text + " " + nxt.text)
+    if m is not None:
+        ln.match = OptionMatch(m.label, min(m.score, 0.8), m.cue + " (with the next line)")
+
+
+def _continues_sentence(prev: OptionLine, ln: OptionLine) -> bool:
+    """The line carries on the sentence of the line above: that one ends mid-sentence
+    and this one starts with a lower-case word ("... que mi(s) hijo(s)" / "sea(n)
+    deportado(s) conmigo"). An option is a sentence of its own, so the line is part of
+    the option above even when a cue in it names another option. (A lone "l", OCR's
+    "I", is no lower-case word; nor is a word OCR read without confidence.)"""
+    if re.search(r"[.!?:;]\W*$", prev.text.strip()):
+        return False
+    w = next((w for w in ln.all_words if not caption(w.text)), None)
+    if w is None or w.conf < 0.75:  # (a mark drawn over a line garbles its first word)
+        return False
+    first = w.text.strip()
+    return sum(c.isalpha() for c in first) >= 2 and first[0].isalpha() and first[0].islower()
 
 
 def _option_block(opts: list[Option]) -> list[Option]:
@@ -363,13 +417,24 @@ def text_column(opts: list[Option], boxes: Sequence[BBox] = ()) -> float:
     h = float(np.median([o.height for o in opts]))
     starts: list[list[tuple[float, bool]]] = []
     for o in opts:
+        # lines of a second column (a translation printed beside the option, which OCR
+        # reads as lines of their own) do not vote: as many as the option's own lines,
+        # they would outvote lead lines whose start a mark garbled
+        left = min(ln.x0 for ln in o.lines)
         for ln in o.lines:
-            ws = [w for w in ln.all_words if not _on_box(w.bbox, boxes)]
+            if ln.x0 > left + 4 * h:
+                continue
+            # (a mark field's caption stands left of the text, as a box does)
+            ws = [w for w in ln.all_words if not _on_box(w.bbox, boxes) and not caption(w.text)]
             # a token standing apart from the next one, or read with low confidence,
             # is a box, letter or mark, even when OCR spells it like a word ("KA", "EST")
-            starts.append([(w.bbox[0], wordlike(w.text.strip()) and w.conf >= 0.75 and (
+            st = [(w.bbox[0], wordlike(w.text.strip()) and w.conf >= 0.75 and (
                 j + 1 >= len(ws) or ws[j + 1].bbox[0] - w.bbox[2] < 0.9 * h))
-                for j, w in enumerate(ws[:4])])
+                for j, w in enumerate(ws[:4])]
+            # the line's text starts at its first word: the words after it are inside
+            # the text, and their chance alignment across lines is no column
+            first = next((j for j, (_, wl) in enumerate(st) if wl), len(st) - 1)
+            starts.append(st[:first + 1])
     scores: list[tuple[float, float]] = []
     for cand in sorted({x for st in starts for x, _ in st}):
         hits = [next((wl for x, wl in st if abs(x - cand) <= 0.4 * h), None) for st in starts]

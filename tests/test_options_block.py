@@ -1,6 +1,8 @@
 """The option block of a page from OCR words: grouping, text column, unread lines."""
 from __future__ import annotations
 
+import dataclasses
+
 from checkboxes_drawing import Sheet
 from extractor.model import Word
 from extractor.options import add_unread_options, find_options, page_lines, text_column
@@ -62,3 +64,117 @@ def test_options_block_unread_line_between_options_is_kept():
     assert len(opts) == 2
     opts = add_unread_options(opts, lines, text_column(opts))
     assert [o.label for o in opts] == ["reunify", "unread", "depart_without_child"]
+
+
+def _one_line(sh, parts, conf=None):
+    """Render (x, text) parts as one OCR line (one line key); ``conf`` maps a word's
+    text to the confidence OCR gave it."""
+    start = len(sh.words)
+    for x, y, text in parts:
+        sh.text(x, y, text)
+    key = sh.words[start].line_key
+    for j in range(start, len(sh.words)):
+        w = sh.words[j]
+        sh.words[j] = dataclasses.replace(w, line_key=key, conf=(conf or {}).get(w.text, w.conf))
+
+
+def test_options_caption_of_the_initials_line_is_not_option_text():
+    """An initials form: a line for the initials, "Initials / Iniciales" printed under
+    it, the option text right of it. OCR drops the leading "I" of some lines and reads
+    the written initials as a word of the marked line; the caption below it then looked
+    like a continuation line starting at the initials, and the column was put there."""
+    sh = Sheet()
+    rows = ("Reunify me with my child(ren) prior to my removal.",
+            "I request time to contact legal counsel.",
+            "I choose to return to my country alone.")
+    for i, text in enumerate(rows):
+        y = 200 + 110 * i
+        words = text.split()
+        if i == 2:
+            words = words[1:]  # the "I" OCR dropped
+        parts = [(100, y, "MMC")] if i == 0 else []
+        x = 320 if words[0] != "choose" else 345
+        parts.append((x, y, " ".join(words)))
+        _one_line(sh, parts, conf={"I": 0.6})
+        sh.text(100, y + 45, "Initials / Iniciales")
+    opts = find_options(page_lines(sh.page()))
+    assert [len(o.lines) for o in opts] == [1, 1, 1]
+    assert abs(text_column(opts) - 320) < 10
+
+
+def test_options_lower_case_line_continues_the_sentence_above():
+    """A translation wrapped mid-sentence: "... / NO solicito que mi(s) hijo(s)" then
+    "sea(n) deportado(s) conmigo." The second line names the reunification ("deportado
+    conmigo") but carries on the departure option's sentence: it is no option."""
+    page = _page([
+        (180, 200, "I wish to be removed WITH my child(ren). / Deseo reunirme con mi(s) hijo(s)."),
+        (180, 300, "I choose to return to my country alone. / NO solicito que mi(s) hijo(s)"),
+        (180, 340, "sea(n) deportado(s) conmigo."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
+    assert len(opts[1].lines) == 2
+
+
+def test_options_lead_line_states_its_option_with_the_wrapped_line():
+    """"b) I request that my child(ren) depart the United States" / "with me." states
+    the reunification only with its second line."""
+    sh = Sheet()
+    _one_line(sh, [(100, 200, "a)"), (180, 200, "I choose to return to my country alone.")])
+    _one_line(sh, [(100, 300, "b)"), (180, 300, "I request that my child(ren) depart the United States")])
+    sh.text(180, 340, "with me.")
+    opts = find_options(page_lines(sh.page()))
+    assert [o.label for o in opts] == ["depart_without_child", "reunify"]
+
+
+def test_options_text_column_is_where_each_line_starts():
+    """The column is where lines start, not where inner words happen to line up: with
+    the leading "I" dropped from two lead lines, the second words of three lines
+    aligning further right must not win over the continuation lines' starts."""
+    def line(k, y, parts):
+        return [Word(t, 0.95, (float(x), float(y), float(x + 20 * len(t)), float(y + 32)), (k, 1, 1))
+                for x, t in parts]
+    words = (line(1, 200, [(300, "a)"), (400, "choose"), (550, "to"), (600, "return"), (740, "home")])
+             + line(2, 250, [(376, "child(ren)"), (565, "will"), (650, "stay"), (740, "here")])
+             + line(3, 350, [(300, "b)"), (403, "request"), (556, "that"), (650, "my"), (720, "child")])
+             + line(4, 400, [(378, "States"), (510, "with"), (600, "me")]))
+    from extractor.model import Page
+    from extractor.options import OptionLine, Option
+    page = Page(number=1, width=2000, height=1000, dpi=300.0, words=words, image=None)
+    lines = page_lines(page)
+    opts = [Option("depart_without_child", lines[:2], 1.0), Option("reunify", lines[2:], 1.0)]
+    assert abs(text_column(opts) - 376) < 10
+
+
+def test_options_unlettered_first_line_states_its_option_with_the_wrapped_line():
+    """No option letter, the "I" dropped: "request that my child(ren) depart the
+    United" / "States with me" is the reunification, read from both lines, because
+    the first line continues no option above it."""
+    page = _page([
+        (100, 100, "The contents of this form were explained to me."),
+        (180, 200, "request that my child(ren) depart the United"),
+        (180, 240, "States with me."),
+        (180, 330, "I am NOT requesting that my child(ren) be removed with me."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
+    assert len(opts[0].lines) == 2
+
+
+def test_options_text_column_ignores_a_translation_column():
+    """Translations printed beside the options are OCR lines of their own, as many as
+    the options' lines: they must not outvote lead lines whose start a mark garbled
+    ("to be reunited ..." for "I do not wish to be reunited ...")."""
+    page = _page([
+        (560, 200, "to be reunited with my child(ren); I"),
+        (1350, 200, "NO solicito que mi(s) hijo(s) sea(n)"),
+        (400, 245, "eave without them."),
+        (1350, 245, "conmigo."),
+        (300, 340, "I am not ready to decide and want legal advice first."),
+        (1350, 340, "Quiero consultar con un abogado antes de"),
+        (1350, 385, "decidir."),
+        (300, 480, "Reunify me with my child(ren) prior to my removal."),
+        (1350, 480, "Quiero que mi(s) hijo(s) sea(n) deportado(s) conmigo."),
+    ])
+    opts = find_options(page_lines(page))
+    assert abs(text_column(opts) - 300) < 10

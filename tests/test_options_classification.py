@@ -94,3 +94,16 @@ def test_options_classification_line_cut_before_with_me(text, label):
 
 def test_options_classification_cut_line_needs_a_departure_verb():
     assert classify_option("I understand that my child(ren) will be placed with") is None
+
+
+def test_options_negated_removal_with_a_mark_garbling_conmigo():
+    # a circle drawn round the line garbles its last word: "conmigo" -> "conmign>"
+    m = classify_option("<Option 1: NO solicito que mi(s) hijo(s) sea(n) deportado(s) conmign>")
+    assert m is not None and m.label == "depart_without_child"
+
+
+def test_options_negated_removal_cut_before_me():
+    # a circle drawn through the line's end (or a line break) cuts "with me" to "with"
+    m = classify_option("NOT requesting that my child(ren) be removed with")
+    assert m is not None and m.label == "depart_without_child"
+    assert classify_option("I wish to be removed with") is None
