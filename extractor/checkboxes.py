@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
-from extractor.preprocess import mask_of, mask_of_labels
+from extractor.preprocess import components, mask_of, mask_of_labels
 from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
@@ -195,7 +195,7 @@ def inside_ink(ink: np.ndarray, inner: BBox) -> float:
 def _ink_share(inner: np.ndarray, side: int) -> float:
     if inner.size == 0:
         return 0.0
-    n, _, stats, _ = cv2.connectedComponentsWithStats(inner, connectivity=8)
+    n, _, stats, _ = components(inner)
     min_area = max(2, (side // 12) ** 2)
     kept = sum(int(stats[i, cv2.CC_STAT_AREA]) for i in range(1, n)
                if stats[i, cv2.CC_STAT_AREA] >= min_area)
@@ -377,7 +377,7 @@ MARGIN_WIDTH = 7.0
 
 def _clean(ink: np.ndarray, min_area: int) -> np.ndarray:
     """Drop ink components smaller than ``min_area`` (speckle, salt and pepper)."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, lab, stats, _ = components(ink)
     keep = np.zeros(n, dtype=bool)
     keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
     return mask_of_labels(keep, lab)
@@ -387,7 +387,7 @@ def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
     """Remove punch holes from margin ink: round blobs one and a half text heights
     across or more, with empty corners (a scribbled box is as solid but has its corners
     inked; a filled bracket or a blot is smaller)."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, lab, stats, _ = components(ink)
     out = ink.copy()
     for j in range(1, n):
         x, y = stats[j, cv2.CC_STAT_LEFT], stats[j, cv2.CC_STAT_TOP]
@@ -493,7 +493,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
             continue
         strip[int(max(0, w.bbox[1] - y0)):int(max(0, w.bbox[3] - y0)),
               int(max(0, w.bbox[0] - x0 - mx0)):int(max(0, w.bbox[2] - x0 - mx0))] = 0
-    n, _, stats, cents = cv2.connectedComponentsWithStats(strip, connectivity=8)
+    n, _, stats, cents = components(strip)
     mids = [(o.lines[0].y0 + o.lines[0].y1) / 2 - y0 for o in opts]
     for o in opts:
         o.margin_ink = 0.0
@@ -550,7 +550,7 @@ def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: fl
     for w in words:
         reg[int(max(0, w.bbox[1] - oy - r0)):int(max(0, w.bbox[3] - oy - r0)),
             int(max(0, w.bbox[0] - ox - a0)):int(max(0, w.bbox[2] - ox - a0))] = 0
-    n, _, stats, cents = cv2.connectedComponentsWithStats(reg, connectivity=8)
+    n, _, stats, cents = components(reg)
     for o in opts:
         o.column_ink = 0.0
     for j in range(1, n):
@@ -624,7 +624,7 @@ def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h
         thick = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, int(0.15 * h)))))
         k = max(5, int(2.5 * h))
         runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
-        n, _, stats, _ = cv2.connectedComponentsWithStats(runs)
+        n, _, stats, _ = components(runs)
         r0 = int(max(0, top - oy))
         for j in range(1, n):
             x, y, w = (int(stats[j, c]) for c in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP, cv2.CC_STAT_WIDTH))
@@ -645,7 +645,7 @@ def _encloses_next(ink: np.ndarray, y: int, x: int, w: int, below: int, h: float
         return False
     top = max(0, y - int(1.5 * h))
     sub = ink[top:below + 1]
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(sub, connectivity=8)
+    n, lab, stats, _ = components(sub)
     r = y - top
     mine = set(np.unique(lab[r:r + max(3, int(0.3 * h)), x:x + w]).tolist()) - {0}
     return any(stats[j, cv2.CC_STAT_TOP] + stats[j, cv2.CC_STAT_HEIGHT] >= sub.shape[0]

@@ -26,6 +26,7 @@ from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, g
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
                                  normalize_a_number, parse_date)
+from extractor.preprocess import components
 
 NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name",
                "supervisor_name")
@@ -904,7 +905,7 @@ def _band_has_writing(image, x0: float, x1: float, y: float, hh: float) -> bool:
         return False
     band = image[Y0:Y1, X0:X1]
     bw = cv2.adaptiveThreshold(band, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(bw)
+    n, _, stats, _ = components(bw)
     tall = [st for st in stats[1:] if st[3] >= 0.4 * hh and st[2] <= 4 * hh]
     return len(tall) >= 2
 

@@ -21,6 +21,7 @@ from extractor.errors import OcrError
 from extractor.model import BBox
 from extractor.ocr import tesseract
 from extractor.reread import field_crop
+from extractor.preprocess import components
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "tesseract-hand"
 LANG = "hand"
@@ -38,7 +39,7 @@ def available() -> bool:
 
 def despeckle(bw: np.ndarray) -> np.ndarray:
     """``bw`` (black ink on white) without connected components below SPECK_PX."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats((bw < 128).astype(np.uint8), connectivity=8)
+    n, lab, stats, _ = components((bw < 128).astype(np.uint8))
     small = np.nonzero(stats[1:, cv2.CC_STAT_AREA] < SPECK_PX)[0] + 1
     out = bw.copy()
     if len(small):
@@ -62,7 +63,7 @@ def own_line(bw: np.ndarray, band: tuple[float, float]) -> np.ndarray:
     just above or below them small enough to be accents, dots and periods. The crop
     reaches into the printed line above (field_crop takes 0.6 of a line height more),
     which is not the value's."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats((bw < 128).astype(np.uint8), connectivity=8)
+    n, lab, stats, _ = components((bw < 128).astype(np.uint8))
     if n <= 1:
         return bw
     top_, h_ = stats[1:, cv2.CC_STAT_TOP], stats[1:, cv2.CC_STAT_HEIGHT]

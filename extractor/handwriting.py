@@ -30,7 +30,7 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from extractor.preprocess import mask_of
+from extractor.preprocess import components, mask_of
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "models" / "handwriting" / "glyphs.npz"
@@ -121,7 +121,7 @@ def segment(gray: np.ndarray, band: Optional[tuple[float, float]] = None) -> Seg
     ink = binarise(gray)
     h, w = ink.shape
     ink = erase_rulings(ink, max(40, w // 5, int(1.2 * h)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, _ = components(ink)
     comps = [(int(x), int(y), int(x + ww), int(y + hh), int(a), i)
              for i, (x, y, ww, hh, a) in enumerate(stats) if i and a >= 6]
     if band is not None:

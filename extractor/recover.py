@@ -19,7 +19,7 @@ import numpy as np
 from extractor.errors import OcrError
 from extractor.model import BBox, Page, Word
 from extractor.ocr import tesseract
-from extractor.preprocess import mask_of, mask_of_labels, text_ink
+from extractor.preprocess import components, mask_of, mask_of_labels, text_ink
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
 MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
@@ -60,7 +60,7 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
     H, W = ink.shape
     # keep marks of a letter's size: no specks, no holes, shadows or pictures
     # (vectorised over the components: a page has thousands)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, _ = components(ink)
     x, y, cw, ch, area = (stats[:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + cw >= W) | (y + ch >= H)
     keep = ((ch >= 0.25 * h) & (ch <= 2.5 * h) & (cw <= 4 * h) & (area >= 0.02 * h * h)
@@ -70,7 +70,7 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
         return []
     marks = mask_of_labels(keep, labels)
     joined = cv2.dilate(marks, cv2.getStructuringElement(cv2.MORPH_RECT, (int(1.2 * h), 1)))
-    n, rlabels, rstats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, rlabels, rstats, _ = components(joined)
     cw, ch = rstats[:, 2], rstats[:, 3]
     sized = (cw >= 2.5 * h) & (ch >= 0.5 * h) & (ch <= 3 * h)
     sized[0] = False

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 
 from extractor.normalize import strip_accents
 from extractor.model import BBox, Field, Page, Word
+from extractor.preprocess import components
 
 ROLES = ("parent", "official", "supervisor")
 # Decision thresholds, in inches. Dev and held-out generated forms: every unsigned line
@@ -372,7 +373,7 @@ def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
     """Reconnect a pen stroke that thresholding broke into a dotted trail (thin strokes
     on a fax or a low-resolution scan), after dropping lone noise pixels so that
     pepper noise is not bridged into blobs."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, lab, stats, _ = components(ink)
     specks = np.where(stats[:, cv2.CC_STAT_AREA] <= 4)[0]
     clean = ink.copy()
     clean[np.isin(lab, specks[specks > 0])] = 0
@@ -382,7 +383,7 @@ def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
 
 def _stroke_components(ink: np.ndarray, dpi: float, core: tuple[int, int]) -> tuple[np.ndarray, list]:
     """Components that look like pen strokes and start within the core band (rows)."""
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, lab, stats, _ = components(ink)
     keep = np.zeros(n, bool)
     kept = []
     min_area = max(12, int(0.0012 * dpi * dpi))  # ~ a 0.035 inch square: bigger than specks
