@@ -73,6 +73,7 @@ audit: $(STAMP)
 models:
 	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m extractor.comments.train
 	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m extractor.handwriting_train
+	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m extractor.hand_model_train
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
