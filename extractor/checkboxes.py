@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
-from extractor.preprocess import components, mask_of, mask_of_labels
+from extractor.preprocess import components, mask_of, without_small_components
 from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
@@ -375,14 +375,6 @@ MARGIN_NO_BOX = 0.4
 MARGIN_WIDTH = 7.0
 
 
-def _clean(ink: np.ndarray, min_area: int) -> np.ndarray:
-    """Drop ink components smaller than ``min_area`` (speckle, salt and pepper)."""
-    n, lab, stats, _ = components(ink)
-    keep = np.zeros(n, dtype=bool)
-    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
-    return mask_of_labels(keep, lab)
-
-
 def _drop_holes(ink: np.ndarray, h: float) -> np.ndarray:
     """Remove punch holes from margin ink: round blobs one and a half text heights
     across or more, with empty corners (a scribbled box is as solid but has its corners
@@ -429,7 +421,7 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
     crop = page.image[y0:y1, x0:x1]
     # (the background window must outgrow punch holes and filled boxes)
     norm = normalise_background(crop, int(max(4 * h, 0.3 * (page.dpi or 300.0))) | 1)
-    ink = _clean(mask_of(norm < INK_LEVEL), max(4, int((0.12 * h) ** 2)))
+    ink = without_small_components(mask_of(norm < INK_LEVEL), max(4, int((0.12 * h) ** 2)))
     ink = _drop_holes(_without_dark_areas(ink, _side_range(ink.shape, page.dpi or 300.0)[1]), h)
     # the printed option letters ("A.", "B."): OCR may box a letter together with
     # the ellipse drawn round it, so only letter-sized boxes are trusted, and their
@@ -513,17 +505,21 @@ def _measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> No
 def _without_rules(strip: np.ndarray, h: float) -> np.ndarray:
     """The margin strip without printed horizontal rules (the line initials are
     written on): straight strokes three text heights long. A hand mark is no such
-    stroke, and initials on the line keep their letters. A slight slope is absorbed
-    by thickening the strip vertically before the opening."""
+    stroke, and initials on the line keep their letters."""
     k = max(5, int(3 * h))
     if strip.shape[1] <= k or not strip.any():
         return strip
-    t = max(3, int(0.15 * h))
-    thick = cv2.dilate(strip, cv2.getStructuringElement(cv2.MORPH_RECT, (1, t)))
-    runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    runs = _horizontal_runs(strip, h, k)
     if not runs.any():
         return strip
     return cv2.bitwise_and(strip, cv2.bitwise_not(runs))
+
+
+def _horizontal_runs(ink: np.ndarray, h: float, length: int) -> np.ndarray:
+    """Near-horizontal strokes of ``ink`` at least ``length`` pixels long: a slight
+    slope is absorbed by thickening the ink vertically before the opening."""
+    thick = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, int(0.15 * h)))))
+    return cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
 
 
 def _box_column_ink(opts: list[Option], ink: np.ndarray, ox: int, oy: int, h: float,
@@ -621,9 +617,7 @@ def _underlined(ink: np.ndarray, o: Option, nxt: Optional[Option], col: float, h
         band = ink[int(max(0, top - oy)):int(max(0, bot - oy)), a0:a1]
         if band.size == 0:
             continue
-        thick = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, int(0.15 * h)))))
-        k = max(5, int(2.5 * h))
-        runs = cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+        runs = _horizontal_runs(band, h, max(5, int(2.5 * h)))
         n, _, stats, _ = components(runs)
         r0 = int(max(0, top - oy))
         for j in range(1, n):

@@ -21,7 +21,7 @@ from extractor.errors import OcrError
 from extractor.model import BBox
 from extractor.ocr import tesseract
 from extractor.reread import field_crop
-from extractor.preprocess import components
+from extractor.preprocess import components, mask_of, without_small_components
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "tesseract-hand"
 LANG = "hand"
@@ -38,13 +38,9 @@ def available() -> bool:
 
 
 def despeckle(bw: np.ndarray) -> np.ndarray:
-    """``bw`` (black ink on white) without connected components below SPECK_PX."""
-    n, lab, stats, _ = components((bw < 128).astype(np.uint8))
-    small = np.nonzero(stats[1:, cv2.CC_STAT_AREA] < SPECK_PX)[0] + 1
-    out = bw.copy()
-    if len(small):
-        out[np.isin(lab, small)] = 255
-    return out
+    """``bw`` (black ink on white, 0/255 as field_crop binarises it) without connected
+    components below SPECK_PX."""
+    return cv2.bitwise_not(without_small_components(mask_of(bw < 128), SPECK_PX))
 
 
 def trim(bw: np.ndarray) -> Optional[np.ndarray]:

@@ -143,6 +143,15 @@ def mask_of_labels(keep: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return np.take(mask_of(keep), labels)
 
 
+def without_small_components(ink: np.ndarray, min_area: int) -> np.ndarray:
+    """The 0/255 ``ink`` without its components of fewer than ``min_area`` pixels
+    (speckle, salt and pepper)."""
+    n, labels, stats, _ = components(ink)
+    keep = stats[:, cv2.CC_STAT_AREA] >= min_area
+    keep[0] = False
+    return mask_of_labels(keep, labels)
+
+
 def _line_candidates(bw: np.ndarray, length: int, axis: int) -> np.ndarray:
     """The rows (axis 0: horizontal lines) or columns (axis 1: vertical lines) outside
     which ``bw``'s opening by a line ``length`` pixels long is empty. A pixel the
@@ -246,18 +255,22 @@ def remove_rulings(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
 
 def _remove_rulings(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int, "PackedMask"]:
     """``remove_rulings``, and the page's ink less the rulings (``text_ink``)."""
-    ink = ink_mask(grey)
-    mask = ruling_mask(grey, dpi, ink)
+    mask, text = _rulings_and_text_ink(grey, dpi)
     # the mask is 0 or 255: OR-ing it whitens exactly its pixels
-    return (cv2.bitwise_or(grey, mask), cv2.countNonZero(mask),
-            PackedMask.pack(cv2.bitwise_and(ink, cv2.bitwise_not(mask))))
+    return cv2.bitwise_or(grey, mask), cv2.countNonZero(mask), PackedMask.pack(text)
 
 
 def text_ink(grey: np.ndarray, dpi: float) -> np.ndarray:
     """255 where ``grey`` has ink that is not a long ruling (``ink_mask`` less
     ``ruling_mask``): letters, handwriting, marks."""
+    return _rulings_and_text_ink(grey, dpi)[1]
+
+
+def _rulings_and_text_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """``ruling_mask`` and ``text_ink`` of ``grey``, from one ink mask."""
     ink = ink_mask(grey)
-    return cv2.bitwise_and(ink, cv2.bitwise_not(ruling_mask(grey, dpi, ink)))
+    mask = ruling_mask(grey, dpi, ink)
+    return mask, cv2.bitwise_and(ink, cv2.bitwise_not(mask))
 
 
 @dataclass(frozen=True)
@@ -294,11 +307,16 @@ REGION_MIN_ASPECT = 1.3
 
 def whiten_boxes(image: np.ndarray, boxes, pad: int = 2) -> np.ndarray:
     """A copy of ``image`` with each box ``(x0, y0, x1, y1)``, grown by ``pad``, white."""
-    out = image.copy()
+    return fill_boxes(image.copy(), boxes, pad, 255)
+
+
+def fill_boxes(image: np.ndarray, boxes, pad: int, value: int) -> np.ndarray:
+    """``image`` itself with each box ``(x0, y0, x1, y1)``, grown by ``pad``, set to
+    ``value`` (white on a page, 0 on an ink mask)."""
     for x0, y0, x1, y1 in boxes:
-        out[max(0, int(y0) - pad):max(0, int(y1) + pad),
-            max(0, int(x0) - pad):max(0, int(x1) + pad)] = 255
-    return out
+        image[max(0, int(y0) - pad):max(0, int(y1) + pad),
+              max(0, int(x0) - pad):max(0, int(x1) + pad)] = value
+    return image
 
 
 def uncovered_ink_regions(image: np.ndarray, dpi: float) -> list[tuple]:

@@ -19,7 +19,7 @@ import numpy as np
 from extractor.errors import OcrError
 from extractor.model import BBox, Page, Word
 from extractor.ocr import tesseract
-from extractor.preprocess import components, mask_of, mask_of_labels, text_ink
+from extractor.preprocess import components, fill_boxes, mask_of, mask_of_labels, text_ink
 
 MAX_REGIONS = 8  # Tesseract calls per page at most: a form misses a row or two, not dozens
 MIN_WORD_CONF = 0.6  # a recovered word must read clearly: junk here becomes a false label
@@ -46,10 +46,7 @@ def missed_rows(page: Page, max_regions: int = MAX_REGIONS) -> list[BBox]:
         ink = packed.unpack()  # as preprocessing found it
     else:
         ink = text_ink(grey, page.dpi or 300)
-    pad = int(0.3 * h)
-    for w in page.words:
-        x0, y0, x1, y1 = (int(v) for v in w.bbox)
-        ink[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = 0
+    fill_boxes(ink, [w.bbox for w in page.words], int(0.3 * h), 0)
     # the marks are grouped at half resolution (a quarter of the pixels to label): a
     # pixel there is ink when any of its four was, so faint thin strokes are kept
     s = SCALE if h * SCALE >= 12 else 1.0

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from extractor.normalize import strip_accents
 from extractor.model import BBox, Field, Page, Word
-from extractor.preprocess import components
+from extractor.preprocess import components, mask_of, without_small_components
 
 ROLES = ("parent", "official", "supervisor")
 # Decision thresholds, in inches. Dev and held-out generated forms: every unsigned line
@@ -282,24 +282,15 @@ class InkResult:
         return iter((self.ink_ratio, self.has_signature, self.confidence))
 
 
-def _ink_mask(grey: np.ndarray, dpi: float, level: int = INK_LEVEL) -> np.ndarray:
-    """Binary ink (255) with the background flattened first: dividing by a closed
-    (stroke-free) copy of the image cancels shadows and lighting gradients."""
-    return _ink_at(_flattened(grey, dpi), level)
-
-
 def _flattened(grey: np.ndarray, dpi: float) -> np.ndarray:
-    """``grey`` divided by its background (paper white = 255)."""
+    """``grey`` divided by its background (paper white = 255): dividing by a closed
+    (stroke-free) copy of the image cancels shadows and lighting gradients."""
     k = max(15, int(round(0.1 * dpi)) | 1)
     # (the background is taken from a 3x3-median copy: a salt dot would otherwise make
     # the max-filter of the closing see white paper everywhere on a grey page)
     bg = cv2.morphologyEx(cv2.medianBlur(grey, 3), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     norm = cv2.divide(grey.astype(np.float32), np.maximum(bg.astype(np.float32), 1.0), scale=255.0)
     return np.clip(norm, 0, 255).astype(np.uint8)
-
-
-def _ink_at(norm: np.ndarray, level: int) -> np.ndarray:
-    return (norm < level).astype(np.uint8) * 255
 
 
 def _find_rule(ink: np.ndarray, x0: int, x1: int, y0: int, y1: int, dpi: float,
@@ -373,10 +364,7 @@ def _bridge(ink: np.ndarray, dpi: float) -> np.ndarray:
     """Reconnect a pen stroke that thresholding broke into a dotted trail (thin strokes
     on a fax or a low-resolution scan), after dropping lone noise pixels so that
     pepper noise is not bridged into blobs."""
-    n, lab, stats, _ = components(ink)
-    specks = np.where(stats[:, cv2.CC_STAT_AREA] <= 4)[0]
-    clean = ink.copy()
-    clean[np.isin(lab, specks[specks > 0])] = 0
+    clean = without_small_components(ink, 5)  # lone noise pixels: up to 4
     k = max(3, int(round(0.017 * dpi)) | 1)
     return cv2.morphologyEx(clean, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
 
@@ -459,9 +447,9 @@ def ink_above_line(image: np.ndarray, anchor_bbox: BBox, dpi: float = 300.0, *,
     cy0, cy1 = max(0, ay0 - int(1.2 * inch)), min(H, ay1 + int(0.3 * inch))
     crop = grey[cy0:cy1, cx0:cx1]
     norm = _flattened(crop, dpi)  # one background for both cuts
-    ink = _ink_at(norm, INK_LEVEL)
+    ink = mask_of(norm < INK_LEVEL)
     # rulings can be faint in places (fax, low resolution): follow them on a lenient mask
-    faint = _ink_at(norm, 235)
+    faint = mask_of(norm < 235)
     lx0, ly0, lx1, ly1 = ax0 - cx0, ay0 - cy0, ax1 - cx0, ay1 - cy0
     stop = None if x_stop is None else int(x_stop) - cx0
 
