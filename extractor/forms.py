@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
                               is_filler, union)
 from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field, names_a_child
-from extractor.model import FORM_FIELDS, Field, Page, Record, Word
+from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.names import restore_accents
@@ -603,6 +603,20 @@ def _x_limits(c: "Candidate", by_line) -> tuple[float, float]:
     return h.bbox[2] + 0.3 * hh, (min(nxt) - 0.3 * hh) if nxt else 1e9
 
 
+def _read_again(page: Page, bbox: BBox, parse: Callable[[str], Any]) -> tuple[Any, str, float, str]:
+    """A value the page reading could not make sense of, read again from its crop: by
+    eng+spa, then by the project's handwriting model (extractor.hand_ocr), until
+    ``parse`` makes something of the text. Returns (parsed, text, confidence, how) for
+    the reading taken, or (None, '', 0.0, '') when neither makes sense."""
+    for how, read in (("re-read", lambda: reread(page, bbox, lang="eng+spa")),
+                      ("hand model", lambda: hand_ocr.read(page.image, bbox))):
+        text, conf = read()
+        parsed = parse(text)
+        if parsed is not None:
+            return parsed, text, conf, how
+    return None, "", 0.0, ""
+
+
 def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_first: bool,
                 where: str, limits: tuple[float, float] = (0.0, 1e9)) -> Optional[Field]:
     label_box = hit.bbox
@@ -683,13 +697,11 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
             return Field(value=None, confidence=0.85, present=False, **base)
         d = parse_date(evidence, day_first=day_first)
         if d is None or not _plausible(d.iso):
-            text, _ = reread(page, bbox, lang="eng+spa")
-            again, how = parse_date(text, day_first=day_first), "re-read"
-            if again is None or not _plausible(again.iso):
-                # and by the project's handwriting model (extractor.hand_ocr)
-                text, _ = hand_ocr.read(page.image, bbox)
-                again, how = parse_date(text, day_first=day_first), "hand model"
-            if again is not None and _plausible(again.iso):
+            def plausible_date(text: str):
+                again = parse_date(text, day_first=day_first)
+                return again if again is not None and _plausible(again.iso) else None
+            again, _, _, how = _read_again(page, bbox, plausible_date)
+            if again is not None:
                 d = again
                 base["provenance"] += f" ({how})"
                 conf = min(conf, 0.75)
@@ -715,12 +727,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         if lc is None and words:
             # handwriting the page pass garbled ("Mom", "2 ami"): the crop read again as
             # one line; only a language name it makes sense of is taken, and as doubtful
-            text, rconf = reread(page, bbox, lang="eng+spa")
-            again, how = language_code(text), "re-read"
-            if again is None:
-                # and by the project's handwriting model (extractor.hand_ocr)
-                text, rconf = hand_ocr.read(page.image, bbox)
-                again, how = language_code(text), "hand model"
+            again, text, rconf, how = _read_again(page, bbox, language_code)
             if again is not None:
                 base.update(evidence=text, provenance=base["provenance"] + f" ({how})")
                 return Field(value=again[0], confidence=min(0.7, again[1], max(rconf, 0.3)),

@@ -181,10 +181,7 @@ def _crop_rereads(field: Field, value: str, page: Page, wide: BBox, finish: Call
     b = finish(second)
     if (a == b and (plausibility(a) > plausibility(value)
                     or plausibility(a) == plausibility(value) and (c1 + c2) / 2 > field.confidence)):
-        return Field(value=a, confidence=min(CROP_CONF_CAP, (c1 + c2) / 2), page=field.page,
-                     bbox=field.bbox, evidence=first,
-                     provenance=(field.provenance or "") + " (re-read)",
-                     present=field.present), 2
+        return _chosen_from_crop(field, a, (c1 + c2) / 2, first, "re-read"), 2
     return None, 2
 
 
@@ -215,9 +212,15 @@ def _hand_field(field: Field, value: Optional[str], page: Page, finish: Callable
     h = hand_choice(value, text, conf, finish, rejected)
     if h is None:
         return None, 1
-    return Field(value=h, confidence=min(CROP_CONF_CAP, conf), page=field.page, bbox=field.bbox,
-                 evidence=text, provenance=(field.provenance or "") + " (hand model)",
-                 present=field.present), 1
+    return _chosen_from_crop(field, h, conf, text, "hand model"), 1
+
+
+def _chosen_from_crop(field: Field, value, conf: float, evidence: str, how: str) -> Field:
+    """``field`` with the ``value`` a crop reading (``how``) chose, at that reading's
+    confidence capped at CROP_CONF_CAP: the page did not read it so."""
+    return Field(value=value, confidence=min(CROP_CONF_CAP, conf), page=field.page,
+                 bbox=field.bbox, evidence=evidence,
+                 provenance=(field.provenance or "") + f" ({how})", present=field.present)
 
 
 def _with_value(field: Field, value: str) -> Field:
@@ -251,9 +254,7 @@ def improve_children(field: Optional[Field], page: Page, split: Callable[[str], 
             or any(rejected(n) for n in names)
             or sum(map(plausibility, names)) < sum(map(plausibility, field.value))):
         return field
-    return Field(value=names, confidence=min(CROP_CONF_CAP, conf), page=field.page, bbox=field.bbox,
-                 evidence=text, provenance=(field.provenance or "") + " (hand model)",
-                 present=field.present)
+    return _chosen_from_crop(field, names, conf, text, "hand model")
 
 
 def improve_best(name: str, best: Field, made: list, page: Page,
