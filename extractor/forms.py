@@ -20,11 +20,13 @@ from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
-from extractor.names import restore_accents
+from extractor.names import (correct_names, finish_family_name, finish_officer_name,
+                             restore_accents)
 from extractor import hand_ocr, names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
+                                 strip_accents,
                                  normalize_a_number, parse_date)
 from extractor.preprocess import components
 
@@ -603,6 +605,22 @@ def _x_limits(c: "Candidate", by_line) -> tuple[float, float]:
     return h.bbox[2] + 0.3 * hh, (min(nxt) - 0.3 * hh) if nxt else 1e9
 
 
+#: height of the band read above a caption's fill line, in the caption's text heights
+CAPTION_BAND = 2.0
+#: fields whose reading must parse to be taken (a date, a language code)
+_PARSED_FIELDS = ("date_signed", "read_in_language")
+
+
+def _language_of(text: str) -> Optional[str]:
+    lc = language_code(text)
+    return lc[0] if lc else None
+
+
+def _date_of(text: str, day_first: bool) -> Optional[str]:
+    d = parse_date(text, day_first=day_first)
+    return d.iso if d is not None and _plausible(d.iso) else None
+
+
 def _read_again(page: Page, bbox: BBox, parse: Callable[[str], Any]) -> tuple[Any, str, float, str]:
     """A value the page reading could not make sense of, read again from its crop: by
     eng+spa, then by the project's handwriting model (extractor.hand_ocr), until
@@ -763,6 +781,7 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     close = lambda a, b: b.bbox[0] - a.bbox[2] <= 1.3 * h  # noqa: E731
     grown = 0
     # "... in ___ language by": the word before that label is the language, not the label's
+    start = hit.start
     while hit.start > 0 and grown < 5 and fold(hit.phrase) not in _READ_BY:
         prev = words[hit.start - 1]
         sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4) \
@@ -775,6 +794,11 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
                 or any(ch.isdigit() for ch in prev.text):
             break  # a number (a date, an A-number) is a value, never part of a label
         hit.start -= 1
+    if words[start].text.startswith("(") and hit.start > 0 and hit.start < start \
+            and words[hit.start - 1].text.endswith(":"):
+        # "Interpreter: Lucía Chávez (Language Line)": the words grown over are another
+        # label's value, and the bracket a remark on them, not the end of a label
+        hit.start = start
     if words[hit.end - 1].text.endswith(":"):
         return
     j = hit.end
@@ -932,16 +956,23 @@ def _read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
     x0, x1, y = c.line
     if not _band_has_writing(page.image, x0, x1, y, hh):
         return f
-    bbox = (x0, y - 1.3 * hh, x1, y - 0.1 * hh)
+    # a caption's print is smaller than the writing on its line: a taller band
+    top = CAPTION_BAND if c.where == "none" else 1.3
+    bbox = (x0, y - top * hh, x1, y - 0.1 * hh)
     text, conf = reread(page, bbox, _REREAD_CHARS.get(name), lang="eng+spa")
     value = None
     if name == "read_in_language":
         lc = language_code(text)
         value = lc[0] if lc else None
+        if value is None and c.where == "none":
+            value, text, conf, _how = _read_again(page, bbox, _language_of)
     elif name == "date_signed":
         d = parse_date(text, day_first=day_first)
         value = d.iso if d is not None and _plausible(d.iso) else None
         value, conf, text = _vote_date(value, conf, page, bbox, hh, day_first, text, (x0, x1))
+        if value is None and c.where == "none":
+            value, text, conf, _how = _read_again(
+                page, bbox, lambda t: _date_of(t, day_first))
     elif name == "parent_a_number":
         value = normalize_a_number(text)
         glyphs = glyph_a_number(page, bbox, hh, (x0, x1))
@@ -1021,12 +1052,17 @@ def _in_box_cell(verticals, bbox, hh: float) -> bool:
     return False
 
 
-def _ruling_above(rulings, bbox, hh: float) -> bool:
-    """Is the label a caption printed under a fill line?"""
+def _fill_line_above(rulings, bbox, hh: float):
+    """The fill line a caption is printed under: (x0, x1, y), or None."""
     for x0, x1, y in rulings:
         if bbox[1] - 1.6 * hh <= y <= bbox[1] + 0.2 * hh and x0 <= bbox[0] + hh and x1 >= bbox[0] + hh:
-            return True
-    return False
+            return x0, x1, y
+    return None
+
+
+def _ruling_above(rulings, bbox, hh: float) -> bool:
+    """Is the label a caption printed under a fill line?"""
+    return _fill_line_above(rulings, bbox, hh) is not None
 
 
 def _plausible(iso: str) -> bool:
@@ -1191,7 +1227,12 @@ def extract_form(pages: list[Page]) -> Record:
         cands.append(Candidate(name, h, ws, where, fill))
     for k, (h, name) in enumerate(pending):
         if k not in done:
-            cands.append(Candidate(name, h, [], "none"))
+            # a caption under a fill line that OCR found nothing on: that line is where
+            # the value goes (a date in faint pencil, a word the page pass dropped)
+            # (only for values a reading must parse: a date, a language)
+            hh = max(h.line.height, 10.0)
+            line = _fill_line_above(rulings, h.bbox, hh) if name in _PARSED_FIELDS else None
+            cands.append(Candidate(name, h, [], "none", line))
 
     if not any(c.field == "child_names" and c.words for c in cands):
         return_fields = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
@@ -1221,10 +1262,8 @@ def extract_form(pages: list[Page]) -> Record:
             elif name == "child_names":  # a doubtful line of names read by the hand model
                 fields[name] = names_reread.improve_children(
                     fields[name], page, _split_children, lambda v: _not_a_name(v, name))
-            f = fields[name]
-            if (name in NAME_FIELDS and name not in ACCENTED_NAME_FIELDS and f is not None
-                    and isinstance(f.value, str)):
-                fields[name] = dataclasses.replace(f, value=initial_periods(f.value))
+    for name in (*NAME_FIELDS, "child_names"):
+        fields[name] = _finished_name(name, fields[name])
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
 
@@ -1233,6 +1272,25 @@ def extract_form(pages: list[Page]) -> Record:
                                          evidence="printed text language", provenance="stopwords")
     _merge_marks(fields, pages)
     return Record(kind="waiver_form", index=0, fields=fields)
+
+
+def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
+    """A name field's value as the audit matches it (:mod:`extractor.names`): an
+    officer's without accents and with its initials' periods, a family member's or
+    interpreter's with its accents; each checked against the list of known names. A
+    value the list changed says so in its provenance."""
+    if f is None or not f.value:
+        return f
+    officer = name not in ACCENTED_NAME_FIELDS and name != "child_names"
+    finish = (lambda v: initial_periods(finish_officer_name(v))) if officer else finish_family_name
+    values = f.value if isinstance(f.value, list) else [f.value]
+    value = [finish(v) for v in values] if isinstance(f.value, list) else finish(f.value)
+    if value == f.value:
+        return f
+    read = [strip_accents(v) if officer else v for v in values]
+    listed = any(correct_names(v, officer) != v for v in read)
+    provenance = (f.provenance or "") + (" (name list)" if listed else "")
+    return dataclasses.replace(f, value=value, provenance=provenance)
 
 
 def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidate],

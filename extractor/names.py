@@ -1,4 +1,4 @@
-"""Accent restoration for personal names read by OCR.
+"""Personal names as the audit matches them: accents restored, slips corrected.
 
 Tesseract drops or swaps diacritics, above all on capitals (GUTIÉRREZ -> GUTIERREZ,
 Simões -> Simóes). A name written with accents is a different string for the audit's
@@ -6,9 +6,17 @@ matching, so a read token whose accent-free form equals a known accented name fr
 this list (common Spanish, Portuguese and Guatemalan Mayan given and family names) is
 given that name's accents, in the token's own letter case. Names outside the list are
 left exactly as read.
+
+Handwriting is misread by a letter or two; :func:`correct_names` takes a token that is
+one likely slip from exactly one name of ``data/names.txt`` to be that name (see the
+notes above it). :func:`finish_family_name` and :func:`finish_officer_name` are what
+the form extractor applies to every name field last.
 """
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+from typing import Optional
 
 from extractor.normalize import strip_accents
 
@@ -59,3 +67,145 @@ def restore_accents(text: str) -> str:
             tok = tok.replace(core, _in_case_of(core, hit))
         out.append(tok)
     return " ".join(out)
+
+
+# --- correction against a list of names ------------------------------------------------
+#
+# A handwritten name is misread by a letter or two ("Lépez", "Martáínez", "Arqueta",
+# "Hushes"), and the audit matches names exactly. A read token that is not a known name
+# but lies one likely OCR slip from exactly one known name is taken to be that name:
+# the noisy-channel correction OCR engines do with their own word lists, here with a
+# list of personal names (extractor/data/names.txt, written from general knowledge, not
+# from any dataset). The slip is costed: a changed accent 0.2, two letters handwriting
+# and OCR confuse (e/o, g/q, l/i...) 0.5, anything else 1. Short tokens are left alone
+# (too many names lie near them), and so is a token two names are about as near to.
+
+_NAMES_FILE = Path(__file__).parent / "data" / "names.txt"
+#: visually confusable letter pairs (after accents are folded)
+_CONFUSABLE = {frozenset(p) for p in (
+    "eo", "ec", "oa", "ea", "co", "ce", "gq", "gy", "qy", "uv", "vy", "nr", "mn", "hb", "hn",
+    "li", "il", "ij", "tf", "tl", "sz", "kh", "rv", "ao", "ui", "nu")}
+#: slip cost a correction may cost at most, by the token's length (letters)
+MAX_COST_SHORT, MAX_COST_LONG, LONG_FROM = 0.5, 1.0, 6
+#: the next nearest name must cost at least this much more
+MIN_MARGIN = 0.5
+MIN_LETTERS = 4
+#: officer titles and abbreviations: never names to correct
+_TITLES = {"do", "sddo", "afod", "fod", "ero", "sdo", "iea", "ddo", "siea", "deo", "officer",
+           "ofc", "agent", "supv", "sup", "supervisor", "oficial", "interpreter", "int",
+           "jr", "sr", "ice", "lt"}
+
+
+#: the list's section of officers' family names: a parent's or child's name is never
+#: corrected into one of these (a reading of "Colo" is not "Cole")
+_OFFICER_SECTION = "United States family names"
+
+
+@functools.lru_cache(maxsize=2)
+def _known(officers: bool = True) -> dict[str, tuple[str, ...]]:
+    """Folded name -> its listed spellings (lower case, with accents); without the
+    officers' family names unless ``officers``."""
+    out: dict[str, set] = {}
+    section = ""
+    for line in _NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("##"):
+            section = line.strip("# ")
+            continue
+        if section.startswith(_OFFICER_SECTION) and not officers:
+            continue
+        for name in line.split("#", 1)[0].split():
+            out.setdefault(_fold(name), set()).add(name.casefold())
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _sub_cost(a: str, b: str, last: bool) -> float:
+    if a == b:
+        return 0.0
+    fa, fb = strip_accents(a), strip_accents(b)
+    if fa == fb:
+        return 0.2
+    if last:  # a name's last letter tells names apart (Castilla, Castillo; María, Mario)
+        return 1.0
+    return 0.5 if frozenset((fa, fb)) in _CONFUSABLE else 1.0
+
+
+def slip_cost(read: str, name: str) -> float:
+    """Weighted edit distance from a reading to a name (both lower case)."""
+    prev = [float(j) for j in range(len(name) + 1)]
+    for i, a in enumerate(read, 1):
+        cur = [float(i)]
+        for j, b in enumerate(name, 1):
+            sub = _sub_cost(a, b, i == len(read) and j == len(name))
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+        prev = cur
+    return prev[-1]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _nearest(token: str, officers: bool) -> Optional[str]:
+    """The one known name a read token (lower case) is a likely slip from, or None;
+    officers' family names are candidates only for an officer's name."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    folded = _fold(token)
+    if folded in _known():
+        return None
+    known = _known(officers)
+    if folded in known or len(folded) < MIN_LETTERS or not folded.isalpha():
+        return None
+    limit = MAX_COST_LONG if len(folded) >= LONG_FROM else MAX_COST_SHORT
+    near = process.extract(folded, list(known), scorer=Levenshtein.distance,
+                           score_cutoff=2, limit=None)
+    costs = sorted((min(slip_cost(token, s) for s in known[k]), k) for k, _, _ in near)
+    if not costs or costs[0][0] > limit:
+        return None
+    if len(costs) > 1 and costs[1][0] < costs[0][0] + MIN_MARGIN:
+        return None
+    # of a name's spellings (López, Lopez), the one nearest the reading, accented if
+    # the reading has accents
+    marked = strip_accents(token) != token
+    return min(known[costs[0][1]],
+               key=lambda s: (slip_cost(token, s), (strip_accents(s) == s) == marked))
+
+
+def correct_names(text: str, officer: bool = False) -> str:
+    """Each token of a name that is a likely slip from one known name replaced by it, in
+    the token's letter case; everything else (initials, titles, short or unknown-but-far
+    tokens, agencies in brackets) as read."""
+    out, bracket = [], False
+    for tok in text.split(" "):
+        opens = tok.startswith("(")
+        bracket = bracket or opens
+        core = tok.strip(".,;:()'")
+        if not bracket and core and core.casefold() not in _TITLES:
+            hit = _nearest(core.casefold(), officer)
+            if hit:
+                tok = tok.replace(core, _in_case_of(core, hit))
+        if tok.endswith(")"):
+            bracket = False
+        out.append(tok)
+    return " ".join(out)
+
+
+def _no_stray_periods(text: str) -> str:
+    """'ELMER NOÉ. PASCUAL': a period after a word of two letters or more (not a title or
+    an abbreviation) is a speck read as one; an initial keeps its period."""
+    out = []
+    for tok in text.split(" "):
+        core = tok.rstrip(".")
+        if core != tok and len(core) >= 2 and core.isalpha() and core.casefold() not in _TITLES:
+            tok = core
+        out.append(tok)
+    return " ".join(out)
+
+
+def finish_family_name(text: str) -> str:
+    """A parent's, child's or interpreter's name as the audit matches it: slips from a
+    known name corrected, accents restored, specks read as periods dropped."""
+    return _no_stray_periods(restore_accents(correct_names(text)))
+
+
+def finish_officer_name(text: str) -> str:
+    """An officer's name as written in their (English) records: no accents (OCR and the
+    handwriting model add them: "Ramírez", "AndérSon"), slips from a known name corrected."""
+    return correct_names(strip_accents(text), officer=True)

@@ -51,12 +51,12 @@ def test_forms_caption_under_a_fill_line_takes_the_writing_above():
 
 def test_forms_label_in_a_box_takes_the_writing_below():
     words = (_words(410, (220, "Witness"), (400, "name")) +
-             _words(480, (260, "Rachel"), (400, "Gómez")) +
+             _words(480, (260, "Rachel"), (400, "Gomez")) +
              _words(330, (220, "Officer"), (400, "of"), (450, "Record:")) +
              _words(330, (800, "B."), (860, "Hughes")))
     page = _page(words, hlines=[(200, 1400, 400), (200, 1400, 560)], vlines=[(400, 560, 205)])
     rec = extract_form([page])
-    assert _value(rec, "witness_name") == "Rachel Gómez"
+    assert _value(rec, "witness_name") == "Rachel Gomez"
     assert _value(rec, "official_name") == "B. Hughes"
 
 
@@ -213,3 +213,22 @@ def test_forms_parenthesised_label_remnant_is_not_part_of_the_name():
                       (700, "AFOD"), (800, "D."), (860, "Smith")))
     rec = extract_form([_page(words)])
     assert _value(rec, "official_name") == "AFOD D. Smith"
+
+
+def test_forms_bracketed_remark_after_a_value_is_not_a_label():
+    # "(Language Line)" names the interpreter's agency; "Language" is also a label's
+    # word (read_in_language), but a bracket after another label's value is a remark
+    words = _words(700, (200, "Interpreter:"), (480, "Lucía"), (600, "Chávez"),
+                   (740, "(Language"), (920, "Line)"))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "interpreter_name") == "Lucía Chávez (Language Line)"
+    assert _value(rec, "read_in_language") is None
+
+
+def test_forms_officer_name_written_without_accents_and_family_name_with_them():
+    words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Yolanda"), (760, "Lépez"))
+             + _words(500, (200, "Officer:"), (400, "FOD"), (500, "García")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_name") == "Yolanda López"
+    assert rec.fields["parent_name"].provenance.endswith("(name list)")
+    assert _value(rec, "official_name") == "FOD Garcia"
