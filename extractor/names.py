@@ -207,5 +207,15 @@ def finish_family_name(text: str) -> str:
 
 def finish_officer_name(text: str) -> str:
     """An officer's name as written in their (English) records: no accents (OCR and the
-    handwriting model add them: "Ramírez", "AndérSon"), slips from a known name corrected."""
-    return correct_names(strip_accents(text), officer=True)
+    handwriting model add them: "Ramírez", "AndérSon"), slips from a known name
+    corrected, specks read as periods dropped ("HEATHER. HUGHES"; titles such as
+    "Supv." keep theirs)."""
+    return _no_stray_periods(correct_names(strip_accents(text), officer=True))
+
+
+def known_names(text: str) -> tuple[int, int]:
+    """(tokens that are known names once slips are corrected, tokens of 2+ letters): how
+    much of a reading the list vouches for, to choose between two readings of a name."""
+    toks = [t.strip(".,;:()'") for t in correct_names(text).split()]
+    toks = [t for t in toks if len(t) >= 2 and t.isalpha()]
+    return sum(_fold(t) in _known() for t in toks), len(toks)

@@ -40,6 +40,8 @@ def test_names_finish_family_and_officer_names():
     assert finish_family_name("Ana M. Pérez") == "Ana M. Pérez"  # an initial keeps its period
     assert finish_officer_name("FOD García") == "FOD Garcia"
     assert finish_officer_name("L. AndérSon") == "L. AnderSon"
+    assert finish_officer_name("HEATHER. HUGHES") == "HEATHER HUGHES"
+    assert finish_officer_name("Supv. K. Davis") == "Supv. K. Davis"
 
 
 GENERATOR_FAMILY = (people.GIVEN_F + people.GIVEN_M + people.GIVEN_CHILD + people.GIVEN_PT

@@ -49,7 +49,35 @@ def test_names_reread_hand_leaves_a_value_rejected_as_no_name(monkeypatch):
     # printed label words where the name goes, misread by the model, would pass for a
     # name ("Deportation Officer" -> "Deponaion Otticer"): a false pass
     out, calls = _improve(None, 0.3, ("Deponaion Otticer", 0.9), monkeypatch)
-    assert out.value is None and calls == 0
+    assert out.value is None and calls == 1
+    # ... unless the list of names knows every word the model reads there
+    out, _ = _improve(None, 0.3, ("Wilmer Quiónez Martínez", 0.79), monkeypatch)
+    assert out.value == "Wilmer Quiónez Martínez" and "(hand model)" in out.provenance
+    out, _ = _improve(None, 0.3, ("Wilmer Detained", 0.95), monkeypatch)
+    assert out.value is None
+
+
+def test_names_reread_hand_list_of_names_settles_a_letter_apart(monkeypatch):
+    # both name-like and a letter apart: the reading whose words the list knows wins,
+    # down to HAND_MIN_CONF_VOUCHED
+    out, _ = _improve("Rosa Raos", 0.69, ("Rosa Ramos", 0.86), monkeypatch)
+    assert out.value == "Rosa Ramos"
+    out, _ = _improve("Josué Odxñez", 0.6, ("Josué Ordóñez", NR.HAND_MIN_CONF_VOUCHED), monkeypatch)
+    assert out.value == "Josué Ordóñez"
+    out, _ = _improve("Rosa Ramos", 0.69, ("Rosa Raos", 0.95), monkeypatch)
+    assert out.value == "Rosa Ramos"
+    # the list knows the page's words as well: the lower confidence is not enough
+    out, _ = _improve("Rosa Ramos", 0.69, ("Rosa Rivas", 0.55), monkeypatch)
+    assert out.value == "Rosa Ramos"
+
+
+def test_names_reread_hand_reads_a_sure_reading_that_is_no_name(monkeypatch):
+    # at or above HAND_BELOW, a bare name that does not look like one is still read
+    out, _ = _improve("Werd y [Samos", 0.84, ("Wendy Ramos", 0.81), monkeypatch)
+    assert out.value == "Wendy Ramos"
+    # an agency and its number are not names: not given to the model
+    out, calls = _improve("CommGap #67568", 0.84, ("CommGap #67563", 0.9), monkeypatch)
+    assert out.value == "CommGap #67568" and calls == 1  # the eng+spa crop reading only
 
 
 def test_names_reread_hand_comes_after_agreeing_crop_readings(monkeypatch):
