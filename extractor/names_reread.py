@@ -287,7 +287,11 @@ def improve_children(field: Optional[Field], page: Page, split: Callable[[str], 
     text, conf = hand_ocr.read(page.image, field.bbox, pad_x=40)
     calls_made += 1
     names = split(text)
-    if len(names) == len(field.value) and names != field.value \
+    # as many names; or fewer, when the page's split one name into pieces ("Estela",
+    # "Pop" for "Estefanía Pérez Pop": a piece of one word is no child's full name)
+    counted = len(names) == len(field.value) or (
+        0 < len(names) < len(field.value) and any(len(v.split()) < 2 for v in field.value))
+    if counted and names != field.value \
             and not any(rejected(n) for n in names) \
             and _vouched_over(" ".join(names), " ".join(field.value), conf):
         return _chosen_from_crop(field, names, conf, text, "hand model (name list)")

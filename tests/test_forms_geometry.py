@@ -232,3 +232,12 @@ def test_forms_officer_name_written_without_accents_and_family_name_with_them():
     assert _value(rec, "parent_name") == "Yolanda López"
     assert rec.fields["parent_name"].provenance.endswith("(name list)")
     assert _value(rec, "official_name") == "FOD Garcia"
+
+
+def test_forms_rest_of_a_split_caption_is_not_its_value():
+    # "Signed on / Firmado el" read as "Signed n" + "Firmado": the Spanish half is
+    # printed label words, not the date, which is written on the line above
+    words = (_words(560, (1600, "7/7/18")) +
+             _words(610, (1500, "Signed"), (1640, "n"), (1700, "Firmado")))
+    rec = extract_form([_page(words, hlines=[(1480, 2300, 600)])])
+    assert _value(rec, "date_signed") == "2018-07-07"

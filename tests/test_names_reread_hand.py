@@ -97,3 +97,17 @@ def test_names_reread_hand_children_needs_as_many_names(monkeypatch):
     # a table's box (several lines) is left alone
     tall = Field(value=["Jimena Chávez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 300))
     assert NR.improve_children(tall, _page(), split, lambda s: False) is tall
+
+
+def test_names_reread_hand_children_pieces_of_one_name_joined(monkeypatch):
+    # the page split one name in pieces of one word: the model's reading, all names
+    # the list knows, may have fewer names; two full names are never merged into one
+    monkeypatch.setattr(NR.hand_ocr, "available", lambda: True)
+    split = lambda s: [p.strip() for p in s.split(";") if p.strip()]  # noqa: E731
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Estefanía Pérez Pop", 0.8))
+    pieces = Field(value=["Estela", "Pop"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
+    assert NR.improve_children(pieces, _page(), split, lambda s: False).value == ["Estefanía Pérez Pop"]
+    monkeypatch.setattr(NR.hand_ocr, "read",
+                        lambda image, bbox, pad_x=40: ("Chávez Pú Mía Chávez Ramírez", 0.8))
+    two = Field(value=["Chávez Po", "Nia Chávez Kimi"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
+    assert NR.improve_children(two, _page(), split, lambda s: False) is two
