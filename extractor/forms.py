@@ -540,7 +540,9 @@ _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funci
                          "agente", "supervisor", "witness", "testigo", "interpreter", "interprete",
                          "parent", "padre", "madre", "child", "children", "name", "nombre", "print",
                          "ice", "ero", "immigration", "enforcement", "signature", "firma", "date",
-                         "fecha", "present", "presente", "if", "used", "detainee"})
+                         "fecha", "present", "presente", "if", "used", "detainee",
+                         "tutor", "legal", "guardian", "adult", "adulto", "genitor", "pai", "mae",
+                         "responsavel", "nino", "nina", "menor", "full", "completo", "title"})
 #: a name never ends with a connective: "tado por" is the tail of "Interpretado por"
 _LABEL_TAIL = {"por", "by", "en", "in", "of", "para", "em", "the"}
 
@@ -575,6 +577,15 @@ def _name_words(words: list[Word]) -> list[Word]:
         words = words[end + 1:]
     if not words:
         return []
+    # "del adulto Marvin Chávez", "do genitor Marisol Chub": the tail of a label the
+    # lexicon does not know, in lower case, before the capitalised name
+    lead = 0
+    while lead < min(len(words) - 1, 4) and words[lead].text[:1].islower() \
+            and fold(words[lead].text).split() \
+            and all(t in _LABEL_REST for t in fold(words[lead].text).split()):
+        lead += 1
+    if lead and words[lead].text[:1].isupper():
+        words = words[lead:]
     hs = sorted(w.height for w in words)
     med = hs[len(hs) // 2]
     out = [words[0]]
@@ -584,6 +595,10 @@ def _name_words(words: list[Word]) -> list[Word]:
         out.append(w)
     return out
 
+
+#: words a label's lower-case tail is made of ("del adulto", "o tutor legal", "and title"):
+#: a misread first word of a handwritten name is not dropped with them
+_LABEL_REST = _CONNECTIVES | _ROLE_WORDS | {"id", "title", "rank", "cargo", "adult"}
 
 #: words of a parenthesised label remnant left before a written name ("(print name)")
 _PARENTHESISED_LABEL = {"print", "printed", "name", "names", "full", "please", "nombre",

@@ -241,3 +241,14 @@ def test_forms_rest_of_a_split_caption_is_not_its_value():
              _words(610, (1500, "Signed"), (1640, "n"), (1700, "Firmado")))
     rec = extract_form([_page(words, hlines=[(1480, 2300, 600)])])
     assert _value(rec, "date_signed") == "2018-07-07"
+
+
+def test_forms_lower_case_label_tail_before_a_name_is_dropped():
+    # the tail of a label the lexicon does not know ("Nombre completo del adulto")
+    # before the written name; a misread lower-case first word of the name stays
+    words = (_words(300, (200, "Name:"), (420, "del"), (500, "adulto"), (640, "Marvin"),
+                    (780, "Chávez"), (920, "Núñez"))
+             + _words(500, (200, "Officer:"), (400, "nord"), (500, "Reina"), (640, "Walker")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "parent_name") == "Marvin Chávez Núñez"
+    assert _value(rec, "official_name") == "nord Reina Walker"
