@@ -1100,7 +1100,7 @@ _LABEL_WORDS = _label_vocabulary()
 def _printed_label_words(words: list[Word]) -> bool:
     """Every word of three letters or more is a label's word (no language name among
     them), and there is one: printed text, not a value."""
-    folded = [fold(w.text).strip(" :;,.()/") for w in words]
+    folded = [t for w in words for t in fold(w.text).split()]
     long = [t for t in folded if len(t) >= 3]
     return bool(long) and all(t in _LABEL_WORDS and language_code(t) is None for t in long) \
         and not any(ch.isdigit() for w in words for ch in w.text)
@@ -1179,9 +1179,11 @@ def extract_form(pages: list[Page]) -> Record:
             tail = _label_tail(words)
             used |= {id(w) for w in tail}
             words = words[len(tail):]
-        if name in _PARSED_FIELDS and words and _printed_label_words(words):
+        if (name in _PARSED_FIELDS or name in NAME_FIELDS) and words \
+                and _printed_label_words(words):
             # "Signed n | Firmado": the rest of a bilingual caption OCR split off
-            # ("Signed on / Firmado el"), not a value: the label is still pending
+            # ("Signed on / Firmado el"); "Interpreter | name/ID Interpretado por": the
+            # label's other half: not a value, the label is still pending
             used |= {id(w) for w in words}
             words = []
         if words:

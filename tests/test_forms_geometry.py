@@ -252,3 +252,20 @@ def test_forms_lower_case_label_tail_before_a_name_is_dropped():
     rec = extract_form([_page(words)])
     assert _value(rec, "parent_name") == "Marvin Chávez Núñez"
     assert _value(rec, "official_name") == "nord Reina Walker"
+
+
+def test_forms_other_half_of_a_bilingual_label_is_not_its_value():
+    # "Interpreter | name/ID Interpretado por" (after "Read to parent in ... en" on the
+    # same line; word boxes as OCR gave them on a generated form) is all label; the
+    # entry is on the next line
+    boxes = [("Read", (197, 782, 271, 806)), ("to", (284, 785, 311, 806)),
+             ("parent", (324, 785, 422, 812)), ("in", (434, 785, 460, 806)),
+             ("(language)", (473, 782, 632, 812)), ("Leido", (665, 782, 746, 806)),
+             ("al", (759, 782, 784, 806)), ("padre", (796, 783, 882, 812)),
+             ("en", (894, 791, 928, 806)), ("Interpreter", (1418, 784, 1586, 812)),
+             ("name/ID", (1597, 784, 1724, 809)), ("Interpretado", (1756, 783, 1947, 813)),
+             ("por", (1959, 791, 2010, 813)), ("Rosa", (1430, 860, 1520, 890)),
+             ("Ramos", (1540, 860, 1650, 890))]
+    words = [Word(text=t, conf=0.95, bbox=b) for t, b in boxes]
+    rec = extract_form([_page(words)])
+    assert _value(rec, "interpreter_name") == "Rosa Ramos"
