@@ -489,7 +489,19 @@ def _text(words: list[Word]) -> str:
 
 def _split_children(text: str) -> list[str]:
     parts = re.split(r"\s*(?:/|;|,|\|| and | y | e )\s*", text)
-    return [restore_accents(clean_name(p)) for p in parts if len(clean_name(p)) >= 3]
+    parts = [_ENUMERATOR.sub("", clean_name(p)) for p in parts]
+    return [restore_accents(p) for p in parts if len(p) >= 3]
+
+
+def _numeric(text: str) -> bool:
+    """A number read where a name goes ("216 200 072", "A#25415"): three digits in a
+    row, or more digits than letters ("JUÁRF7" is a name with a misread letter)."""
+    return bool(re.search(r"\d\D?\d\D?\d", text)) or \
+        sum(ch.isdigit() for ch in text) > sum(ch.isalpha() for ch in text)
+
+
+#: a list's numbering before a child's name ("1. DAYANA MARTÍNEZ", "2) Josué")
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
 
 #: instruction words ("Circle ONE letter / Encierre la letra"): never in a child's name
@@ -720,9 +732,11 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []
-        if any(_instruction(n) for n in names):
-            names = [n for n in names if not _instruction(n)]
-            if not names:  # printed instructions where the names go: filled in or not?
+        if any(_instruction(n) or _numeric(n) for n in names):
+            # printed instructions, or numbers (an A-number in the names' column), where
+            # the names go: not names; if nothing else is there, filled in or not?
+            names = [n for n in names if not _instruction(n) and not _numeric(n)]
+            if not names:
                 return Field(value=[], confidence=0.3, present=None, **base)
         return Field(value=names, confidence=conf if names else 0.85, present=present, **base)
     if name == "date_signed":

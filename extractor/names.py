@@ -57,12 +57,26 @@ def _in_case_of(template: str, name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1)
+def _accent_index() -> dict[str, str]:
+    """_INDEX, and each family name of data/names.txt that is always written with the
+    same accents (not Ordóñez beside Ordoñez, nor Letícia beside Leticia; the officers'
+    section, where Garcia has none, left out): folded -> accented spelling."""
+    index = dict(_INDEX)
+    for folded, spellings in _known(officers=False).items():
+        marked = {s for s in spellings if strip_accents(s) != s}
+        if len(marked) == 1 and len(spellings) == 1:
+            index.setdefault(folded, marked.pop().capitalize())
+    return index
+
+
 def restore_accents(text: str) -> str:
     """'JESUS TIUL XICARA' -> 'JESÚS TIUL XICARÁ'; unknown tokens are untouched."""
     out = []
+    index = _accent_index()
     for tok in text.split(" "):
         core = tok.strip(".,;:()")
-        hit = _INDEX.get(_fold(core)) if core else None
+        hit = index.get(_fold(core)) if core else None
         if hit and hit.casefold() != core.casefold():
             tok = tok.replace(core, _in_case_of(core, hit))
         out.append(tok)
@@ -168,6 +182,20 @@ def _nearest(token: str, officers: bool) -> Optional[str]:
                key=lambda s: (slip_cost(token, s), (strip_accents(s) == s) == marked))
 
 
+#: digits OCR reads for letters of a name ("JUÁRF7", "L0PEZ")
+_DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "2": "z", "4": "a", "5": "s", "6": "b",
+                                   "7": "z", "8": "b"})
+
+
+def _letters_for_digits(token: str) -> str:
+    """A token of letters with one or two digits in it, the digits read as the letters
+    they look like; any other token as it is."""
+    digits = sum(ch.isdigit() for ch in token)
+    if 0 < digits <= 2 and sum(ch.isalpha() for ch in token) >= 3:
+        return token.translate(_DIGIT_LOOKALIKES)
+    return token
+
+
 def correct_names(text: str, officer: bool = False) -> str:
     """Each token of a name that is a likely slip from one known name replaced by it, in
     the token's letter case; everything else (initials, titles, short or unknown-but-far
@@ -178,7 +206,10 @@ def correct_names(text: str, officer: bool = False) -> str:
         bracket = bracket or opens
         core = tok.strip(".,;:()'")
         if not bracket and core and core.casefold() not in _TITLES:
-            hit = _nearest(core.casefold(), officer)
+            letters = _letters_for_digits(core)
+            hit = _nearest(letters.casefold(), officer)
+            if hit is None and letters != core and _fold(letters) in _known(officer):
+                hit = _known(officer)[_fold(letters)][0]  # "L0PEZ": a known name once read
             if hit:
                 tok = tok.replace(core, _in_case_of(core, hit))
         if tok.endswith(")"):

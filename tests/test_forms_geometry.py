@@ -269,3 +269,14 @@ def test_forms_other_half_of_a_bilingual_label_is_not_its_value():
     words = [Word(text=t, conf=0.95, bbox=b) for t, b in boxes]
     rec = extract_form([_page(words)])
     assert _value(rec, "interpreter_name") == "Rosa Ramos"
+
+
+def test_forms_child_names_without_numbering_and_numbers():
+    words = _words(300, (200, "Name"), (300, "of"), (350, "child:"), (520, "1."),
+                   (580, "DAYANA"), (720, "MARTÍNEZ"))
+    assert _value(extract_form([_page(words)]), "child_names") == ["DAYANA MARTÍNEZ"]
+    # an A-number where the names go: no name, and whether one was written is not known
+    words = _words(300, (200, "Name"), (300, "of"), (350, "child:"), (520, "216"),
+                   (600, "200"), (680, "072"))
+    f = extract_form([_page(words)]).fields["child_names"]
+    assert f.value == [] and f.present is None

@@ -54,3 +54,17 @@ GENERATOR_OFFICERS = people.OFFICER_FAMILY + people.OFFICER_GIVEN
 def test_names_correct_keeps_every_name_the_generator_writes(officer, names):
     changed = {n: correct_names(n, officer=officer) for n in names}
     assert {n: c for n, c in changed.items() if c != n} == {}
+
+
+def test_names_accents_restored_from_the_list_only_where_always_written_so():
+    from extractor.names import restore_accents
+    assert restore_accents("Sofia Xol Garcia") == "Sofía Xol García"
+    assert restore_accents("Ramon Solis") == "Ramón Solís"
+    # written both ways (Spanish Leticia, Portuguese Letícia): left as read
+    assert restore_accents("Leticia Ramos") == "Leticia Ramos"
+
+
+def test_names_digits_read_for_letters_in_a_known_name():
+    assert correct_names("MATÍAS JUÁRF7") == "MATÍAS JUÁREZ"
+    assert finish_family_name("Ana L0PEZ") == "Ana LÓPEZ"
+    assert correct_names("Ana 1982") == "Ana 1982"  # a number is not a misread name
