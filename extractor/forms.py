@@ -1327,13 +1327,14 @@ def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     if f is None or not f.value:
         return f
     officer = name not in ACCENTED_NAME_FIELDS and name != "child_names"
-    finish = (lambda v: initial_periods(finish_officer_name(v))) if officer else finish_family_name
+    finish = ((lambda v: initial_periods(finish_officer_name(v))) if officer
+              else (lambda v: finish_family_name(v, agency=name == "interpreter_name")))
     values = f.value if isinstance(f.value, list) else [f.value]
     value = [finish(v) for v in values] if isinstance(f.value, list) else finish(f.value)
     if value == f.value:
         return f
     read = [strip_accents(v) if officer else v for v in values]
-    listed = any(correct_names(v, officer) != v for v in read)
+    listed = any(correct_names(v, officer, name == "interpreter_name") != v for v in read)
     provenance = (f.provenance or "") + (" (name list)" if listed else "")
     return dataclasses.replace(f, value=value, provenance=provenance)
 

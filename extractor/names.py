@@ -52,6 +52,9 @@ for _name in _ACCENTED:
 def _in_case_of(template: str, name: str) -> str:
     if template.isupper():
         return name.upper()
+    written = _written().get(name.casefold())
+    if written:  # "TransPerfect", "LanguageLine": as the service writes itself
+        return written
     if template[:1].isupper() and template[1:].islower():
         return name[:1].upper() + name[1:].lower()
     return name
@@ -113,23 +116,41 @@ _TITLES = {"do", "sddo", "afod", "fod", "ero", "sdo", "iea", "ddo", "siea", "deo
 #: the list's section of officers' family names: a parent's or child's name is never
 #: corrected into one of these (a reading of "Colo" is not "Cole")
 _OFFICER_SECTION = "United States family names"
+#: the list's section of interpreting services: candidates only in an interpreter entry
+_AGENCY_SECTION = "Interpreting services"
 
 
-@functools.lru_cache(maxsize=2)
-def _known(officers: bool = True) -> dict[str, tuple[str, ...]]:
+@functools.lru_cache(maxsize=4)
+def _known(officers: bool = True, agencies: bool = False) -> dict[str, tuple[str, ...]]:
     """Folded name -> its listed spellings (lower case, with accents); without the
-    officers' family names unless ``officers``."""
+    officers' family names unless ``officers``, without the interpreting services
+    unless ``agencies``."""
     out: dict[str, set] = {}
-    section = ""
+    for section, name in _listed():
+        if (section.startswith(_OFFICER_SECTION) and not officers
+                or section.startswith(_AGENCY_SECTION) and not agencies):
+            continue
+        out.setdefault(_fold(name), set()).add(name.casefold())
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _listed() -> tuple[tuple[str, str], ...]:
+    """(section, name as written) for every name of data/names.txt."""
+    out, section = [], ""
     for line in _NAMES_FILE.read_text(encoding="utf-8").splitlines():
         if line.startswith("##"):
             section = line.strip("# ")
             continue
-        if section.startswith(_OFFICER_SECTION) and not officers:
-            continue
-        for name in line.split("#", 1)[0].split():
-            out.setdefault(_fold(name), set()).add(name.casefold())
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+        out += [(section, name) for name in line.split("#", 1)[0].split()]
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _written() -> dict[str, str]:
+    """Lower-case spelling -> the list's spelling where it is neither capitalised nor in
+    capitals ("transperfect" -> "TransPerfect")."""
+    return {n.casefold(): n for _, n in _listed() if n != n.capitalize() and not n.isupper()}
 
 
 def _sub_cost(a: str, b: str, last: bool) -> float:
@@ -156,15 +177,16 @@ def slip_cost(read: str, name: str) -> float:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _nearest(token: str, officers: bool) -> Optional[str]:
+def _nearest(token: str, officers: bool, agencies: bool = False) -> Optional[str]:
     """The one known name a read token (lower case) is a likely slip from, or None;
-    officers' family names are candidates only for an officer's name."""
+    officers' family names are candidates only for an officer's name, interpreting
+    services only in an interpreter entry."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
     folded = _fold(token)
-    if folded in _known():
+    if folded in _known(True, agencies):
         return None
-    known = _known(officers)
+    known = _known(officers, agencies)
     if folded in known or len(folded) < MIN_LETTERS or not folded.isalpha():
         return None
     limit = MAX_COST_LONG if len(folded) >= LONG_FROM else MAX_COST_SHORT
@@ -196,20 +218,22 @@ def _letters_for_digits(token: str) -> str:
     return token
 
 
-def correct_names(text: str, officer: bool = False) -> str:
+def correct_names(text: str, officer: bool = False, agency: bool = False) -> str:
     """Each token of a name that is a likely slip from one known name replaced by it, in
     the token's letter case; everything else (initials, titles, short or unknown-but-far
-    tokens, agencies in brackets) as read."""
+    tokens, words in brackets) as read. In an interpreter entry (``agency``) the
+    interpreting services are names too, in brackets as well ("(LanquageLine)")."""
     out, bracket = [], False
+    known = _known(officer, agency)
     for tok in text.split(" "):
         opens = tok.startswith("(")
         bracket = bracket or opens
-        core = tok.strip(".,;:()'")
-        if not bracket and core and core.casefold() not in _TITLES:
+        core = tok.strip(".,;:()'#")
+        if (agency or not bracket) and core and core.casefold() not in _TITLES:
             letters = _letters_for_digits(core)
-            hit = _nearest(letters.casefold(), officer)
-            if hit is None and letters != core and _fold(letters) in _known(officer):
-                hit = _known(officer)[_fold(letters)][0]  # "L0PEZ": a known name once read
+            hit = _nearest(letters.casefold(), officer, agency)
+            if hit is None and letters != core and _fold(letters) in known:
+                hit = known[_fold(letters)][0]  # "L0PEZ": a known name once read
             if hit:
                 tok = tok.replace(core, _in_case_of(core, hit))
         if tok.endswith(")"):
@@ -230,10 +254,11 @@ def _no_stray_periods(text: str) -> str:
     return " ".join(out)
 
 
-def finish_family_name(text: str) -> str:
+def finish_family_name(text: str, agency: bool = False) -> str:
     """A parent's, child's or interpreter's name as the audit matches it: slips from a
-    known name corrected, accents restored, specks read as periods dropped."""
-    return _no_stray_periods(restore_accents(correct_names(text)))
+    known name (or, for an interpreter, ``agency``, a known interpreting service)
+    corrected, accents restored, specks read as periods dropped."""
+    return _no_stray_periods(restore_accents(correct_names(text, agency=agency)))
 
 
 def finish_officer_name(text: str) -> str:

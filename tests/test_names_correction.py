@@ -68,3 +68,13 @@ def test_names_digits_read_for_letters_in_a_known_name():
     assert correct_names("MATÍAS JUÁRF7") == "MATÍAS JUÁREZ"
     assert finish_family_name("Ana L0PEZ") == "Ana LÓPEZ"
     assert correct_names("Ana 1982") == "Ana 1982"  # a number is not a misread name
+
+
+def test_names_interpreting_services_corrected_only_in_interpreter_entries():
+    assert finish_family_name("Tomás Morales (LanquageLine)", agency=True) == \
+        "Tomás Morales (LanguageLine)"
+    assert finish_family_name("TRANSPERFFCT #78214", agency=True) == "TRANSPERFECT #78214"
+    assert finish_family_name("CammGap #8301", agency=True) == "CommGap #8301"
+    # a parent's or child's name is never turned into a company's
+    assert correct_names("Rosa Propia") == "Rosa Propia"
+    assert correct_names("Rosa Ramos (Lanquage Line)") == "Rosa Ramos (Lanquage Line)"
