@@ -180,6 +180,13 @@ def classify_option(text: str) -> Optional[OptionMatch]:
     # cues starting within a few characters of the first one compete on score and length
     lead = [h for h in hits if h[0] <= first + 3]
     pos, score, label, phrase = max(lead, key=lambda h: (h[1], len(h[3])))
+    later = [h for h in hits if h[2] == DEPART and h[0] > pos + len(phrase)]
+    if label == REUNIFY and later:
+        # "[Não] desejo ser reunido(a) com meu(s) filho(s); voltarei sem eles": wanting
+        # reunification and leaving without the child in one option is the negated
+        # reunification whose "não"/"no"/"not" OCR lost (negations are matched above);
+        # read so, but doubtful
+        return OptionMatch(DEPART, min(score, later[0][1], 0.6), "reunification, then without")
     return OptionMatch(label, score, phrase)
 
 

@@ -107,3 +107,15 @@ def test_options_negated_removal_cut_before_me():
     m = classify_option("NOT requesting that my child(ren) be removed with")
     assert m is not None and m.label == "depart_without_child"
     assert classify_option("I wish to be removed with") is None
+
+
+def test_options_reunification_then_without_is_a_lost_negation():
+    # "[Não] desejo ser reunido(a) ...; voltarei sem eles": both cues in one option
+    # without the negation OCR dropped: departure without the child, doubtful
+    m = classify_option("desejo ser reunido(a) com meu(s) filho(s); voltarei sem eles")
+    assert m.label == "depart_without_child" and m.score <= 0.6
+    m = classify_option("Deseo reunirme con mis hijos; regresaré sin ellos")
+    assert m.label == "depart_without_child"
+    # reunification alone, or a negated departure, stays reunification
+    assert classify_option("Deseo reunirme con mis hijos antes de ser deportado").label == "reunify"
+    assert classify_option("I want to be reunited and will not leave without my child").label == "reunify"
