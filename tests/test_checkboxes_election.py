@@ -337,7 +337,9 @@ def test_checkboxes_election_marked_option_read_twice_next_to_a_lettered_option(
     """The misread option may be just above the other one: B has its own option
     letter, so it is another option, not the translation of A."""
     from scoring.rubric import PASS_MIN_CONFIDENCE
-    misread = (("reunify", "desejo ser reunido(a) com meu(s) filho(s); voltarei sem eles."),
+    # (A lost its "Não" and its "voltarei sem eles": with the latter it would read as
+    # the negated reunification it is, test_options_classification)
+    misread = (("reunify", "desejo ser reunido(a) com meu(s) filho(s)."),
                ("reunify", "Quero que meu(s) filho(s) seja(m) removido(s) comigo."),
                ("consult_attorney", "Quero consultar um advogado antes de tomar uma decisao."))
     sh = Sheet()
