@@ -632,6 +632,8 @@ def _x_limits(c: "Candidate", by_line) -> tuple[float, float]:
     return h.bbox[2] + 0.3 * hh, (min(nxt) - 0.3 * hh) if nxt else 1e9
 
 
+#: name fields read at this confidence or more are not corrected by the list of names
+NAME_LIST_BELOW = 0.91
 #: height of the band read above a caption's fill line, in the caption's text heights
 CAPTION_BAND = 2.0
 #: fields whose reading must parse to be taken (a date, a language code)
@@ -1327,14 +1329,20 @@ def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     if f is None or not f.value:
         return f
     officer = name not in ACCENTED_NAME_FIELDS and name != "child_names"
-    finish = ((lambda v: initial_periods(finish_officer_name(v))) if officer
-              else (lambda v: finish_family_name(v, agency=name == "interpreter_name")))
+    # a confident reading stands even where the list does not know the name: with every
+    # dev name taken out of the list, the corrections it then made (Gómez -> Gámez,
+    # Velásquez -> Velázquez) were all on readings at 0.91 or more, the right ones it
+    # makes with the whole list at 0.9 or less
+    correct = f.confidence is None or f.confidence < NAME_LIST_BELOW
+    finish = ((lambda v: initial_periods(finish_officer_name(v, correct))) if officer
+              else (lambda v: finish_family_name(v, name == "interpreter_name", correct)))
     values = f.value if isinstance(f.value, list) else [f.value]
     value = [finish(v) for v in values] if isinstance(f.value, list) else finish(f.value)
     if value == f.value:
         return f
     read = [strip_accents(v) if officer else v for v in values]
-    listed = any(correct_names(v, officer, name == "interpreter_name") != v for v in read)
+    listed = correct and any(correct_names(v, officer, name == "interpreter_name") != v
+                             for v in read)
     provenance = (f.provenance or "") + (" (name list)" if listed else "")
     return dataclasses.replace(f, value=value, provenance=provenance)
 

@@ -101,7 +101,7 @@ _NAMES_FILE = Path(__file__).parent / "data" / "names.txt"
 #: visually confusable letter pairs (after accents are folded)
 _CONFUSABLE = {frozenset(p) for p in (
     "eo", "ec", "oa", "ea", "co", "ce", "gq", "gy", "qy", "uv", "vy", "nr", "mn", "hb", "hn",
-    "li", "il", "ij", "tf", "tl", "sz", "kh", "rv", "ao", "ui", "nu")}
+    "li", "il", "ij", "tf", "tl", "sz", "kh", "rv", "ao", "ui", "nu", "wv", "ef")}
 #: slip cost a correction may cost at most, by the token's length (letters)
 MAX_COST_SHORT, MAX_COST_LONG, LONG_FROM = 0.5, 1.0, 6
 #: the next nearest name must cost at least this much more
@@ -153,27 +153,44 @@ def _written() -> dict[str, str]:
     return {n.casefold(): n for _, n in _listed() if n != n.capitalize() and not n.isupper()}
 
 
+#: a letter replaced by one it does not resemble, or any edit of a name's last letter
+#: (Castilla / Castillo, Gabriel / Gabriela): more than any correction may cost, so
+#: two names that differ so are never taken for one another (Jimena / Ximena,
+#: Hernández / Fernández, Wilmer / Wilber)
+UNLIKE = 1.5
+
+
 def _sub_cost(a: str, b: str, last: bool) -> float:
     if a == b:
         return 0.0
     fa, fb = strip_accents(a), strip_accents(b)
     if fa == fb:
         return 0.2
-    if last:  # a name's last letter tells names apart (Castilla, Castillo; María, Mario)
-        return 1.0
-    return 0.5 if frozenset((fa, fb)) in _CONFUSABLE else 1.0
+    if last:
+        return UNLIKE
+    return 0.5 if frozenset((fa, fb)) in _CONFUSABLE else UNLIKE
 
 
 def slip_cost(read: str, name: str) -> float:
-    """Weighted edit distance from a reading to a name (both lower case)."""
-    prev = [float(j) for j in range(len(name) + 1)]
+    """Weighted edit distance from a reading to a name (both lower case): accents 0.2,
+    look-alike letters 0.5, a letter lost or added inside the name 1, anything else
+    UNLIKE."""
+    n, m = len(read), len(name)
+    prev = [0.0] + [_indel(j, m) for j in range(1, m + 1)]
+    prev = [sum(prev[1:j + 1]) for j in range(m + 1)]
     for i, a in enumerate(read, 1):
-        cur = [float(i)]
+        cur = [prev[0] + _indel(i, n)]
         for j, b in enumerate(name, 1):
-            sub = _sub_cost(a, b, i == len(read) and j == len(name))
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+            sub = _sub_cost(a, b, i == n and j == m)
+            cur.append(min(prev[j] + _indel(i, n), cur[j - 1] + _indel(j, m),
+                           prev[j - 1] + sub))
         prev = cur
     return prev[-1]
+
+
+def _indel(k: int, length: int) -> float:
+    """A letter lost or added: 1 inside a name, UNLIKE at its start or end."""
+    return UNLIKE if k in (1, length) else 1.0
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -254,19 +271,21 @@ def _no_stray_periods(text: str) -> str:
     return " ".join(out)
 
 
-def finish_family_name(text: str, agency: bool = False) -> str:
+def finish_family_name(text: str, agency: bool = False, correct: bool = True) -> str:
     """A parent's, child's or interpreter's name as the audit matches it: slips from a
     known name (or, for an interpreter, ``agency``, a known interpreting service)
-    corrected, accents restored, specks read as periods dropped."""
-    return _no_stray_periods(restore_accents(correct_names(text, agency=agency)))
+    corrected unless not ``correct``, accents restored, specks read as periods dropped."""
+    text = correct_names(text, agency=agency) if correct else text
+    return _no_stray_periods(restore_accents(text))
 
 
-def finish_officer_name(text: str) -> str:
+def finish_officer_name(text: str, correct: bool = True) -> str:
     """An officer's name as written in their (English) records: no accents (OCR and the
     handwriting model add them: "Ramírez", "AndérSon"), slips from a known name
     corrected, specks read as periods dropped ("HEATHER. HUGHES"; titles such as
     "Supv." keep theirs)."""
-    return _no_stray_periods(correct_names(strip_accents(text), officer=True))
+    text = strip_accents(text)
+    return _no_stray_periods(correct_names(text, officer=True) if correct else text)
 
 
 def known_names(text: str) -> tuple[int, int]:

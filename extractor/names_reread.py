@@ -209,7 +209,9 @@ def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callabl
     h = finish(reading)
     if h and h != value and not rejected(h) and _vouched_over(h, value or "", conf):
         return h
-    if conf < HAND_MIN_CONF:
+    if conf < HAND_MIN_CONF or (value and known_names(h)[0] < known_names(value)[0]):
+        # (nor a reading with fewer names the list knows than the page's: "Xolanda
+        # Cháwez López" for "YOlanda Chávez Lépez")
         return None
     if not h or h == value or rejected(h) or plausibility(h) < plausibility(value or ""):
         return None

@@ -228,10 +228,15 @@ def test_forms_bracketed_remark_after_a_value_is_not_a_label():
 def test_forms_officer_name_written_without_accents_and_family_name_with_them():
     words = (_words(300, (200, "Parent's"), (360, "name:"), (600, "Yolanda"), (760, "Lépez"))
              + _words(500, (200, "Officer:"), (400, "FOD"), (500, "García")))
+    for w in words[2:4]:
+        w.conf = 0.85  # a doubtful reading: the list corrects it
     rec = extract_form([_page(words)])
     assert _value(rec, "parent_name") == "Yolanda López"
     assert rec.fields["parent_name"].provenance.endswith("(name list)")
     assert _value(rec, "official_name") == "FOD Garcia"
+    # a confident reading stands, known to the list or not
+    words = _words(300, (200, "Parent's"), (360, "name:"), (600, "Yolanda"), (760, "Lépez"))
+    assert _value(extract_form([_page(words)]), "parent_name") == "Yolanda Lépez"
 
 
 def test_forms_rest_of_a_split_caption_is_not_its_value():

@@ -111,3 +111,10 @@ def test_names_reread_hand_children_pieces_of_one_name_joined(monkeypatch):
                         lambda image, bbox, pad_x=40: ("Chávez Pú Mía Chávez Ramírez", 0.8))
     two = Field(value=["Chávez Po", "Nia Chávez Kimi"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
     assert NR.improve_children(two, _page(), split, lambda s: False) is two
+
+
+def test_names_reread_hand_not_taken_with_fewer_known_names(monkeypatch):
+    # the model's reading is more name-like than the page's "YOlanda" but has fewer
+    # names the list knows: the page's stands (and the list corrects "Lépez" later)
+    out, _ = _improve("YOlanda Chávez Lépez", 0.6, ("Xolanda Cháwez López", 0.8), monkeypatch)
+    assert out.value == "YOlanda Chávez Lépez"
