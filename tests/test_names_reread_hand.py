@@ -3,6 +3,7 @@ readings stubbed): only for a doubtful first reading, only when the model is sur
 enough and reads a name at least as name-like; never for a value the page read as not
 a name at all; a one-line list of children's names only with as many names."""
 import numpy as np
+import pytest
 
 from extractor import names_reread as NR
 from extractor.model import Field, Page
@@ -57,18 +58,19 @@ def test_names_reread_hand_leaves_a_value_rejected_as_no_name(monkeypatch):
     assert out.value is None
 
 
-def test_names_reread_hand_list_of_names_settles_a_letter_apart(monkeypatch):
+@pytest.mark.parametrize("page,conf,hand,expected", [
     # both name-like and a letter apart: the reading whose words the list knows wins,
     # down to HAND_MIN_CONF_VOUCHED
-    out, _ = _improve("Rosa Raos", 0.69, ("Rosa Ramos", 0.86), monkeypatch)
-    assert out.value == "Rosa Ramos"
-    out, _ = _improve("Josué Odxñez", 0.6, ("Josué Ordóñez", NR.HAND_MIN_CONF_VOUCHED), monkeypatch)
-    assert out.value == "Josué Ordóñez"
-    out, _ = _improve("Rosa Ramos", 0.69, ("Rosa Raos", 0.95), monkeypatch)
-    assert out.value == "Rosa Ramos"
+    ("Rosa Raos", 0.69, ("Rosa Ramos", 0.86), "Rosa Ramos"),
+    ("Josué Odxñez", 0.6, ("Josué Ordóñez", NR.HAND_MIN_CONF_VOUCHED), "Josué Ordóñez"),
+    ("Rosa Ramos", 0.69, ("Rosa Raos", 0.95), "Rosa Ramos"),
     # the list knows the page's words as well: the lower confidence is not enough
-    out, _ = _improve("Rosa Ramos", 0.69, ("Rosa Rivas", 0.55), monkeypatch)
-    assert out.value == "Rosa Ramos"
+    ("Rosa Ramos", 0.69, ("Rosa Rivas", 0.55), "Rosa Ramos"),
+])
+def test_names_reread_hand_list_of_names_settles_a_letter_apart(page, conf, hand, expected,
+                                                                monkeypatch):
+    out, _ = _improve(page, conf, hand, monkeypatch)
+    assert out.value == expected
 
 
 def test_names_reread_hand_reads_a_sure_reading_that_is_no_name(monkeypatch):
