@@ -93,9 +93,12 @@ def restore_accents(text: str) -> str:
 # but lies one likely OCR slip from exactly one known name is taken to be that name:
 # the noisy-channel correction OCR engines do with their own word lists, here with a
 # list of personal names (extractor/data/names.txt, written from general knowledge, not
-# from any dataset). The slip is costed: a changed accent 0.2, two letters handwriting
-# and OCR confuse (e/o, g/q, l/i...) 0.5, anything else 1. Short tokens are left alone
-# (too many names lie near them), and so is a token two names are about as near to.
+# from any dataset). The slip is costed (slip_cost): a changed accent 0.2, two letters
+# handwriting and OCR confuse (e/o, g/q, l/i...) 0.5, a letter lost or added inside
+# the name 1, anything else (unlike letters, a name's first or last letter) more than
+# any correction may cost. Short tokens are left alone (too many names lie near them),
+# and so is a token two names are about as near to; the form extractor asks for no
+# correction of a reading it is sure of (forms.NAME_LIST_BELOW).
 
 _NAMES_FILE = Path(__file__).parent / "data" / "names.txt"
 #: visually confusable letter pairs (after accents are folded)
