@@ -5,7 +5,7 @@ Order (the issue's): a record with a failed *critical* check first, then one wit
 ``unknown`` check (the machine could not tell: a person must), then one with a failed
 *major* check, then the rest (failed minor); within a tier, by source file and record.
 A check leaves the queue once any reviewer has decided it (confirm, overturn or
-escalate). Reviewer filters (:func:`queue_for`): the checks a given reviewer has not
+escalate), or once a correction of its fields makes it pass. Reviewer filters (:func:`queue_for`): the checks a given reviewer has not
 decided yet (a second review, for the agreement figures), or those they decided.
 The other filters and their counts work on the built queue (:func:`filter_items`,
 :func:`facet_counts`), so one build serves every count on the page.
@@ -84,6 +84,12 @@ def build_queue(documents: Iterable[dict[str, Any]], history: Iterable[dict[str,
     history = list(history)
     decided = decided_checks(history, decided_by or second_review_by)
     category_of = category_of or {}
+    if not (decided_by or second_review_by):
+        # the records as reviewed: a correction that makes an undecided check pass
+        # (the child's name typed in) takes that check out of the queue. (Not for a
+        # second review nor a reviewer's own list: those are about decisions as made.)
+        from review_ui.reviewed import reviewed_documents  # (it builds on this module)
+        documents = reviewed_documents(documents, history)
     items = []
     for doc in documents:
         if doc.get("error"):

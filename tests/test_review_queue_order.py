@@ -71,3 +71,21 @@ def test_decided_by_a_reviewer_and_counts_per_choice():
     assert counts["check"] == {"F-DATED": 1, "F-A-NUMBER": 1, "F-SUPERVISOR": 1}
     assert counts["doc_type"] == {"waiver_form": 1}  # only b-major has F-SUPERVISOR left
     assert filter_items(q, check="F-SUPERVISOR", doc_type="waiver_form") == [q[2]]
+
+
+def test_correction_that_makes_a_check_pass_takes_it_out_of_the_queue():
+    doc = {"source": "f.pdf", "sha256": "f", "doc_type": "waiver_form", "error": None,
+           "records": [{"record_id": "f:0", "kind": "waiver_form",
+                        "fields": {"child_names": {"value": [], "confidence": 0.85}},
+                        "checks": [{"id": "F-CHILD-NAMED", "status": "fail", "severity": "critical"},
+                                   {"id": "F-SUPERVISOR", "status": "fail", "severity": "major"}]}]}
+    typed = {"record_id": "f:0", "check_id": None, "reviewer": "amy", "action": "correct",
+             "field": "child_names", "value_after": ["Ana Pérez"]}
+    q = build_queue([doc], [typed])
+    assert [i.check_ids for i in q] == [["F-SUPERVISOR"]]
+    # a correction that leaves the check failing keeps it queued
+    blank = dict(typed, value_after=[])
+    assert build_queue([doc], [blank])[0].check_ids == ["F-CHILD-NAMED", "F-SUPERVISOR"]
+    # a second review judges the machine's reading: the check stays in that queue
+    assert build_queue([doc], [typed], second_review_by="bob")[0].check_ids == [
+        "F-CHILD-NAMED", "F-SUPERVISOR"]
