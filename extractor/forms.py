@@ -993,13 +993,11 @@ def _read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
     text, conf = reread(page, bbox, _REREAD_CHARS.get(name), lang="eng+spa")
     value = None
     if name == "read_in_language":
-        lc = language_code(text)
-        value = lc[0] if lc else None
+        value = _language_of(text)
         if value is None and c.where == "none":
             value, text, conf, _how = _read_again(page, bbox, _language_of)
     elif name == "date_signed":
-        d = parse_date(text, day_first=day_first)
-        value = d.iso if d is not None and _plausible(d.iso) else None
+        value = _date_of(text, day_first)
         value, conf, text = _vote_date(value, conf, page, bbox, hh, day_first, text, (x0, x1))
         if value is None and c.where == "none":
             value, text, conf, _how = _read_again(

@@ -207,7 +207,7 @@ def _nearest(token: str, officers: bool, agencies: bool = False) -> Optional[str
     if folded in _known(True, agencies):
         return None
     known = _known(officers, agencies)
-    if folded in known or len(folded) < MIN_LETTERS or not folded.isalpha():
+    if len(folded) < MIN_LETTERS or not folded.isalpha():
         return None
     limit = MAX_COST_LONG if len(folded) >= LONG_FROM else MAX_COST_SHORT
     near = process.extract(folded, list(known), scorer=Levenshtein.distance,

@@ -209,7 +209,8 @@ def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callabl
     h = finish(reading)
     if h and h != value and not rejected(h) and _vouched_over(h, value or "", conf):
         return h
-    if conf < HAND_MIN_CONF or (value and known_names(h)[0] < known_names(value)[0]):
+    more_known = known_names(h)[0] - known_names(value or "")[0]
+    if conf < HAND_MIN_CONF or (value and more_known < 0):
         # (nor a reading with fewer names the list knows than the page's: "Xolanda
         # Cháwez López" for "YOlanda Chávez Lépez")
         return None
@@ -217,7 +218,7 @@ def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callabl
         return None
     if value and plausibility(value) == 0 and \
             difflib.SequenceMatcher(None, h, value).ratio() >= HAND_NEAR_SAME \
-            and known_names(h)[0] <= known_names(value)[0]:
+            and more_known <= 0:
         # a letter or two apart, both name-like: the page's stands unless the model's
         # has more names the list knows ("Rosa Ramos" over "Rosa Raos")
         return None
@@ -248,8 +249,8 @@ def _hand_unread(field: Field, page: Page, finish: Callable[[str], str],
         return field, 0
     text, conf = hand_ocr.read(page.image, field.bbox, pad_x=40)
     h = finish(text) if conf >= HAND_MIN_CONF else ""
-    known, total = known_names(h) if h else (0, 0)
-    if total < 2 or known < total or rejected(h) or len(h.split()) != total:
+    n = _all_known(h)
+    if not n or rejected(h) or len(h.split()) != n:
         return field, 1
     return _chosen_from_crop(field, h, conf, text, "hand model"), 1
 
@@ -308,9 +309,15 @@ def _vouched_over(reading: str, value: str, conf: float) -> bool:
     """The hand model's reading is taken over the page's, whatever else they differ in,
     when the list of names knows every word of it (two or more) and fewer of the page's,
     at a confidence of its own of HAND_MIN_CONF_VOUCHED or more."""
-    known, total = known_names(reading)
-    return conf >= HAND_MIN_CONF_VOUCHED and total >= 2 and known == total \
-        and known > known_names(value)[0]
+    n = _all_known(reading)
+    return conf >= HAND_MIN_CONF_VOUCHED and n > 0 and n > known_names(value)[0]
+
+
+def _all_known(text: str) -> int:
+    """How many words ``text`` has when the list of names knows every one of them and
+    there are two or more; else 0."""
+    known, total = known_names(text)
+    return total if total >= 2 and known == total else 0
 
 
 def improve_best(name: str, best: Field, made: list, page: Page,

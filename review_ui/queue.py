@@ -5,8 +5,9 @@ Order (the issue's): a record with a failed *critical* check first, then one wit
 ``unknown`` check (the machine could not tell: a person must), then one with a failed
 *major* check, then the rest (failed minor); within a tier, by source file and record.
 A check leaves the queue once any reviewer has decided it (confirm, overturn or
-escalate), or once a correction of its fields makes it pass. Reviewer filters (:func:`queue_for`): the checks a given reviewer has not
-decided yet (a second review, for the agreement figures), or those they decided.
+escalate), or once a correction of its fields makes it pass. Reviewer filters
+(:func:`queue_for`): the checks a given reviewer has not decided yet (a second review,
+for the agreement figures), or those they decided.
 The other filters and their counts work on the built queue (:func:`filter_items`,
 :func:`facet_counts`), so one build serves every count on the page.
 """
