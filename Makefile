@@ -71,9 +71,9 @@ audit: $(STAMP)
 # when missing; `make train-models` rebuilds it from the project's own training data
 # (fixed seed: byte-identical output).
 models:
-	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m extractor.comments.train
-	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m extractor.handwriting_train
-	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m extractor.hand_model_train
+	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m training.comments
+	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m training.handwriting_glyphs
+	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m training.hand_model
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
@@ -126,9 +126,9 @@ bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
 
 train-models: setup
-	$(VENV)/bin/python -m extractor.comments.train
-	$(VENV)/bin/python -m extractor.handwriting_train
-	$(VENV)/bin/python -m extractor.hand_model_train
+	$(VENV)/bin/python -m training.comments
+	$(VENV)/bin/python -m training.handwriting_glyphs
+	$(VENV)/bin/python -m training.hand_model
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

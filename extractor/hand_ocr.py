@@ -2,7 +2,7 @@
 
 Debian's eng/spa models read the handwriting faces of these forms badly; the ``hand``
 model (models/tesseract-hand/, trained from scratch by
-:mod:`extractor.hand_model_train`) reads one line of hand-printed names, titles,
+:mod:`training.hand_model`) reads one line of hand-printed names, titles,
 interpreter entries, languages, dates and A-numbers. It is given the line exactly as
 it was trained on: the value's crop cleaned by :func:`extractor.reread.field_crop`
 (rulings erased, binarised), specks removed, trimmed to the writing and recognised as

@@ -11,7 +11,7 @@ are short runs of separate glyphs, so this module reads them one glyph at a time
    bitmap) and its size and place relative to the line (a '-' is short and flat, a '.'
    sits on the baseline);
 3. a one-hidden-layer network (numpy, weights in ``models/handwriting/glyphs.npz``)
-   gives class probabilities. It is trained by :mod:`extractor.handwriting_train` on
+   gives class probabilities. It is trained by :mod:`training.handwriting_glyphs` on
    strings rendered in the generator's handwriting and typewriter fonts (``make
    train-models``); nothing is downloaded.
 

@@ -13,7 +13,7 @@ import pytest
 
 from extractor.comments import extract_comment_file
 from extractor.comments.fields import analyze
-from extractor.comments.train import load_handwritten
+from training.comments import load_handwritten
 from extractor.model import Document
 from scoring.rubric import score_document
 

@@ -115,7 +115,7 @@ def time_interleaved(files: list[Path], pages_of: list[list[Path]], lang: str
     untimed extraction first."""
     import cv2
     cv2.setNumThreads(1)  # one core, as bare Tesseract (and as the batch workers)
-    from extractor.pipeline import extract_document
+    from waiverscan.pipeline import extract_document
     try:
         extract_document(files[0])  # warm-up: imports, models, Tesseract's first start
     except Exception:  # reported by the timed run below

@@ -58,7 +58,7 @@ def _ocr(path: Path) -> Document:
 
 
 def _extract(path: Path) -> Document:
-    from extractor.pipeline import extract_document
+    from waiverscan.pipeline import extract_document
     return extract_document(path)
 
 

@@ -6,7 +6,7 @@ OCR'd) as it comes off the file, and its working image is spilled to a temporary
 (lossless) instead of being held in memory; the extractors that look at images (check
 marks, signatures) load one page's image back when they ask for it. A 300-page PDF thus
 holds 300 pages of *words* in memory and one image at a time, and gives exactly what
-:func:`extractor.pipeline.extract_document` gives.
+:func:`waiverscan.pipeline.extract_document` gives.
 
 What goes back to the parent is the contract document object plus per-page summaries:
 never images or words.
@@ -74,10 +74,11 @@ def _spilled(page: Page, directory: str) -> SpilledPage:
 
 
 def extract_streamed(path: str | Path) -> Document:
-    """:func:`extractor.pipeline.extract_document`, with pages streamed to disk."""
+    """:func:`waiverscan.pipeline.extract_document`, with pages streamed to disk."""
     from extractor import ingest
     from extractor.errors import WaiverscanError
-    from extractor.pipeline import classify_and_extract, extract_document, read_page
+    from extractor.pipeline import classify_and_extract, read_page
+    from waiverscan.pipeline import extract_document
     from scoring.rubric import score_document
 
     path = Path(path)

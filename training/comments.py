@@ -1,6 +1,6 @@
 """Train the case-comment clause classifiers (reproducible, CPU, well under a minute).
 
-  .venv/bin/python -m extractor.comments.train [--out models/comments/clf] [--n 20000]
+  .venv/bin/python -m training.comments [--out models/comments/clf] [--n 20000]
 
 Data: clauses from the paraphrase grammar (:mod:`extractor.comments.grammar`, fixed
 seed) plus the hand-written examples in ``models/comments/data/handwritten.jsonl``. The
@@ -23,7 +23,7 @@ from pathlib import Path
 import spacy
 from spacy.training import Example as SpacyExample
 
-from extractor.comments import grammar
+from training import comment_grammar as grammar
 from extractor.comments.features import featurize
 
 ROOT = Path(__file__).resolve().parents[2]
