@@ -12,10 +12,13 @@ BENCH_DIR ?= samples/forms
 # forms drawn by samples.generator added to the bench corpus (tools/bench.py says why)
 BENCH_GENERATE ?= 24
 
-# Tesseract + language data, PDF tools, and the fonts the sample generator draws with.
+# Tesseract + language data, PDF tools, and the fonts the sample generator draws with
+# (the last six: the validation and held-out hands of samples/generator/splits.py).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils \
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
-	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
+	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv \
+	fonts-breip fonts-rufscript fonts-kaushanscript \
+	fonts-dancingscript fonts-kristi fonts-ecolier-court
 
 .PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean \
 	lock audit
