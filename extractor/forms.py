@@ -26,7 +26,6 @@ from extractor import hand_ocr, names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
-                                 strip_accents,
                                  normalize_a_number, parse_date)
 from extractor.preprocess import components
 
@@ -578,8 +577,8 @@ _CONNECTIVES = {"o", "y", "e", "or", "and", "de", "del", "la", "el", "the", "of"
 def _name_words(words: list[Word]) -> list[Word]:
     """The words of a written name: a leading parenthesised label remnant ("(print)")
     goes, and so does everything past a gap of several word heights (a signature's
-    strokes read as letters far right on the same line: "Daniel Delgado   NW") or
-    from a printed label word on ("Heather Smith Date 1/5/2018")."""
+    strokes read as letters far right on the same line: "Nelson Orellana   NW") or
+    from a printed label word on ("Trent Walker Date 3/9/2018")."""
     words = sorted(words, key=lambda w: w.bbox[0])
     while words and words[0].text.startswith("("):
         # "(print)", "(print name)", "(nombre en letra de molde)": up to its ")"
@@ -827,7 +826,7 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
         hit.start -= 1
     if words[start].text.startswith("(") and hit.start > 0 and hit.start < start \
             and words[hit.start - 1].text.endswith(":"):
-        # "Interpreter: Lucía Chávez (Language Line)": the words grown over are another
+        # "Interpreter: Marta Solís (Language Line)": the words grown over are another
         # label's value, and the bracket a remark on them, not the end of a label
         hit.start = start
     if words[hit.end - 1].text.endswith(":"):
@@ -1321,16 +1320,15 @@ def extract_form(pages: list[Page]) -> Record:
 
 def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     """A name field's value as the audit matches it (:mod:`extractor.names`): an
-    officer's without accents and with its initials' periods, a family member's or
-    interpreter's with its accents; each checked against the list of known names. A
-    value the list changed says so in its provenance."""
+    officer's with its initials' periods, every name with the accents it is always
+    written with; each checked against the list of known names. A value the list
+    changed says so in its provenance."""
     if f is None or not f.value:
         return f
     officer = name not in ACCENTED_NAME_FIELDS and name != "child_names"
-    # a confident reading stands even where the list does not know the name: with every
-    # dev name taken out of the list, the corrections it then made (Gómez -> Gámez,
-    # Velásquez -> Velázquez) were all on readings at 0.91 or more, the right ones it
-    # makes with the whole list at 0.9 or less
+    # a confident reading stands even where the list does not know the name: a list
+    # can never hold every name, and a confident reading of one it lacks is more often
+    # right than its nearest listed neighbour (Gámez is not Gómez)
     correct = f.confidence is None or f.confidence < NAME_LIST_BELOW
     finish = ((lambda v: initial_periods(finish_officer_name(v, correct))) if officer
               else (lambda v: finish_family_name(v, name == "interpreter_name", correct)))
@@ -1338,7 +1336,7 @@ def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     value = [finish(v) for v in values] if isinstance(f.value, list) else finish(f.value)
     if value == f.value:
         return f
-    read = [strip_accents(v) if officer else v for v in values]
+    read = values
     listed = correct and any(correct_names(v, officer, name == "interpreter_name") != v
                              for v in read)
     provenance = (f.provenance or "") + (" (name list)" if listed else "")
@@ -1349,7 +1347,7 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
                          page: Page) -> Optional[Field]:
     """The parent's A-number when no label for it was read: OCR often garbles a short
     handwritten-looking label ("A#" read as "AH", or run into the number as
-    "At#147660830") or drops it, but nine digits written in the parent's block are
+    "At#148372519") or drops it, but nine digits written in the parent's block are
     still an A-number. Taken only when exactly one such number stands, free of any
     other label's value, above the first label about children (their numbers live
     below it; without one, in the top half of the page), and only from digits as
