@@ -20,7 +20,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-breip fonts-rufscript fonts-kaushanscript \
 	fonts-dancingscript fonts-kristi fonts-ecolier-court
 
-.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean \
+.PHONY: setup system-deps models test test-deps demo demo-user review bench eval train-models clean \
 	lock audit
 
 setup: system-deps $(STAMP)
@@ -127,6 +127,17 @@ review: setup
 
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
+
+# Held-out protocol (issue 12): EVAL_N forms of held-out layout families and hands drawn
+# with a fresh seed, EVAL_VAL_N validation forms, and the dev corpus, side by side, each
+# 2018 form family apart (tools/heldout_eval.py; ~30-60 min on 2 cores). A quick look:
+# make eval EVAL_N=20 EVAL_VAL_N=0 EVAL_ARGS=--no-dev
+EVAL_N ?= 200
+EVAL_VAL_N ?= 60
+EVAL_ARGS ?=
+eval: setup
+	OMP_THREAD_LIMIT=1 nice -n 10 $(VENV)/bin/python tools/heldout_eval.py --n $(EVAL_N) \
+	  --val-n $(EVAL_VAL_N) --jobs 2 $(EVAL_ARGS)
 
 train-models: setup
 	$(VENV)/bin/python -m training.comments
