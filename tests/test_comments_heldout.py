@@ -89,8 +89,8 @@ def test_comments_no_further_action_records_no_decision(text):
 
 
 def test_comments_explained_may_be_removed_or_leave_is_information_and_an_offer():
-    f = analyze("Explained that he may be removed together with his son or leave the child "
-                "in the United States to pursue his own claims.")
+    f = analyze("Explained that he may be flown home together with his son or let the boy "
+                "stay in the US and keep his own asylum case.")
     assert f["info_provided"].value is True
     assert f["option_offered"].value is True
     assert f["decision"] is None

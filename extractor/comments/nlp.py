@@ -75,7 +75,7 @@ def comment_regex_ents(doc: Doc) -> Doc:
 
 class OfficerMatcher:
     """OFFICER spans: a title (DO, SDDO, AFOD, FOD, ERO, IEA...) and the name after it
-    ("SDDO K. Brown", "AFOD Jennifer Kowalski"), longest match, in ``doc.spans["officers"]``."""
+    ("SDDO K. Brown", "AFOD Wilhelmina Oyarzun"), longest match, in ``doc.spans["officers"]``."""
 
     def __init__(self, nlp: Language, name: str):
         from spacy.matcher import Matcher
