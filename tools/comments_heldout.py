@@ -1,6 +1,9 @@
 """Developer tool: score the case-comment analyser on a held-out entries file.
 
-  .venv/bin/python tools/comments_heldout.py models/comments/data/heldout_v2.jsonl [-v]
+  .venv/bin/python tools/comments_heldout.py models/comments/data/heldout_v2.jsonl [-v] [--model DIR]
+
+``--model DIR`` scores another trained classifier (``python -m training.comments --out DIR``)
+instead of the committed one.
 
 Each line is {"text": ..., "expect": {field: value}} (lines starting with ``//`` are
 comments); a field not listed is expected null/false. Prints per-field accuracy, the
@@ -45,7 +48,17 @@ def score(rows: list[dict]) -> tuple[dict[str, float], Counter, list[tuple]]:
     return {k: ok[k] / len(rows) for k in FIELDS}, confusion, misses
 
 
+def _use_model(argv: list[str]) -> None:
+    if "--model" in argv:
+        from extractor.comments import features, nlp
+
+        d = Path(argv[argv.index("--model") + 1])
+        nlp.MODEL_DIR = d
+        features.KNOWN_WORDS = d / "known_words.txt"
+
+
 def main() -> None:
+    _use_model(sys.argv)
     rows = load(Path(sys.argv[1]))
     acc, conf, misses = score(rows)
     print(f"{len(rows)} entries")

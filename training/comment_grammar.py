@@ -18,6 +18,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from training import comment_phrases as P
+
 DECISIONS = ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")
 FLAGS = ("INFO", "OPTION", "WRITTEN")
 
@@ -47,8 +49,8 @@ LANGS = ["Spanish", "SPANISH", "español", "Portuguese", "Haitian Creole", "Creo
          "Quiché", "Mam", "MAM", "Q'anjob'al", "Kanjobal", "Kaqchikel", "Achi", "Achí", "Ixil",
          "French", "Spanish/Español"]
 SERVICES = ["Language Line", "Lionbridge", "TransPerfect", "CommGap", "LL", "telephonic"]
-ORGS = ["RAICES", "Al Otro Lado", "KIND", "Kids in Need of Defense", "the ACLU", "a legal aid group",
-        "her consulate", "Florence Project", "ProBAR"]
+ORGS = ["a legal aid group", "the county legal clinic", "a church legal program", "the law school clinic",
+        "a nonprofit", "her consulate", "the public defender's immigration unit", "a pro bono program"]
 
 
 def _name(r: random.Random) -> str:
@@ -71,6 +73,8 @@ def subj(r: random.Random) -> tuple[str, str, str]:
            "Client", "Respondent", "The detainee", "Parent/alien"]
     mas = ["Subject", "SUBJ", "Subj", "PA", "Parent", "Detainee", "The father", "Father",
            "The parent", "Alien", "He", "Mr. " + r.choice(LAST), "Client", "The detainee", "Sr. " + r.choice(LAST)]
+    if r.random() < 0.04:  # several parents in one entry
+        return r.choice(P.PLURAL_SUBJECTS), "their", "them"
     return r.choice(fem if g else mas), pos, obj
 
 
@@ -104,13 +108,6 @@ def waive(r: random.Random) -> Example:
                      "requested to", "desires to", "plans to"])
     alone = r.choice(["alone", "by herself" if p == "her" else "by himself", "without " + c,
                       "w/o " + c, "without " + c, "without " + c, "w/o " + c])
-    q = r.choice([
-        "quiero irme sin mi hijo", "quiero irme sin mi hija", "que se quede mi hija aquí",
-        "que se quede mi hijo aquí", "no quiero que mi hijo regrese", "no me lo voy a llevar",
-        "me voy sola", "me voy solo", "mi hijo se queda aquí", "no quiero llevar a mi hija",
-        "prefiero que mis hijos se queden", "que mi hijo se quede con su papá",
-        "quero ir sem meu filho", "que meu filho fique aqui", "no lo voy a llevar, allá lo van a matar",
-        "mi hija tiene un mejor futuro aquí", "no quiero que regresen conmigo"])
     t = r.choice([
         f"{s} {want} {go} {alone}",
         f"{s} {want} {go} {alone} and leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
@@ -123,12 +120,10 @@ def waive(r: random.Random) -> Example:
         f"{s} {r.choice(['does not want', 'did not want', 'doesnt want'])} {c} to {r.choice(['return', 'go back', 'travel', 'be removed'])}{r.choice(['', ' to ' + ctry, ' with ' + o])}",
         f"{s} {r.choice(['wants', 'wishes for', 'would like'])} {c} to {r.choice(['stay', 'remain'])} in the {r.choice(['US', 'U.S.', 'United States'])}{r.choice(['', ' with the sponsor', ' with family', ' with a relative'])}",
         f"{s} wants {c} to {r.choice(['stay', 'remain'])} with {r.choice(['the sponsor', 'family', 'an uncle', 'her sister', 'relatives'])} and will {r.choice(['depart', 'leave', 'be removed'])} alone",
-        f"{s} is not requesting reunification and {want} {go} {alone}",
-        f"{s} {r.choice(['is not requesting', 'did not request', 'does not request', 'not requesting'])} reunification",
-        f"{s} {r.choice(['refused', 'refuses'])} to take {c} back to {ctry}, {r.choice(['stated', 'said'])} {c} has a better future in the US",
-        f"{s} said {c} {r.choice(['has a better future', 'is safer', 'will be safer'])} in the {r.choice(['US', 'U.S.'])} and will depart without {o if r.random()<0.3 else c}",
-        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
-        f"{s}: \"{q}\"",
+        f"{s} {r.choice(['is not asking for', 'does not seek', 'turned down'])} reunification{r.choice([' and', ';', ','])} {want} {go} {alone}",
+        f"{s} {r.choice(['is not asking for', 'did not ask for', 'does not ask for', 'not asking for', 'has not requested'])} reunification",
+        f"{s} {r.choice(['will not bring', 'refuses to bring', 'will not take'])} {c} back {r.choice(['to ' + ctry, 'home', ''])}{r.choice(['', ', says ' + c + ' is safer here', ' b/c of threats'])}",
+        f"{s} said {c} {r.choice(['is safer', 'will be safer', 'will do better', 'has more chances'])} {r.choice(['here', 'in the US', 'with the sponsor'])} and will {r.choice(['go', 'travel', 'fly back'])} without {o if r.random()<0.3 else c}",
         f"{r.choice(['Oral waiver', 'ORAL WAIVER', 'Verbal waiver', 'Waiver'])} of reunification {r.choice(['taken', 'obtained', 'given', 'recorded', 'accepted'])}",
         f"{s} {r.choice(['orally waived', 'verbally waived', 'waived', 'gave up'])} {r.choice(['reunification', 'the right to reunification', 'reunif', 'reunification w/ ' + c])}",
         f"{s} {r.choice(['elects', 'elected', 'chose'])} to be removed alone; {c} to remain in ORR custody",
@@ -179,7 +174,7 @@ def waive_written(r: random.Random) -> Example:
     t = r.choice([
         f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice(['', ' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c])}",
         f"{s} {r.choice(['signed', 'executed'])} {form} in {r.choice(['front of this officer', 'the presence of this officer', 'my presence'])}",
-        f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (FORM SCANNED TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
+        f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (COPY TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
         f"{s} signed {form}; {r.choice(['elected', 'chose'])} to depart without {c}",
         f"{s} signed the form {r.choice(['electing', 'choosing'])} to {r.choice(['depart', 'be removed'])} {r.choice(['without', 'w/o'])} {c}",
         f"{s} signed {form} waiving reunification{r.choice(['', ' with ' + c])}",
@@ -220,10 +215,6 @@ def request(r: random.Random) -> Example:
                      "asked to be", "requests to be", "would like to be", "is requesting to be",
                      "requesting to be", "desires to be", "REQUESTED TO BE", "elected to be",
                      "wants to be"])
-    q = r.choice(["quiero irme con mi hijo", "quiero irme con mi hija", "no me voy sin mi hijo",
-                  "quiero llevar a mi hija", "no me quiero ir sin mis hijos", "quiero a mi hijo conmigo",
-                  "me quiero ir con mis hijos", "quero ir com meu filho", "no me voy sin ella",
-                  "quiero que me devuelvan a mi hijo", "quiero regresar con mi hija"])
     with_ = r.choice(["with", "WITH", "w/", "together with", "along with"])
     t = r.choice([
         f"{s} {want} {go} {with_} {c}",
@@ -235,8 +226,6 @@ def request(r: random.Random) -> Example:
         f"{s} wants {c} back",
         f"{s} {r.choice(['requests', 'requested', 'is requesting', 'asked for', 'wants', 'REQ', 'REQUESTS', 'seeks'])} {r.choice(['reunification', 'reunif', 'REUNIFICATION', 'to reunify'])}{r.choice(['', ' with ' + c, ' w/ ' + c, ' prior to removal'])}",
         f"{r.choice(['Requests', 'REQUESTS', 'Requested', 'Req'])} {r.choice(['reunification', 'REUNIFICATION', 'reunif'])}",
-        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
-        f"{s}: \"{q}\"",
         f"Per {ctry} consular official, {s} {r.choice(['wishes', 'wants', 'requests'])} to return with {c}",
         f"{s} {r.choice(['accepted', 'agreed to', 'elected', 'chose'])} {r.choice(['reunification', 'the option to be removed with ' + c, 'removal with ' + c, 'to depart with ' + c])}",
         f"{s} {r.choice(['elected', 'chose', 'decided'])} to {r.choice(['depart', 'be removed', 'return'])} with {c}",
@@ -263,13 +252,21 @@ def attorney(r: random.Random) -> Example:
     when = r.choice(["before deciding", "first", "before making a decision", "prior to making a decision",
                      "before signing anything", "before signing", "", "prior to deciding",
                      "before any decision re: " + c])
+    pro = _pro(r, p)
+    # composed: an act the parent holds back, and the lawyer it waits for
+    hold = r.choice(["decide", "choose", "answer", "sign anything", "put " + p + " name on anything",
+                     "sign the form", "say anything about " + c, "make a choice", "commit to anything"])
+    wait = r.choice([f"{who} has seen it", f"{who} reviews it", f"{who} is present", f"{pro} sees {who}",
+                     f"{pro} hears from {who}", f"{pro} gets advice from {who}", f"{who} calls back",
+                     f"{pro} has talked to {who}", f"{who} explains it"])
     t = r.choice([
+        f"{s} {r.choice(['will not', 'refuses to', 'does not want to', 'prefers not to'])} {hold} {r.choice(['until', 'before'])} {wait}",
+        f"{s} {r.choice(['asks', 'asked', 'wants', 'would like', 'needs', 'requested'])} to {r.choice(['see', 'call', 'hear from', 'get advice from', 'be advised by'])} {who} {r.choice(['before ' + pro + ' ' + r.choice(['chooses', 'decides', 'answers', 'signs']), 'first', 'before deciding', ''])}".rstrip(),
         f"{s} {r.choice(['wants', 'wishes', 'would like', 'requested', 'asked', 'needs'])} to {r.choice(['speak', 'talk', 'consult', 'meet'])} with {who} {when}",
         f"{s} {r.choice(['requested', 'requests', 'asked'])} to consult with {who} prior to making a decision{r.choice(['', ' re: ' + c, ' regarding ' + c])}",
         f"{s} {r.choice(['refused', 'declined', 'will not agree'])} to sign {r.choice(['the form', 'anything', 'the waiver'])} until {r.choice(['she', 'he'])} {r.choice(['speaks', 'talks', 'consults'])} with {who}",
         f"{s} will decide after {r.choice(['speaking', 'talking', 'consulting'])} with {who}",
         f"{s} {r.choice(['requested', 'wants', 'asked for'])} {r.choice(['an attorney', 'a lawyer', 'legal counsel', 'to see a lawyer', 'attorney consultation'])}",
-        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['quiero hablar con un abogado', 'primero quiero hablar con mi abogado', 'necesito un abogado', 'quero falar com um advogado'])}\"",
         f"{s} {r.choice(['deferred', 'declined to decide'])} pending {r.choice(['consultation with counsel', 'attorney consultation', 'legal advice'])}",
         f"{s} {r.choice(['wants', 'wishes'])} {r.choice(['legal advice', 'to get legal advice'])} {when}",
         f"Decision pending attorney consultation",
@@ -291,11 +288,10 @@ def undecided(r: random.Random) -> Example:
     ctry = r.choice(COUNTRIES)
     t = r.choice([
         f"{s} {r.choice(['is undecided', 'undecided', 'remains undecided', 'UNDECIDED'])}{r.choice(['', ' at this time', ' regarding ' + c, ' at this time regarding ' + c])}",
-        f"{s} {r.choice(['unable to decide', 'is unable to decide', 'could not decide', 'cannot decide', 'has not decided', 'has not yet decided', 'did not make a decision', 'did not decide', 'made no decision'])}{r.choice(['', ' today', ' at this time', ' yet'])}",
+        f"{s} {r.choice(['unable to decide', 'is unable to decide', 'could not decide', 'cannot decide', 'has not decided', 'has not yet decided', 'did not make a decision', 'did not decide', 'made no decision', 'has not made up her mind', 'has not made up his mind', 'could not make up her mind', 'is torn', 'keeps going back and forth'])}{r.choice(['', ' today', ' at this time', ' yet'])}",
         f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} time to think{r.choice(['', ' and will advise', ' about it', ' it over'])}",
         f"{s} {r.choice(['wants', 'wishes', 'needs'])} to {r.choice(['speak', 'talk', 'consult'])} with {r.choice(['family', 'her husband', 'his wife', 'relatives', 'the sponsor', 'family members'])}{r.choice(['', ' in ' + ctry])} first",
         f"{s} will think about it{r.choice(['', ' and advise', ' and let us know'])}",
-        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['no sé todavía', 'lo voy a pensar', 'no sé qué hacer', 'tengo que pensarlo', 'necesito hablar con mi familia'])}\"",
         f"No decision {r.choice(['made', 'yet', 'at this time', 'was made today'])}",
         f"{s} {r.choice(['is still deciding', 'is considering the options', 'will advise later', 'will decide later'])}",
         f"Decision pending",
@@ -354,8 +350,9 @@ def info_option(r: random.Random) -> Example:
         f"Explained the option to {r.choice(['depart', 'be removed'])} with {c} and the consequences of departing without {c}",
         f"{s} was offered removal with {c} and advised that {c} would otherwise remain in ORR custody",
         # the alternatives themselves, in whatever verb the officer used
-        f"{_told(r)}{r.choice([' that', ' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have'])} {c} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US'])}{_purpose(r, p)}",
+        f"{_told(r)}{r.choice([' that', ' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have', 'let'])} {r.choice([c, o, o])} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US', 'with the sponsor', 'with the sponsor in ' + r.choice(['Texas', 'Florida', 'New Jersey']), 'with relatives', 'stay behind'])}{_purpose(r, p)}",
         f"{_told(r)} {_pro(r, p)} {r.choice(['may', 'could', 'can'])} {r.choice(['leave', 'depart', 'be removed', 'go'])} {r.choice(['with or without', 'either with or without'])} {c}",
+        f"{_told(r)}{r.choice([' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'is allowed to', 'is free to'])} {r.choice(['take', 'bring', 'travel with', 'fly back with', 'return with'])} {c}{r.choice(['', ' with ' + o, ' along'])}{r.choice(['', ' to ' + r.choice(COUNTRIES), ' on the flight', ' when removed'])}",
         f"{_told(r)} that {c} {r.choice(['may', 'could', 'can'])} {r.choice(['travel', 'depart', 'be removed', 'return'])} with {o} or {r.choice(['remain', 'stay'])} in the {r.choice(['US', 'U.S.', 'United States'])}{_purpose(r, p)}",
         f"{s} was {r.choice(['advised of', 'informed of', 'told', 'given', 'read'])} {r.choice([p, 'the', 'both', 'the two'])} options{r.choice([':', ',', ' -'])} {r.choice(['to be removed', 'removal', 'to depart', 'departure'])} {r.choice(['with', 'together with'])} {c} or {r.choice(['leaving', 'to leave', 'having'])} {c} {r.choice(['in the US', 'in ORR custody', 'with a sponsor', 'in the care of ORR'])}",
         f"{s} was {r.choice(['given the choice', 'given the option', 'offered the choice', 'presented with the choice'])} {r.choice(['of', 'between'])} {r.choice(['taking', 'departing with', 'being removed with'])} {c} {r.choice(['or', 'and'])} {r.choice(['leaving', 'not taking'])} {c} {r.choice(['in the US', 'behind', 'in ORR custody', 'with the sponsor'])}",
@@ -404,57 +401,6 @@ def negated_flags(r: random.Random) -> Example:
     return Example(t, "NONE", fl)
 
 
-def neutral(r: random.Random) -> Example:
-    s, p, o = subj(r)
-    c = child(r, p)
-    ctry = r.choice(COUNTRIES)
-    lang = r.choice(LANGS)
-    nm = _name(r)
-    t = r.choice([
-        f"Travel document request sent to {ctry} consulate",
-        f"Consulate of {ctry} contacted re: travel docs{r.choice(['', '. Awaiting response'])}",
-        f"Consulate confirmed subject's identity and nationality",
-        f"{r.choice(['Medical screening', 'TB test', 'Intake screening'])} completed; no issues noted",
-        f"Property inventoried and returned to subject",
-        f"Subject moved to bed space {r.choice('ABCDE')}-{r.randint(1, 60)} pending transfer",
-        f"{s} claimed fear; referred to USCIS for CFI",
-        f"ETD issued by consulate; removal flight pending",
-        f"Received I-213 from BP; case assigned to this officer",
-        f"Subject transferred to {r.choice(['Eloy DC', 'Otero County PC', 'Port Isabel', 'Karnes', 'Dilley'])}",
-        f"{c.capitalize()} located at ORR shelter in {r.choice(['Miami, FL', 'San Antonio, TX', 'Brownsville, TX', 'New York, NY', 'Phoenix, AZ'])}",
-        f"{r.choice(['Son', 'Daughter', 'Child'])} {nm} located at ORR shelter",
-        f"Via telephonic interpreter ({nm}) in {lang}",
-        f"Via telephonic interpreter ({r.choice(SERVICES)} #{r.randint(1000, 99999)}) in {lang}",
-        f"Using {lang} interpreter {nm}",
-        f"{lang} interpreter ({nm}) used for this conversation",
-        f"Interview {r.choice(['language', 'lang'])}: {lang}",
-        f"Lang: {lang}",
-        f"{r.choice(['Advised', 'ADVISED', 'Interviewed', 'Spoke'])} in {lang}",
-        f"Interview conducted in {lang} w/ {nm} interpreter",
-        f"Conducted in {lang} by this officer (fluent)",
-        f"{r.choice(TITLES)} {r.choice(LAST)} (fluent {lang}) spoke w/ subject",
-        f"This officer is a native {lang} speaker; interview in {lang}",
-        f"{r.choice(['Witnessed by', 'In the presence of', 'WITNESSED BY', 'IN THE PRESENCE OF'])} {_officer(r)}",
-        f"{_officer(r)} present as witness",
-        f"Follow up scheduled", f"Follow-up in 48 hours", f"Will follow up",
-        f"Case reviewed by supervisor", f"Subject has a final order of removal",
-        f"Subject was served with {r.choice(['I-862', 'I-860', 'I-205', 'the NTA'])}",
-        f"Subject's {r.choice(['sister', 'cousin', 'brother'])} called to ask about {c}",
-        f"Call with {c} arranged via ORR case manager",
-        f"{s} spoke with {c} by phone",
-        f"Flight itinerary received for {r.choice(['Tuesday', 'next week', 'June 12'])}",
-        f"TEL INTERP ({lang.upper()})",
-        f"Subject appeared in good health",
-        f"{s} was advised of {r.choice(['the removal date', 'the transfer', 'his rights to consular notification', 'her rights to consular notification'])}",
-        f"{s} asked about the status of {r.choice(['her', 'his'])} asylum case",
-        f"{r.choice(['Letter', 'Note'])} from {r.choice(['consulate', 'ORR', 'the shelter'])} received",
-        f"{r.choice(['ETD', 'Travel document', 'Removal', 'Transfer', 'Flight', 'Consular interview', 'Medical clearance', 'Bed assignment'])} {r.choice(['pending', 'still pending', 'pending review', 'pending approval'])}",
-        f"Consular interview conducted by {ctry} consulate{r.choice(['', ' via video', ' by phone'])}",
-        f"{s} {r.choice(['requested', 'asked for', 'wants', 'requests'])} {r.choice(['a blanket', 'a phone call', 'medical attention', 'commissary funds', 'a Bible', 'her property', 'a copy of the NTA', 'a call to family', 'a haircut', 'a new uniform'])}",
-    ])
-    return Example(t, "NONE")
-
-
 def admin(r: random.Random) -> Example:
     """Unrelated case notes (no decision, no advisal about the child): the routine of a
     detention file. Several use the words decisions are made of ("refused", "requested",
@@ -498,7 +444,7 @@ def admin(r: random.Random) -> Example:
 
 FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14), (request_written, 2),
             (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
-            (negated_flags, 6), (neutral, 22), (offered_then, 3), (admin, 12)]
+            (negated_flags, 6), (offered_then, 3), (admin, 12)]
 
 
 def _surface(r: random.Random, text: str) -> str:
@@ -547,21 +493,27 @@ def _join(r: random.Random, a: Example, b: Example) -> Example:
                    dec, flags)
 
 
-def generate(n: int, seed: int = 13) -> list[Example]:
+def generate(n: int, seed: int = 13, noisy: bool = True) -> list[Example]:
+    from training import comment_notes as N  # it builds on this module's slots
+
     r = random.Random(seed)
-    fams, weights = zip(*FAMILIES)
+    fams, weights = zip(*(FAMILIES + N.NOTE_FAMILIES))
+
+    def draw() -> Example:
+        return r.choices(fams, weights)[0](r)
+
     out = []
     for _ in range(n):
-        ex = r.choices(fams, weights)[0](r)
+        ex = N.vary(r, draw(), draw)
         x = r.random()
         if x < 0.15:
             ex.text = _lead_in(r) + ex.text[0].lower() + ex.text[1:] if ex.text[:2] != ex.text[:2].upper() else _lead_in(r) + ex.text
         elif x < 0.18 and ex.decision != "NONE":
             ex = _info_tail(r, ex)
         elif x < 0.3:
-            other = r.choices(fams, weights)[0](r)
+            other = draw()
             if ex.decision == "NONE" or other.decision == "NONE":
                 ex = _join(r, ex, other) if r.random() < 0.5 else _join(r, other, ex)
-        ex.text = _surface(r, ex.text)
+        ex.text = N.surface_noise(r, _surface(r, ex.text), noisy)
         out.append(ex)
     return out
