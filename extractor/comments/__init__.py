@@ -69,6 +69,14 @@ def _text_fields(text: str, page: Optional[int] = None, bbox=None,
         ev, span = _evidence(text, f.span)
         prov = ";".join(x for x in (f.how, span) if x)
         out[name] = Field(f.value, round(f.confidence * conf_scale, 3), page, bbox, ev, prov)
+    about = found.get("about_choice")
+    if out["decision"] is None and about is not None:
+        # the entry speaks of the parent's choice but no decision was read: a decision
+        # field with no value (not a missing field) tells the rubric to send C-DECISION to
+        # a reviewer as `unknown` instead of taking the entry out of the audit
+        ev, span = _evidence(text, about.span)
+        prov = ";".join(x for x in ("about the choice, decision unread", about.how, span) if x)
+        out["decision"] = Field(None, round(about.confidence * conf_scale, 3), page, bbox, ev, prov)
     return out
 
 

@@ -1,0 +1,53 @@
+"""C-DECISION `unknown` (contract, after the checks table): an entry that speaks of the
+parent's choice but whose decision the reader could not read goes to a reviewer; only an
+entry confidently unrelated is `not_applicable`. Entries invented for this test."""
+import pytest
+
+from extractor.comments import extract_comment_text
+from extractor.model import Document
+from scoring.rubric import score_document
+
+
+def _checks(body: str) -> dict:
+    recs = extract_comment_text(f"03/14/2019 DO Q. Arbuthnot\n   {body}\n")
+    doc = score_document(Document(source="x", sha256="0", doc_type="case_comments", pages=1,
+                                  records=list(recs)))
+    return {c.id: c.status for c in doc.records[0].checks}, doc.records[0]
+
+
+@pytest.mark.parametrize("body", [
+    # about the child / reunification / an option / a form, but no decision stated or readable
+    "Subj was asked about the minor; answer not recorded.",
+    "Discussed reunifcation w/ SUBJ, interpretr line dropped before an answer.",
+    "PA and the UAC spoke by phone; topic: removal w/ or w/o child.",
+    "Election form partly filled in, box not legible.",
+    "Rvwd the optoins w/ the fathr re: his dautgher.",
+    "XQZ PLMW reunif ?? illegible ink ??",
+])
+def test_entry_about_the_choice_without_a_read_decision_is_unknown(body):
+    st, rec = _checks(body)
+    assert "not_applicable" not in st.values(), st
+    if rec.value("decision") is None:
+        assert st["C-DECISION"] == "unknown", st
+
+
+@pytest.mark.parametrize("body", [
+    "Sick call: headache, given ibuprofen.",
+    "Bed space confirmed at the staging facility.",
+    "Commissary account topped up by a relative.",
+])
+def test_unrelated_entry_is_not_applicable(body):
+    st, rec = _checks(body)
+    assert rec.fields["decision"] is None
+    assert set(st.values()) == {"not_applicable"}
+
+
+@pytest.mark.parametrize("text", [
+    "letter from father requesting to be removed with his son",
+    "Father requested to be returned to Guatemala WITH child",
+    "Father wished to be removed with his child",
+])
+def test_audit_quotes_still_read_as_requests(text):
+    st, rec = _checks(text)
+    assert rec.value("decision") == "requests_reunification"
+    assert st["C-DECISION"] == "pass"
