@@ -51,3 +51,31 @@ def test_audit_quotes_still_read_as_requests(text):
     st, rec = _checks(text)
     assert rec.value("decision") == "requests_reunification"
     assert st["C-DECISION"] == "pass"
+
+
+def test_no_decision_in_the_validation_sets_leaves_the_audit_silently():
+    """Every hand-written entry that records a decision keeps C-DECISION in the audit:
+    read (pass/fail) or, when the reader misses it, `unknown`; never `not_applicable`."""
+    import json
+    from pathlib import Path
+
+    from extractor.comments import _text_fields
+    from extractor.model import COMMENT_FIELDS, Record
+    from scoring.rubric import score_record
+
+    data = Path(__file__).resolve().parents[1] / "models" / "comments" / "data"
+    silent, n = [], 0
+    for name in ("heldout_v2.jsonl", "heldout_v3.jsonl", "heldout_v4.jsonl"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("//"):
+                continue
+            row = json.loads(line)
+            if not row["expect"].get("decision"):
+                continue
+            fields = dict.fromkeys(COMMENT_FIELDS)
+            fields.update(_text_fields(row["text"]))
+            rec = score_record(Record(kind="case_comment", index=0, fields=fields))
+            n += 1
+            if {c.id: c.status for c in rec.checks}["C-DECISION"] == "not_applicable":
+                silent.append(row["text"])
+    assert n > 200 and silent == []

@@ -79,6 +79,8 @@ def subj(r: random.Random) -> tuple[str, str, str]:
 
 
 def child(r: random.Random, pos: str) -> str:
+    if r.random() < 0.06:  # the child already named before: "declined to take him"
+        return r.choice(["him", "her", "them"])
     noun = r.choice(["child", "son", "daughter", "children", "minor child", "kids", "son",
                      "daughter", "child", "USC child", "two children", "minor"])
     det = r.choice([pos, pos, pos, "the", "the", ""]) if noun not in ("two children",) else pos
@@ -129,6 +131,9 @@ def waive(r: random.Random) -> Example:
         f"{s} {r.choice(['elects', 'elected', 'chose'])} to be removed alone; {c} to remain in ORR custody",
         f"{s} {r.choice(['indicated', 'said', 'stated'])} {p[0] if False else ('she' if p == 'her' else 'he')} will not take {c} with {o}",
         f"{s} will {r.choice(['depart', 'leave', 'return'])} without {c}",
+        f"{s} {r.choice(['declined', 'DECLINED', 'decl', 'would not agree', 'is unwilling', 'was unwilling', 'did not agree'])} to {r.choice(['take', 'bring', 'travel with', 'fly with'])} {c}{r.choice(['', ' on the removal flight', ' back', ' with ' + o, ' along'])}",
+        f"{s} {r.choice(['is leaving', 'will leave', 'leaves', 'is going to leave'])} {c} {r.choice(['with the sponsor', 'w/ the sponsor', 'with family', 'here', 'in the US', 'behind', 'with ' + r.choice(['her sister', 'an uncle', 'the grandmother'])])}",
+        f"{s} {r.choice(['relinquished', 'gave up', 'waived', 'renounced'])} {r.choice([p + ' right', 'the right', 'the option'])} to be {r.choice(['removed', 'deported', 'returned', 'reunified'])} with {c}",
         f"{s} {r.choice(['DECL', 'DECLINED', 'decl'])} {r.choice(['REUNIF', 'reunif', 'reunification'])}",
         f"{s} {r.choice(['does not want', 'doesnt want', 'does not wish'])} to {r.choice(['reunify', 'be reunified'])} with {c}",
         f"{s} wants {c} to {r.choice(['stay', 'remain'])}",
@@ -159,6 +164,7 @@ def offered_then(r: random.Random) -> Example:
         ans = r.choice(["accepted", "accepted it", "agreed", "said yes", "accepted the offer"])
         dec = "REQUEST"
     t = r.choice([f"{s} {offer} and {ans}", f"{s} {offer}; {ans}",
+                  f"{s} {offer}, {r.choice(['SUBJ', 'subject', 'PA', _pro(r, p)])} {ans}",
                   f"{s} {r.choice(['accepted', 'declined'])} the offer to {r.choice(['depart', 'be removed', 'travel'])} {r.choice(['together with', 'with'])} {c}"])
     if t.endswith(c) and " the offer to " in t:
         dec = "REQUEST" if " accepted the offer" in t else "WAIVE"
@@ -172,7 +178,7 @@ def waive_written(r: random.Random) -> Example:
                      "the reunification waiver form", "the waiver form", "form I-xxx",
                      "the Ms. L election form", "the separation waiver", "a waiver"])
     t = r.choice([
-        f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice(['', ' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c])}",
+        f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice([' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c]) if 'waiver' not in form else r.choice(['', ' choosing to depart without ' + c])}",
         f"{s} {r.choice(['signed', 'executed'])} {form} in {r.choice(['front of this officer', 'the presence of this officer', 'my presence'])}",
         f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (COPY TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
         f"{s} signed {form}; {r.choice(['elected', 'chose'])} to depart without {c}",
@@ -231,6 +237,8 @@ def request(r: random.Random) -> Example:
         f"{s} {r.choice(['elected', 'chose', 'decided'])} to {r.choice(['depart', 'be removed', 'return'])} with {c}",
         f"{s} does not want to {r.choice(['depart', 'leave', 'be removed'])} without {c}",
         f"{s} wants to take {c} with {o}",
+        f"{s} {r.choice(['does not want to', 'will not', 'refuses to', 'did not want to', 'cannot'])} leave {c} {r.choice(['in the US', 'here', 'behind', 'in ORR custody', 'with strangers'])}{r.choice(['', '; wants ' + r.choice(['him', 'her', 'them']) + ' on the same flight', ', wants to travel together'])}",
+        f"{s} wants {r.choice(['him', 'her', 'them', c])} {r.choice(['on the same flight', 'with ' + o + ' on the plane', 'on the flight with ' + o])}",
         f"{s} {r.choice(['wants', 'wishes'])} {c} to {r.choice(['return', 'travel', 'depart', 'be removed'])} with {o}",
         f"{s} wants {c} to {r.choice(['accompany', 'go with', 'travel with'])} {o}",
         f"{s} {r.choice(['insists', 'insisted'])} on {r.choice(['reunification', 'departing with ' + c, 'taking ' + c])}",
@@ -272,7 +280,7 @@ def attorney(r: random.Random) -> Example:
         f"Decision pending attorney consultation",
         f"{s} will not {r.choice(['decide', 'make a decision', 'sign anything', 'choose'])} until {r.choice(['she', 'he'])} {r.choice(['meets', 'speaks', 'talks', 'consults'])} with {who}",
         f"{r.choice(['Subject', 'PA'])}'s {r.choice(['attorney', 'lawyer', 'counsel'])} {r.choice(['advised', 'said', 'called to say'])} that {r.choice(['she', 'he'])} will decide after {r.choice(['a legal visit', 'meeting with counsel', 'consulting counsel'])}",
-        f"{s} will not {r.choice(['sign anything', 'sign the form', 'answer', 'decide'])} without {r.choice(['her', 'his', 'an'])} {r.choice(['attorney', 'lawyer', 'counsel'])}{r.choice(['', ' present', ' being present'])}",
+        f"{s} {r.choice(['will not', 'refused to', 'refuses to', 'REFUSED TO', 'would not'])} {r.choice(['sign anything', 'sign the form', 'sign any form', 'sign any paper', 'answer', 'decide'])} {r.choice(['without', 'w/o'])} {r.choice(['her', 'his', 'an', 'a', ''])} {r.choice(['attorney', 'lawyer', 'counsel'])}{r.choice(['', ' present', ' being present'])}",
         f"{s} {r.choice(['is waiting for', 'is awaiting', 'expects'])} {r.choice(['a call from', 'a call back from', 'advice from', 'a visit from'])} {who} {r.choice(['and will decide afterwards', 'before deciding', 'before answering', 'to decide'])}",
         f"{s} wants {who} to {r.choice(['review the form', 'look at the form', 'be present', 'explain the options'])}{r.choice(['', ' first', ' before deciding', ' before signing'])}",
         f"{s} {r.choice(['would like', 'wants', 'asked for'])} {who} {r.choice(['to be present', 'present'])} for {r.choice(['any discussion', 'the interview', 'any decision'])}{r.choice(['', ' about ' + c])}",
@@ -292,6 +300,9 @@ def undecided(r: random.Random) -> Example:
         f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} time to think{r.choice(['', ' and will advise', ' about it', ' it over'])}",
         f"{s} {r.choice(['wants', 'wishes', 'needs'])} to {r.choice(['speak', 'talk', 'consult'])} with {r.choice(['family', 'her husband', 'his wife', 'relatives', 'the sponsor', 'family members'])}{r.choice(['', ' in ' + ctry])} first",
         f"{s} will think about it{r.choice(['', ' and advise', ' and let us know'])}",
+        f"{s} {r.choice(['unsure', 'is unsure', 'not sure', 'uncertain'])} {r.choice(['if', 'whether'])} {c} should {r.choice(['stay', 'go with ' + o, 'travel', 'remain here'])}",
+        f"{s} {r.choice(['may', 'might', 'could'])} {r.choice(['leave', 'take'])} {c} {r.choice(['here', 'along', 'with the sponsor'])}, but {r.choice(['wants', 'needs'])} to think about it{r.choice(['', ' overnight', ' more'])}",
+        f"{s} {r.choice(['answered neither yes nor no', 'did not answer', 'would not answer', 'gave no clear answer'])}{r.choice(['', ' when asked about ' + r.choice(['removal with ' + c, c, 'reunification'])])}",
         f"No decision {r.choice(['made', 'yet', 'at this time', 'was made today'])}",
         f"{s} {r.choice(['is still deciding', 'is considering the options', 'will advise later', 'will decide later'])}",
         f"Decision pending",
@@ -480,6 +491,15 @@ def _info_tail(r: random.Random, ex: Example) -> Example:
                      "of the consequences", "of the options", "what would happen to the child",
                      "the child could pursue relief in the US"])
     what = what if what.startswith("of ") else "that " * (r.random() < 0.5) + what
+    if r.random() < 0.4:  # what was told first: "After the options were explained, ..."
+        how = r.choice(["", f" in {r.choice(LANGS)}", " by interpreter", " through the interpreter"])
+        lead = r.choice([f"After the options were explained{how}, ", f"After reviewing the options{how}, ",
+                         f"Once advised of the consequences{how}, ", f"Having been told what happens to the child{how}, "])
+        return Example(lead + ex.text[:1].lower() + ex.text[1:], ex.decision, dict(ex.flags, INFO=1))
+    if r.random() < 0.3:
+        tail = r.choice([" after reviewing the options with this officer", " after the options were explained",
+                         " after being advised that the child keeps " + r.choice(["her", "his"]) + " own immigration case"])
+        return Example(ex.text + tail, ex.decision, dict(ex.flags, INFO=1))
     return Example(f"{ex.text}{tail} {what}", ex.decision, dict(ex.flags, INFO=1))
 
 
