@@ -412,50 +412,9 @@ def negated_flags(r: random.Random) -> Example:
     return Example(t, "NONE", fl)
 
 
-def admin(r: random.Random) -> Example:
-    """Unrelated case notes (no decision, no advisal about the child): the routine of a
-    detention file. Several use the words decisions are made of ("refused", "requested",
-    "counsel", "pending", "with him", "explained") about something else, so the model
-    learns that those words alone decide nothing."""
-    s, p, o = subj(r)
-    ctry = r.choice(COUNTRIES)
-    fac = r.choice(["Port Isabel SPC", "Otero County PC", "Karnes", "Dilley", "Eloy DC",
-                    "IAH Polk", "El Paso SPC", "Stewart DC", "the staging facility"])
-    t = r.choice([
-        r.choice(["No further action", "NO FURTHER ACTION", "NFA", "No further action at this time",
-                  "No further action needed", "No action required", "Nothing further", "No changes"]),
-        f"{r.choice(['Case reviewed', 'CASE REVIEWED', 'File reviewed', 'A-file reviewed', 'Case file reviewed'])}{r.choice(['', ' by SDDO', ' by supervisor', ' - NFA', ', no changes', ', no issues'])}",
-        f"{r.choice(['Pending TD', 'TD pending', 'Awaiting TD', 'TD requested', 'TD received', 'ETD pending', 'Pending travel document', 'Pending flight'])}{r.choice(['', ' from consulate', ' from ' + ctry + ' consulate'])}",
-        f"{r.choice(['Medical', 'Sick call', 'IHSC', 'Dental', 'Mental health'])} {r.choice(['screening completed', 'visit', 'request', 'clearance received', 'follow-up scheduled', 'referral made'])}{r.choice(['', ': ' + r.choice(['rash', 'headache', 'tooth pain', 'cough', 'fever']), '; cleared for travel', '; no issues'])}",
-        f"{s} {r.choice(['seen by', 'evaluated by', 'referred to'])} {r.choice(['medical', 'the nurse', 'IHSC', 'PA-C', 'the clinic', 'the doctor', 'dental'])}{r.choice(['', ' for ' + r.choice(['high blood pressure', 'a rash', 'back pain', 'a cough']), '; cleared', '; returned to housing'])}",
-        f"{r.choice(['Property', 'PROPERTY', 'Belongings', 'Personal property'])} {r.choice(['inventoried', 'inventory completed', 'bagged and tagged', 'sent with ' + o, 'released to family', 'returned', 'transferred with ' + o, 'logged'])}",
-        f"{s}'s {r.choice(['belongings', 'property', 'clothes', 'documents', 'passport', 'ID card'])} {r.choice(['bagged and tagged', 'located in property', 'copied to A-file', 'sent with ' + o, 'returned to ' + o, 'received from family'])}",
-        f"{s} {r.choice(['transferred', 'moved', 'relocated'])} {r.choice(['to ' + fac, 'from Dilley to ' + fac, 'to housing unit B-4', 'to ' + fac + ' for bed space', 'to ' + fac + ' due to bed space'])}{r.choice(['', '; property sent with ' + o, ' with ' + p + ' property'])}",
-        f"{r.choice(['Bed space', 'BED SPACE', 'Transfer', 'Housing'])} {r.choice(['confirmed', 'unavailable', 'request pending', 'requested at ' + fac, 'cancelled', 'approved'])}",
-        f"{s} {r.choice(['refused', 'refuses', 'declined'])} {r.choice(['the meal tray', 'meals', 'medication', 'medical treatment', 'the TB test', 'to sign the property receipt', 'to speak with the consular officer', 'recreation', 'the transfer', 'a phone call', 'to attend sick call'])}",
-        f"{r.choice(['Habeas petition', 'Motion to reopen', 'Appeal', 'G-28', 'Stay request', 'Notice of appearance', 'Bond motion'])} {r.choice(['filed by counsel', 'received', 'filed by attorney', 'placed in A-file', 'submitted by ' + r.choice(ORGS)])}{r.choice(['', '; OPLA notified', '; forwarded to docket'])}",
-        f"{r.choice(['Attorney', 'Counsel', 'Subject' + chr(39) + 's attorney', 'Legal rep'])} {r.choice(['called requesting case status', 'called for status of case', 'visited', 'requested a copy of the I-213', 'requested a legal visit', 'emailed re: bond'])}",
-        f"{r.choice(['Court date', 'Master calendar hearing', 'Individual hearing', 'Hearing', 'CFI', 'Credible fear interview'])} {r.choice(['scheduled', 'set', 'rescheduled', 'continued', 'held'])}{r.choice(['', ' for next week', ' before IJ ' + r.choice(LAST), ' with USCIS'])}",
-        f"{s} {r.choice(['attended', 'appeared at'])} {r.choice(['the hearing', 'master calendar hearing', 'court'])}{r.choice(['', '; IJ ordered removal', '; case continued', '; relief denied'])}",
-        f"{r.choice(['Consular interview', 'Consulate interview', 'Consular visit'])} {r.choice(['conducted', 'completed', 'held', 'done'])}{r.choice(['', ' telephonically', ' by video', ' in person'])}{r.choice(['', '; nationality confirmed', '; TD to follow', '; TD pending'])}",
-        f"{ctry} {r.choice(['consulate', 'consular officer'])} {r.choice(['interviewed subject', 'confirmed nationality', 'requested a list of detainees', 'issued TD'])}",
-        f"{s} {r.choice(['requested', 'asked for', 'wants', 'wishes', 'would like'])} to {r.choice(['call ' + p + ' consulate', 'file a complaint', 'file a grievance', 'call family', 'see the chaplain', 'buy commissary', 'get a copy of ' + p + ' birth certificate', 'see medical'])}",
-        f"{_told(r)} that {r.choice([p + ' removal flight was postponed', 'the transfer is scheduled for tomorrow', p + ' property will be returned at release', 'visitation hours changed', 'the TD has not arrived', p + ' bond was denied'])}",
-        f"{r.choice(['Explained', 'Reviewed'])} {r.choice(['the property release procedure', 'the grievance process', 'facility rules', 'the commissary process', 'visitation rules'])}{r.choice(['', ' to ' + s.lower()])}",
-        f"{s} {r.choice(['released on OSUP', 'released on bond', 'bonded out', 'removed to ' + ctry, 'departed via charter', 'placed in SMU', 'placed on hunger strike watch'])}",
-        f"{r.choice(['Departure verified', 'Removal verified', 'Removal completed'])}{r.choice(['', ' to ' + ctry, ' via ICE Air'])}",
-        f"{r.choice(['Interview not conducted', 'No interview today', 'Interview rescheduled'])}{r.choice(['', ' due to lockdown', ' - interpreter unavailable', ' due to court'])}",
-        f"{r.choice(['Interpreter', 'Telephonic interpreter', 'Language Line'])} {r.choice(['unavailable', 'not available'])}{r.choice(['', '; interview rescheduled'])}",
-        f"{r.choice(['Fingerprints', 'Biometrics', 'The I-213', 'A-file', 'Records check'])} {r.choice(['resubmitted', 'reviewed', 'requested from records', 'completed', 'received'])}{r.choice(['', '; no discrepancies'])}",
-        f"{r.choice(['Sponsor', 'The sponsor', 'ORR'])} {r.choice(['vetting in progress', 'application received', 'assessment pending', 'home study scheduled'])}",
-        f"Case {r.choice(['transferred', 'reassigned'])} to {_officer(r)}",
-    ])
-    return Example(t, "NONE")
-
-
 FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14), (request_written, 2),
             (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
-            (negated_flags, 6), (offered_then, 3), (admin, 12)]
+            (negated_flags, 6), (offered_then, 3)]  # + comment_notes.NOTE_FAMILIES
 
 
 def _surface(r: random.Random, text: str) -> str:
