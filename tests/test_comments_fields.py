@@ -87,3 +87,28 @@ def test_comments_pipeline_components_find_officers_a_numbers_dates():
     assert get_nlp() is get_nlp()  # built once per process
     assert get_nlp().pipe_names == ["comment_clauses", "entity_ruler", "comment_regex_ents",
                                     "comment_officers", "comment_classifier"]
+
+
+@pytest.mark.parametrize("text,interp,lang", [
+    ("PA advised, Spanish lnterp on the phone.", True, "spa"),        # OCR l for i
+    ("Subj spoke through an interpretr (Mam).", True, "mam"),         # a typing slip
+    ("No lnterpreter available; advised in English.", False, "eng"),  # negated stays negated
+])
+def test_comments_interpreter_word_misspelt_or_ocr_damaged(text, interp, lang):
+    f = analyze(text)
+    assert f["interpreter_or_fluent"].value is interp
+    assert f["language"].value == lang
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Subj declined. WIT DO B. Karlsson.", "DO B. Karlsson"),
+    ("Oral waiver. Witness SDDO L. Marchetti.", "SDDO L. Marchetti"),
+    ("WITNSED BY AFOD P. NWOSU.", "AFOD P. NWOSU"),
+    ("Waiver heard; Witness: IEA T. Okafor-Lind.", "IEA T. Okafor-Lind"),
+])
+def test_comments_witness_shorthand_and_misspelt(text, name):
+    assert analyze(text)["witness_name"].value == name
+
+
+def test_comments_witness_word_without_a_name_is_no_witness():
+    assert analyze("WITNESS STATEMENT PENDING.")["witness_name"] is None

@@ -144,13 +144,29 @@ def _language(doc: Doc) -> Optional[Found]:
         after = doc[ent.end:ent.end + 2]
         ctx_b = {t.lower_ for t in before}
         ctx_a = {t.lower_ for t in after}
-        sent_has_interp = any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+        sent_has_interp = (any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+                           or _repaired_interp(ent.sent.text))
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng":
                 return found
             english = english or found
     return english
+
+
+_INTERP_WORD_RE = re.compile(r"\b(?:interp\w*|translator|translated)\b")
+
+
+def _repaired_interp(text: str) -> bool:
+    """An interpreter named in a misspelt or OCR-damaged word ("lnterp", "interpretr"),
+    read after the same spelling repair the classifier uses."""
+    from extractor.comments.features import _speller
+
+    sp = _speller()
+    if sp is None:
+        return False
+    fixed = sp.repair(text)
+    return bool(_INTERP_WORD_RE.search(fixed)) and not _NEG_INTERP_RE.search(fixed)
 
 
 def _interpreter(doc: Doc) -> Found:
@@ -160,6 +176,9 @@ def _interpreter(doc: Doc) -> Found:
             if ent.label_ == "INTERP" and _NEG_INTERP_RE.search(clause):
                 continue
             return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
+    for sent in doc.sents if len(doc) else []:
+        if _repaired_interp(sent.text):
+            return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
