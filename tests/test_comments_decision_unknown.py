@@ -79,3 +79,27 @@ def test_no_decision_in_the_validation_sets_leaves_the_audit_silently():
             if {c.id: c.status for c in rec.checks}["C-DECISION"] == "not_applicable":
                 silent.append(row["text"])
     assert n > 200 and silent == []
+
+
+def _page(body_conf):
+    from extractor.model import Page, Word
+
+    def line(y, words, key, conf):
+        out, x = [], 100
+        for i, w in enumerate(words.split()):
+            out.append(Word(w, conf, (x, y, x + 22 * len(w), y + 30), (key, i, 0)))
+            x += 22 * len(w) + 20
+        return out
+    words = (line(100, "03/14/2019 DO Q. Arbuthnot", 1, 0.95)
+             + line(150, "Qrt vmn plo stae dkr sent.", 2, body_conf))
+    return Page(1, 1500, 600, 300.0, words=words)
+
+
+@pytest.mark.parametrize("conf,expected", [(0.3, "unknown"), (0.95, "not_applicable")])
+def test_ocr_entry_read_with_low_confidence_is_not_confidently_unrelated(conf, expected):
+    from extractor.comments import extract_comment_pages
+
+    recs = extract_comment_pages([_page(conf)])
+    doc = score_document(Document(source="x", sha256="0", doc_type="case_comments", pages=1,
+                                  records=list(recs)))
+    assert {c.id: c.status for c in doc.records[0].checks}["C-DECISION"] == expected
