@@ -24,9 +24,11 @@ DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunific
 DECISION_MIN = 0.5
 #: a later decision this sure overrides an earlier one (a change of mind)
 LATER_MIN = 0.7
-#: a clause whose strongest decision label reaches this is about the choice even when no
-#: decision wins (C-DECISION goes to a reviewer as `unknown`, never `not_applicable`)
-ABOUT_MIN = 0.3
+#: a clause is confidently unrelated only when the classifier gives NONE at least this;
+#: below it an entry with no decision read is about the choice (C-DECISION goes to a
+#: reviewer as `unknown`, never `not_applicable`). On the validation sets every entry
+#: whose decision was missed has NONE < 0.25; the unrelated notes mostly > 0.6.
+NONE_CONFIDENT = 0.5
 FLAG_MIN = 0.5
 
 
@@ -107,17 +109,20 @@ _CHOICE_WORDS = {"child", "reunification", "reunified", "waiver", "waived", "ele
 
 def _about_choice(doc: Doc) -> Optional[Found]:
     """Does an entry with no decision read still speak of the parent's choice? Either a
-    clause the classifier gives real decision mass or a flag, or the entry's canonical words
-    name the child, reunification, an option or a form (misspellings repaired first)."""
+    clause the classifier is not confident is unrelated (NONE below 0.5) or gives a flag,
+    or the entry's canonical words name the child, reunification, an option or a form
+    (misspellings repaired first)."""
     from extractor.comments.features import featurize
 
     for a, b, cats in doc._.clause_cats or []:
-        mass = max((cats.get(k, 0.0) for k in ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED")), default=0.0)
-        flag = max(cats.get(k, 0.0) for k in ("INFO", "OPTION", "WRITTEN")) if cats else 0.0
+        if not cats:
+            continue  # nothing left to classify (punctuation, numbers)
+        unsure = cats.get("NONE", 1.0) < NONE_CONFIDENT
+        flag = max(cats.get(k, 0.0) for k in ("INFO", "OPTION", "WRITTEN"))
         words = set(featurize(doc.text[a:b]).replace("NOT_", "").split())
-        if mass >= ABOUT_MIN or flag >= FLAG_MIN or words & _CHOICE_WORDS:
-            how = "textcat" if mass >= ABOUT_MIN or flag >= FLAG_MIN else "words"
-            return Found(True, round(max(mass, flag, 0.5), 3), (a, b), how)
+        if unsure or flag >= FLAG_MIN or words & _CHOICE_WORDS:
+            how = "textcat" if unsure or flag >= FLAG_MIN else "words"
+            return Found(True, round(max(1 - cats.get("NONE", 1.0), flag, 0.5), 3), (a, b), how)
     return None
 
 
