@@ -119,8 +119,7 @@ def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose:
                             "grammar_n": n, "arch": arch}  # no timestamps: a rebuild is byte-identical
     nlp.to_disk(out)
     save_counts(kept, out / "known_words.txt")
-    features.use_speller(None)
-    features._use_override = False  # back to the saved file
+    features.reset_speller()
     if verbose:
         print(f"saved {out} in {time.time() - t0:.1f}s", flush=True)
     return out

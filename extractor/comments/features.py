@@ -9,6 +9,10 @@ governs (up to the next clause boundary). That makes "does not want to depart wi
 child" (``NOT_depart NOT_without``) linearly separable from "wants to depart without
 child", which a plain bag of words cannot do.
 
+Before any of that, misspelt and OCR-damaged words are repaired towards the words the
+training text knows (:mod:`extractor.comments.spelling`, ``known_words.txt`` beside the
+model), so "REQESTED REUNIFACATION" reads as "requested reunification".
+
 The same function runs at training and at inference time: keep it deterministic.
 """
 from __future__ import annotations
@@ -31,6 +35,12 @@ def use_speller(speller: Optional[Speller]) -> None:
     inference uses the one saved beside the model."""
     global _speller_override, _use_override
     _speller_override, _use_override = speller, True
+
+
+def reset_speller() -> None:
+    """Back to the speller saved beside the model."""
+    global _speller_override, _use_override
+    _speller_override, _use_override = None, False
 
 
 def _speller() -> Optional[Speller]:
