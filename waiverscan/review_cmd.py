@@ -91,8 +91,8 @@ def review_command(db: str, port: int) -> list[str]:
 
 
 def _upload_limit_mb() -> int:
-    from review_ui.upload import MAX_BYTES
-    return MAX_BYTES // (1024 * 1024)
+    from waiverscan.config import UPLOAD_MAX_BYTES  # the UI refuses the same size
+    return UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
 def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
