@@ -234,6 +234,19 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    try:
+        return _dispatch(args, parser, stdout, stderr)
+    except ModuleNotFoundError as exc:  # an optional part that is not installed
+        from waiverscan.extras import explain
+        advice = explain(exc)
+        if advice is None:
+            raise
+        stderr.write(f"waiverscan: {advice}\n")
+        return EXIT_CODES["tool_missing"]
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser,
+              stdout: TextIO, stderr: TextIO) -> int:
     if args.version:
         stdout.write(version_text() + "\n")
         return 0
