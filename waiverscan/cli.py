@@ -40,7 +40,7 @@ _EXIT_HELP = {
     "empty": "nothing to read (0 bytes, no pages, a page too small to hold text)",
     "ocr_failed": "Tesseract failed on a page",
     "ocr_timeout": "Tesseract took too long on a page",
-    "tool_missing": "Tesseract is not installed (run `make setup`)",
+    "tool_missing": "Tesseract, a trained model or an optional part is missing (the message says what to run)",
     "store_unavailable": "the store's database stayed unreachable or locked (scan --db-wait)",
     "file_timeout": "a file took longer than scan --file-timeout (the run goes on)",
     "chain_broken": "audit verify: the review log was tampered with",
