@@ -74,6 +74,7 @@ models:
 	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m training.comments
 	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m training.handwriting_glyphs
 	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m training.hand_model
+	@test -f models/forms/marks.npz || $(VENV)/bin/python -m training.forms_marks
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
@@ -129,6 +130,7 @@ train-models: setup
 	$(VENV)/bin/python -m training.comments
 	$(VENV)/bin/python -m training.handwriting_glyphs
 	$(VENV)/bin/python -m training.hand_model
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_marks
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info
