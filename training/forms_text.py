@@ -92,6 +92,12 @@ def train(name: str, classes: tuple[str, ...], bases, draw) -> None:
     print(f"{name}: held-out wordings, {int(NOISE * 100)}% OCR-noised: accuracy {acc:.4f}; "
           f"clean: {acc_clean:.4f}; temperature {t:.2f} ({time.time() - t0:.0f}s)")
     print(f"  per class recall (held-out): {per_class}")
+    rule = None
+    if name == "option_meaning":  # the hand-written classifier of extractor/options.py
+        from extractor.options import classify_option
+        guess = [(m.label if (m := classify_option(t)) else "other") for t in data["heldout"][0]]
+        rule = float(np.mean([classes.index(g) == y for g, y in zip(guess, data["heldout"][1])]))
+        print(f"  the same held-out texts by extractor.options.classify_option: {rule:.4f}")
     print_reliability(f"{name}: top-class confidence vs accuracy, held-out wordings", rel)
     # the model shipped is the same recipe refit on every wording (the 2018 forms' own
     # among them), with the temperature fitted above: the held-out numbers describe
@@ -120,7 +126,8 @@ def train(name: str, classes: tuple[str, ...], bases, draw) -> None:
         "bases": {part: sum(len(v) for v in b.values()) for part, b in
                   (("train", tr), ("calibration", ca), ("heldout", ho))},
         "heldout": {"accuracy_noisy": round(acc, 4), "accuracy_clean": round(acc_clean, 4),
-                    "per_class_recall": per_class},
+                    "per_class_recall": per_class,
+                    "hand_rules_accuracy": None if rule is None else round(rule, 4)},
         "reliability_heldout": rel,
     })
 
