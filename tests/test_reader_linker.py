@@ -49,3 +49,19 @@ def test_no_labels_or_values_means_no_links():
     items, _, values = _page()
     assert link(items, [], values) == []
     assert link(items, [0], []) == []
+
+
+def test_multi_lets_a_label_take_a_list_but_a_value_stays_single():
+    items = [
+        Item("Children:", (50, 100, 120, 112)),
+        Item("Lia Quintal", (60, 120, 150, 132)),
+        Item("Teo Quintal", (60, 138, 150, 150)),
+        Item("Date:", (300, 100, 340, 112)),
+        Item("05/02/2018", (350, 99, 430, 113)),
+    ]
+    single = link(items, [0, 3], [1, 2, 4])
+    multi = link(items, [0, 3], [1, 2, 4], multi=True)
+    assert {(k, v) for k, v, _ in single} <= {(k, v) for k, v, _ in multi}
+    assert (3, 4) in {(k, v) for k, v, _ in multi}
+    values = [v for _, v, _ in multi]
+    assert len(values) == len(set(values))

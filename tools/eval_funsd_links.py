@@ -36,7 +36,7 @@ def load(path: Path):
     return items, label, gold
 
 
-def evaluate(split_dir: Path, open_roles: bool = False) -> dict[str, float]:
+def evaluate(split_dir: Path, open_roles: bool = False, multi: bool = False) -> dict[str, float]:
     tp = fp = fn = 0
     for f in sorted((split_dir / "annotations").glob("*.json")):
         items, label, gold = load(f)
@@ -45,7 +45,7 @@ def evaluate(split_dir: Path, open_roles: bool = False) -> dict[str, float]:
         else:
             keys = [n for n, l in enumerate(label) if l == "question"]
             values = [n for n, l in enumerate(label) if l == "answer"]
-        pred = {(k, v) for k, v, _ in link(items, keys, values)}
+        pred = {(k, v) for k, v, _ in link(items, keys, values, multi=multi)}
         tp += len(pred & gold)
         fp += len(pred - gold)
         fn += len(gold - pred)
@@ -60,9 +60,11 @@ def main() -> None:
     ap.add_argument("--funsd", type=Path, default=DEFAULT)
     ap.add_argument("--split", default="testing_data")
     ap.add_argument("--open", action="store_true", help="no question/answer labels given")
+    ap.add_argument("--multi", action="store_true", help="a question may take several answers")
     a = ap.parse_args()
-    m = evaluate(a.funsd / a.split, a.open)
-    print(f"FUNSD {a.split} ({'open roles' if a.open else 'question/answer labels given'}): "
+    m = evaluate(a.funsd / a.split, a.open, a.multi)
+    print(f"FUNSD {a.split} ({'open roles' if a.open else 'question/answer labels given'}"
+          f"{', several answers per question' if a.multi else ''}): "
           f"link precision {m['precision']:.3f} recall {m['recall']:.3f} F1 {m['f1']:.3f} "
           f"({m['gold']} gold links, {m['predicted']} predicted)")
 

@@ -143,9 +143,13 @@ def pair_probabilities(x: np.ndarray) -> np.ndarray:
 
 
 def link(items: Sequence[Item], keys: Sequence[int], values: Sequence[int],
-         threshold: float | None = None) -> list[tuple[int, int, float]]:
+         threshold: float | None = None, multi: bool = False) -> list[tuple[int, int, float]]:
     """The page's links as (key index, value index, probability), one value per key
-    and one key per value, from one global assignment over the pair probabilities."""
+    and one key per value, from one global assignment over the pair probabilities.
+
+    ``multi``: a label may also take further values (a list of children, a table
+    column): each value the assignment left unused joins its most probable label if
+    that pair reaches the cut. A value is still used once."""
     x, pairs = pair_features(items, keys, values)
     if not pairs:
         return []
@@ -162,4 +166,11 @@ def link(items: Sequence[Item], keys: Sequence[int], values: Sequence[int],
     prob = {pair: pr for pair, pr in zip(pairs, p)}
     out = [(ks[r], vs[c], round(float(prob[(ks[r], vs[c])]), 4))
            for r, c in zip(rows, cols) if cost[r, c] < 50.0]
+    if multi:
+        used = {v for _, v, _ in out}
+        best: dict[int, tuple[float, int]] = {}
+        for (i, j), pr in prob.items():
+            if j not in used and pr >= cut and pr > best.get(j, (0.0, -1))[0]:
+                best[j] = (float(pr), i)
+        out += [(i, j, round(pr, 4)) for j, (pr, i) in best.items()]
     return sorted(out)
