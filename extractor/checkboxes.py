@@ -33,6 +33,8 @@ import numpy as np
 
 from extractor.model import BBox, Field, Page, Word
 from extractor.preprocess import components, mask_of, without_small_components
+from extractor.reader.marks import read_boxes
+from extractor.reader.textclf import option_meaning
 from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
                                find_options, page_lines, text_column, trim_options, wordlike)
 
@@ -213,12 +215,20 @@ def decide(ink_share: float) -> tuple[bool, float]:
 
 
 def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
-               min_side: Optional[int] = None, max_side: Optional[int] = None) -> list[Box]:
+               min_side: Optional[int] = None, max_side: Optional[int] = None,
+               decider: str = "learned") -> list[Box]:
     """Square check boxes on a page image, each with its ink share and decision.
 
     ``dpi`` (or ``min_side``/``max_side`` in pixels) sets the size range; without them
     boxes of 8 px up to 6% of the shorter image side are looked for.
+
+    ``decider`` "learned" (the default) reads marked/empty with the trained mark
+    classifier (``extractor.reader.marks``: as good as the ink-share rule on real check-box
+    scans, better on generated validation forms, and its confidence is a calibrated
+    probability); "ink" keeps the ink-share rule (``decide``) for comparison.
     """
+    if decider not in ("learned", "ink"):
+        raise ValueError(f"decider must be 'learned' or 'ink', not {decider!r}")
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     lo, hi = _side_range(grey.shape, dpi)
     lo, hi = min_side or lo, max_side or hi
@@ -247,6 +257,10 @@ def find_boxes(image: np.ndarray, dpi: Optional[float] = None,
         marked, conf = decide(share)
         boxes.append(Box((float(x0), float(y0), float(x1), float(y1)), round(share, 4),
                          marked, conf))
+    if decider == "learned" and boxes:
+        for i, r in enumerate(read_boxes(grey, [b.bbox for b in boxes])):
+            conf = round(max(r.p_marked, 1.0 - r.p_marked), 3)
+            boxes[i] = Box(boxes[i].bbox, boxes[i].ink, r.marked, conf)
     return sorted(boxes, key=lambda b: (b.bbox[1], b.bbox[0]))
 
 
@@ -742,6 +756,8 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     _decide(opts)
     marked = [o for o in opts if o.marked]
     conf = min(min(o.confidence for o in opts), min(o.score for o in opts))
+    if MEANING_CHECK and _meaning_disputed(marked, col):
+        conf = min(conf, 0.5)
     for i, o in enumerate(opts):
         # a form states each option once: a marked option read as the same as another
         # option (not its translation: the option just below it without a letter of its
@@ -780,6 +796,23 @@ def read_election(pages: list[Page]) -> Optional[Field]:
     return Field(value=value, confidence=round(conf, 3), page=page.number,
                  bbox=_option_bbox(marked if len(marked) == 1 else opts),
                  evidence=evidence, provenance="+".join(hows), present=bool(marked))
+
+
+# A second reading of what each marked option says, by the trained option-meaning
+# classifier (extractor.reader.textclf): when it is sure the option means another of
+# the three choices than the phrase rules read, the election goes to a reviewer.
+MEANING_CHECK = True
+MEANING_SURE = 0.6  # its probabilities run low (temperature 3, fitted on unseen wordings)
+
+
+def _meaning_disputed(marked: list[Option], col: float) -> bool:
+    for o in marked:
+        if o.label not in OPTION_LABELS:
+            continue
+        meaning, p = option_meaning(o.text_from(col))
+        if meaning in OPTION_LABELS and meaning != o.label and p >= MEANING_SURE:
+            return True
+    return False
 
 
 def _short(text: str, n: int = 90) -> str:

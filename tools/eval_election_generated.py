@@ -1,5 +1,6 @@
 """Election accuracy on generated validation forms with the check-box decider set to
-the ink-share rule or the trained mark classifier, on the same OCR'd pages.
+the ink-share rule or the trained mark classifier, and with or without the option-meaning
+second reading (checkboxes.MEANING_CHECK), on the same OCR'd pages.
 
     .venv/bin/python tools/eval_election_generated.py [--n 60] [--seed 7100000]
 
@@ -49,23 +50,27 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7_100_000)
     a = ap.parse_args()
     original = checkboxes.find_boxes
-    tally = {d: {"right": 0, "wrong": 0, "unknown": 0} for d in ("ink", "learned")}
+    variants = {"ink": ("ink", False), "learned": ("learned", False),
+                "learned+meaning": ("learned", True)}
+    tally = {d: {"right": 0, "wrong": 0, "unknown": 0} for d in variants}
     diffs = []
     for i in range(a.n):
         pages, truth, kind, style = pages_of(a.seed + i)
         got = {}
-        for d in ("ink", "learned"):
-            checkboxes.find_boxes = functools.partial(original, decider=d)
+        for d, (decider, meaning) in variants.items():
+            checkboxes.find_boxes = functools.partial(original, decider=decider)
+            checkboxes.MEANING_CHECK = meaning
             try:
                 f = checkboxes.read_election(pages)
             finally:
                 checkboxes.find_boxes = original
+                checkboxes.MEANING_CHECK = True
             v, c = (f.value, f.confidence) if f is not None else (None, 0.0)
             k = "unknown" if c < UNSURE else ("right" if v == truth else "wrong")
             tally[d][k] += 1
             got[d] = (v, c, k)
-        if got["ink"][2] != got["learned"][2]:
-            diffs.append((a.seed + i, kind, style, truth, got["ink"][:2], got["learned"][:2]))
+        if len({g[2] for g in got.values()}) > 1:
+            diffs.append((a.seed + i, kind, style, truth, *(g[:2] for g in got.values())))
     for d, t in tally.items():
         print(f"{d:8s} right {t['right']:3d}  wrong {t['wrong']:3d}  unknown {t['unknown']:3d}  "
               f"accuracy {t['right'] / a.n:.3f}")
