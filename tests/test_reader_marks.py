@@ -68,3 +68,23 @@ def test_missing_model_names_the_command_that_rebuilds_it(tmp_path, monkeypatch)
     finally:
         artefacts.load_arrays.cache_clear()
         artefacts.load_json.cache_clear()
+
+
+def _letters(circled: list[bool]) -> tuple[np.ndarray, list[tuple]]:
+    img = np.full((400, 600), 250, np.uint8)
+    spots = []
+    for i, c in enumerate(circled):
+        y = 60 + 110 * i
+        cv2.putText(img, "B.", (120, y + 30), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 20, 2)
+        cv2.putText(img, "some option text", (190, y + 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+        if c:
+            cv2.ellipse(img, (140, y + 18), (42, 30), 8, 0, 360, 40, 3)
+        spots.append((118, y + 4, 166, y + 32))
+    return img, spots
+
+
+def test_letter_marks_tell_a_circled_letter_from_a_plain_one():
+    from extractor.reader.marks import read_letters
+    img, spots = _letters([False, True, False])
+    p = read_letters(img, spots)
+    assert p[1] > 0.5 > max(p[0], p[2]), p

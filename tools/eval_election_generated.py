@@ -50,21 +50,24 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7_100_000)
     a = ap.parse_args()
     original = checkboxes.find_boxes
-    variants = {"ink": ("ink", False), "learned": ("learned", False),
-                "learned+meaning": ("learned", True)}
+    variants = {"ink": ("ink", False, False), "learned": ("learned", False, False),
+                "learned+meaning": ("learned", True, False),
+                "learned+meaning+letters": ("learned", True, True)}
     tally = {d: {"right": 0, "wrong": 0, "unknown": 0} for d in variants}
     diffs = []
     for i in range(a.n):
         pages, truth, kind, style = pages_of(a.seed + i)
         got = {}
-        for d, (decider, meaning) in variants.items():
+        for d, (decider, meaning, letters) in variants.items():
             checkboxes.find_boxes = functools.partial(original, decider=decider)
             checkboxes.MEANING_CHECK = meaning
+            checkboxes.LETTER_MARKS = letters
             try:
                 f = checkboxes.read_election(pages)
             finally:
                 checkboxes.find_boxes = original
                 checkboxes.MEANING_CHECK = True
+                checkboxes.LETTER_MARKS = False
             v, c = (f.value, f.confidence) if f is not None else (None, 0.0)
             k = "unknown" if c < UNSURE else ("right" if v == truth else "wrong")
             tally[d][k] += 1
@@ -72,7 +75,7 @@ def main() -> None:
         if len({g[2] for g in got.values()}) > 1:
             diffs.append((a.seed + i, kind, style, truth, *(g[:2] for g in got.values())))
     for d, t in tally.items():
-        print(f"{d:8s} right {t['right']:3d}  wrong {t['wrong']:3d}  unknown {t['unknown']:3d}  "
+        print(f"{d:24s} right {t['right']:3d}  wrong {t['wrong']:3d}  unknown {t['unknown']:3d}  "
               f"accuracy {t['right'] / a.n:.3f}")
     for row in diffs:
         print("  differs:", *row)

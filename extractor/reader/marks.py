@@ -33,11 +33,24 @@ class MarkReading:
 def crop_features(grey: np.ndarray, bbox: Sequence[float]) -> np.ndarray:
     """Fixed-length features of the box ``bbox`` (x0, y0, x1, y1 in pixels) on a
     greyscale image: the normalised ink of the crop on a GRID x GRID grid."""
-    if grey.ndim == 3:
-        grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
     x0, y0, x1, y1 = (float(v) for v in bbox)
     m = CONTEXT * max(x1 - x0, y1 - y0, 1.0)
-    a0, b0, a1, b1 = (int(round(v)) for v in (x0 - m, y0 - m, x1 + m, y1 + m))
+    return _grid(grey, (x0 - m, y0 - m, x1 + m, y1 + m), bbox)
+
+
+def letter_features(grey: np.ndarray, bbox: Sequence[float]) -> np.ndarray:
+    """Features of a printed option letter ("A.", "(2)") with the room round it where
+    a hand circles it or ticks the margin: a text height above and below, two to the
+    left, one to the right."""
+    x0, y0, x1, y1 = (float(v) for v in bbox)
+    h = max(y1 - y0, 1.0)
+    return _grid(grey, (x0 - 2.0 * h, y0 - 0.9 * h, x1 + 1.0 * h, y1 + 0.9 * h), bbox)
+
+
+def _grid(grey: np.ndarray, region: Sequence[float], bbox: Sequence[float]) -> np.ndarray:
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
+    a0, b0, a1, b1 = (int(round(v)) for v in region)
     H, W = grey.shape
     crop = grey[max(0, b0):min(H, b1 + 1), max(0, a0):min(W, a1 + 1)]
     if crop.size == 0:
@@ -62,6 +75,27 @@ def _mlp(x: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
     h = h - h.max(axis=1, keepdims=True)
     e = np.exp(h)
     return e / e.sum(axis=1, keepdims=True)
+
+
+def read_letters(grey: np.ndarray, bboxes: Sequence[Sequence[float]]) -> list[float]:
+    """Calibrated probability that each option letter is circled or ticked beside
+    (circle-one forms; ``training/forms_letter_marks.py``)."""
+    if not bboxes:
+        return []
+    w = load_arrays("letters.npz")
+    x = (np.stack([letter_features(grey, b) for b in bboxes]) - w["mean"]) / w["scale"]
+    raw = _mlp(x, w)[:, 1] if int(w["n_out"]) == 2 else 1.0 / (1.0 + np.exp(-_logit(x, w)))
+    return [round(float(p), 4) for p in calibrate(raw, w["cal_x"], w["cal_y"])]
+
+
+def _logit(x: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
+    h = x
+    n = int(w["n_layers"])
+    for i in range(n):
+        h = h @ w[f"W{i}"] + w[f"b{i}"]
+        if i < n - 1:
+            h = np.maximum(h, 0.0)
+    return np.clip(h[:, 0], -50, 50)
 
 
 def class_probabilities(features: np.ndarray) -> np.ndarray:
