@@ -821,7 +821,7 @@ def read_election(pages: list[Page]) -> Optional[Field]:
 # circle-one forms: option letters read by the trained letter-mark classifier
 # (extractor.reader.marks.read_letters) rather than by margin ink against a baseline.
 # Off: on 60 generated validation forms it read more elections wrong or unsure than the
-# margin ink does (50 right against 53: false "multiple_marked" on circle-one forms;
+# margin ink does (49 right against 53: false "multiple_marked" on circle-one forms;
 # tools/eval_election_generated.py). Kept, measured, for the next step.
 LETTER_MARKS = False
 

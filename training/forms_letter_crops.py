@@ -38,7 +38,7 @@ def draw(rng: random.Random, marked_here: bool) -> tuple[np.ndarray, tuple[float
     H = lh * 3 + size * 2
     img = Image.new("RGB", (W, H), (rng.randint(225, 255),) * 3)
     d = ImageDraw.Draw(img)
-    letters = rng.choice(LETTERS)
+    letters = rng.sample(rng.choice(LETTERS), 3)  # any letter may be the one read
     x0 = int(size * rng.uniform(1.5, 3))
     placed = []
     for i in range(3):

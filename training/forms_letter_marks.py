@@ -20,7 +20,7 @@ from training.forms_common import (isotonic_knots, mlp_arrays, print_reliability
 from training.forms_letter_crops import dataset
 
 SEEDS = {"train": 1501, "validation": 1502, "calibration": 1503}
-N = {"train": int(os.environ.get("LETTERS_N_TRAIN", 24000)), "validation": 5000, "calibration": 5000}
+N = {"train": int(os.environ.get("LETTERS_N_TRAIN", 18000)), "validation": 3000, "calibration": 3000}
 HIDDEN = (96,)
 
 
