@@ -64,7 +64,9 @@ def main() -> None:
         texts = segments(pages) if a.segments else segments(pages, gap=1e9)
         for slot in SLOTS:
             label = normalise(spec.labels[slot][0])
-            scored = [(fuzz.partial_ratio(label, normalise(t)), t) for t in texts if t.strip()]
+            # (a segment much shorter than the label, "no" or "a", is not its reading)
+            scored = [(fuzz.partial_ratio(label, normalise(t)), t) for t in texts
+                      if len(normalise(t)) >= 0.6 * len(label)]
             best = max(scored, default=(0, ""))
             total[slot] += 1
             if best[0] < 80:
