@@ -79,6 +79,10 @@ models:
 	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m training.comments
 	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m training.handwriting_glyphs
 	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m training.hand_model
+	@test -f models/forms/marks.npz || $(VENV)/bin/python -m training.forms_marks
+	@test -f models/forms/linker.npz || $(VENV)/bin/python -m training.forms_linker
+	@test -f models/forms/label_slot.npz -a -f models/forms/option_meaning.npz \
+	  || $(VENV)/bin/python -m training.forms_text
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
@@ -142,6 +146,10 @@ train-models: setup
 	$(VENV)/bin/python -m training.comments
 	$(VENV)/bin/python -m training.handwriting_glyphs
 	$(VENV)/bin/python -m training.hand_model
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_marks
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_linker
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_text
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_letter_marks
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

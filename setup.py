@@ -17,6 +17,7 @@ setup(
         "extractor": ["data/*.txt"],
         # what the readers load at run time (training data under models/*/data is not)
         "waiverscan_models": ["handwriting/*.npz", "handwriting/*.json",
-                              "tesseract-hand/*.traineddata", "comments/clf/**/*"],
+                              "tesseract-hand/*.traineddata", "comments/clf/**/*",
+                              "forms/*.npz", "forms/*.json"],
     },
 )
