@@ -30,6 +30,15 @@ LATER_MIN = 0.7
 #: whose decision was missed has NONE < 0.25; the unrelated notes mostly > 0.6.
 NONE_CONFIDENT = 0.5
 FLAG_MIN = 0.5
+# "Unsure means unknown": a value read with less support than these is reported with
+# UNSURE_CONFIDENCE, which is below the rubric's pass threshold (0.6) and above its fail
+# threshold (0.35), so its check goes to a reviewer as `unknown` instead of passing on a
+# guess. Chosen on the validation sets v2-v6 (never dev): on them every decision read
+# wrongly as a waiver/request/attorney for an undecided parent scored under 0.93 and most
+# under 0.7; 0.7 sends 27 of 319 right decisions to a reviewer.
+DECISION_SURE = 0.7
+FLAG_SURE = 0.65
+UNSURE_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -81,6 +90,8 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
     out: dict[str, Optional[Found]] = {}
     if best is None:
         out["decision"] = None
+    elif best[0] < DECISION_SURE:
+        out["decision"] = Found(DECISION_LABELS[best[1]], UNSURE_CONFIDENCE, best[2], "textcat:unsure")
     else:
         out["decision"] = Found(DECISION_LABELS[best[1]], round(best[0], 3), best[2], "textcat")
     for flag, name in (("INFO", "info_provided"), ("OPTION", "option_offered"),
@@ -96,9 +107,36 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
             else:
                 out[name] = Found("oral", round(min(out["decision"].confidence, 1 - p), 3),
                                   out["decision"].span, "textcat")
+        elif FLAG_MIN <= p < FLAG_SURE:
+            out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:unsure")
+        elif p >= FLAG_MIN and name == "info_provided" and not _says_what(doc, clauses):
+            # only "the form was read" / "options explained": something was told, not what
+            out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:form read, content not recorded")
         else:
             out[name] = Found(p >= FLAG_MIN, round(p if p >= FLAG_MIN else 1 - p, 3), span, "textcat")
     return out
+
+
+# Canonical words that say WHAT the parent was told (consequences, the child's custody,
+# whereabouts or own case, legal help), not only that a form or a list of options was read.
+# The audit faulted comments that "did not say what the parent was told".
+_SUBSTANCE_WORDS = {"consequences", "consequence", "implications", "orr", "custody", "sponsor",
+                    "shelter", "relief", "case", "attorney", "rights", "right", "happen",
+                    "happens", "remain", "stay", "placed", "released", "located", "care",
+                    "court", "order", "settlement", "process", "airport", "safe", "counsel",
+                    "asylum", "claims", "class", "whereabouts", "where", "location", "would", "will"}
+
+
+def _says_what(doc: Doc, clauses) -> bool:
+    """Does some clause read as information also name what the parent was told?"""
+    from extractor.comments.features import featurize
+
+    for a, b, cats in clauses:
+        if cats.get("INFO", 0.0) >= FLAG_MIN:
+            words = set(featurize(doc.text[a:b]).replace("NOT_", "").split())
+            if words & _SUBSTANCE_WORDS:
+                return True
+    return False
 
 
 # Canonical feature words (after :func:`features.featurize`) that are about the parent's
@@ -151,12 +189,49 @@ def _language(doc: Doc) -> Optional[Found]:
         ctx_a = {t.lower_ for t in after}
         sent_has_interp = (any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
                            or _repaired_interp(ent.sent.text))
-        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
+        # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
+        # the language the entry was conducted in
+        bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
+        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng":
                 return found
             english = english or found
+    if english is None and _interpreter(doc).value:
+        # an interpreter is recorded but not its language: the parent's quoted words tell
+        # it. (A quotation alone does not record the language of the conversation: the
+        # validation sets' convention.)
+        return _quoted_language(doc.text)
     return english
+
+
+# Function words that tell a quotation's language: the parent's own words, quoted,
+# are in the language the conversation was held in.
+_QUOTE_WORDS = {
+    "spa": set("me mi mis voy quiero que sin con no se queden quede llevar llevarme hijo hija hijos "
+               "hijas nino nina aqui todavia si yo el la los las una un porque para ir irme dejar "
+               "regreso sola solo conmigo se".split()),
+    "por": set("eu meu minha meus minhas vou quero nao sem com filho filha filhos aqui levar ficar "
+               "sim voltar sozinha sozinho comigo".split()),
+}
+_ENGLISH_WORDS = set("i my the to with without and he she her his want will not go take son "
+                     "daughter child is am".split())
+_QUOTE_RE = re.compile(r"[\"“']([^\"“”']{6,})[\"”']")
+
+
+def _quoted_language(text: str) -> Optional[Found]:
+    """Spanish or Portuguese from the parent's quoted words ('no me voy sin mi hija'):
+    at least two function words of that language and more of them than English ones."""
+    from extractor.comments.features import fold
+
+    for m in _QUOTE_RE.finditer(fold(text)):
+        words = re.findall(r"[a-z]+", m.group(1).lower())
+        eng = sum(w in _ENGLISH_WORDS for w in words)
+        scores = {code: sum(w in vocab for w in words) for code, vocab in _QUOTE_WORDS.items()}
+        code = max(scores, key=scores.get)
+        if scores[code] >= 2 and scores[code] > eng and scores[code] > min(scores.values()):
+            return Found(code, 0.75, (m.start(1), m.end(1)), "quote:LANGUAGE")
+    return None
 
 
 _INTERP_WORD_RE = re.compile(r"\b(?:interp\w*|translator|translated)\b")
@@ -187,19 +262,23 @@ def _interpreter(doc: Doc) -> Found:
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
-_TITLE = r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Supervisor|Agent)"
+# titles may stack ("Supv. DO Blanchard", "Acting SDDO Reyes")
+_TITLE = (r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Supervisor|"
+          r"Supervisory|SUPV\.?|Supv\.?|Acting|Agent)")
 _NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
-_NAME = rf"(?:{_TITLE}\s+)?{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
+_NAME = rf"(?:{_TITLE}\s+){{0,2}}{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
     rf"\b(?i:witn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|witn?e?s+(?:es)?\s*(?::|-|was|is)|"
-    rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s*({_NAME})")
+    rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|in\s+front\s+of)\s*({_NAME})")
 # "WIT DO B. Karlsson", "Witness SDDO L. Marchetti": no colon, so a title or an initial must follow
 _NAME_STRONG = (rf"(?:{_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}|"
                 rf"[A-ZÀ-Ý]\.\s*{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 _WITNESS_BARE = re.compile(rf"\b(?i:wit|witn?e?s+)\.?\s+({_NAME_STRONG})")
 _WITNESS_AFTER = re.compile(
-    rf"({_NAME})\s+(?i:(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
+    rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
+# "SDDO WHEELER PRESENT": an officer named with a title and recorded as present
+_WITNESS_PRESENT = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:(?:was\s+)?present)\b")
 
 
 def _clean_person(s: str) -> Optional[str]:
@@ -213,10 +292,10 @@ def _clean_person(s: str) -> Optional[str]:
 
 def _witness(doc: Doc) -> Optional[Found]:
     text = doc.text
-    for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_AFTER):
+    for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_AFTER, _WITNESS_PRESENT):
         for m in rx.finditer(text):
             name = m.group(1)
-            if rx is _WITNESS_AFTER:
+            if rx is _WITNESS_AFTER or rx is _WITNESS_PRESENT:
                 # keep only the name at the end of what precedes "present as witness"
                 name = _trailing_name(name)
             # the name is upper-case words only up to a lower-case word
@@ -232,7 +311,10 @@ def _trailing_name(s: str) -> str:
     toks = s.split()
     titled = [i for i, t in enumerate(toks) if re.fullmatch(_TITLE, t)]
     if titled:
-        return " ".join(toks[titled[-1]:])
+        first = titled[-1]
+        while first - 1 in titled:  # stacked titles stay: "Supv. DO Blanchard"
+            first -= 1
+        return " ".join(toks[first:])
     while toks and toks[0].lower() in _STOP:
         toks = toks[1:]
     return " ".join(toks)
@@ -269,10 +351,29 @@ per pending prior re regarding concerning who has had also currently again now
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
 
-# "minor child Josue": a second child noun is part of the noun, not the name
-_CHILD_NOUN = r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|son|daughter|child|minor)"
-_CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*[,:(]?\s*\(?\s*"
-                       rf"([A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+){{0,4}})")
+# "minor child Josue": a second child noun is part of the noun, not the name. Plural
+# nouns and officers' shorthand ("UAC", "Baby:") introduce names too, "mother of" names
+# the children ("Mother of Josselyn and Fernando"); "chiId" is "child" with OCR's I for l.
+_CHILD_NOUN = (r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|sons?|daughters?|"
+               r"chi[lI1]d(?:ren)?|minors?|kids|uacs?|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?)")
+_NAME_WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
+# a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
+_CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
+                       rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\band\b|\by\b)\s*{_ONE_NAME})*)")
+_LIST_SEP = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
+
+
+def _name_part(raw: str) -> Optional[str]:
+    """The capitalised words of one name up to the first stop word."""
+    toks = []
+    for t in raw.split():
+        if t.lower() in _STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
+            break
+        toks.append(t)
+    while toks and toks[-1] in ("de", "del", "la", "los"):
+        toks.pop()
+    return " ".join(toks) or None
 
 
 def _children(doc: Doc) -> Optional[Found]:
@@ -287,21 +388,17 @@ def _children(doc: Doc) -> Optional[Found]:
         start = m.start(1)
         if not raw[0].isupper():
             continue
-        toks = []
-        for t in raw.split():
-            if t.lower() in _STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
-                break
-            toks.append(t)
-        while toks and toks[-1] in ("de", "del", "la", "los"):
-            toks.pop()
-        if not toks:
-            continue
-        name = " ".join(toks)
-        if name.lower() in (n.lower() for n in names):
-            continue
-        names.append(name)
-        if first_span is None:
-            first_span = (start, start + len(name))
+        for k, part in enumerate(_LIST_SEP.split(raw)):
+            name = _name_part(part) if part else None
+            if name is None:
+                break  # a stop word ends the list ("Elsa and SUBJ ..." is not a name)
+            if name.lower() in (n.lower() for n in names):
+                continue
+            names.append(name)
+            if first_span is None:
+                first_span = (start, start + len(name))
+            if len(name.split()) < len(part.split()):
+                break  # the name stopped early: the words after it are not names
     if not names:
         return None
     return Found(names, 0.85, first_span, "rule:child")
