@@ -25,8 +25,8 @@ def test_form_read_without_what_was_told_is_not_a_pass():
 
 
 def test_what_was_told_still_passes():
-    checks, _ = _checks("Subject was advised that if she departs without her son he will remain "
-                        "in ORR custody. Subject elected to depart without him.")
+    checks, _ = _checks("PA was told her boy stays in ORR custody with a case manager should "
+                        "she fly home alone. PA elected to depart without him.")
     assert checks["C-INFO"] == "pass"
 
 
