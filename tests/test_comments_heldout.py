@@ -8,8 +8,9 @@ Measured (tools/comments_heldout.py) with the model of issue 14: heldout_v2 (138
 decision 99.3 %, mode 99.3, info 97.8, option 99.3, the rest 100; heldout_v3 (42)
 decision 100, mode 100, info 95.2, option 95.2, language 97.6, the rest 100; heldout_v4
 (170, first look 88.8 % decision) decision 95.9, mode 97.1, info 92.9, option 97.1,
-language 98.8, interpreter 98.8, witness 100, children 99.4. heldout_v5 is for the next
-report: no test reads it."""
+language 98.8, interpreter 98.8, witness 100, children 99.4. heldout_v5 and heldout_v6 are
+validation sets since issue 14c (floors below); heldout_v7 is for the next report: no test
+reads it."""
 import json
 from pathlib import Path
 
@@ -37,6 +38,16 @@ FLOORS = {
     # 170 entries: one entry is 0.6 points
     "heldout_v4.jsonl": {"decision": 0.94, "decision_mode": 0.95, "info_provided": 0.91,
                          "option_offered": 0.95, "language": 0.97, "interpreter_or_fluent": 0.97,
+                         "witness_name": 0.98, "child_names": 0.98},
+    # validation sets since issue 14c (their misses were studied); floors just below the
+    # model of issue 14c: v5 decision 82.5, mode 87.5, info 95.0, language and
+    # interpreter 97.5, the rest 100; v6 decision 92.7, mode 91.5, info 93.2, option
+    # 96.6, language 97.2, interpreter 98.3, witness 100, children 99.4
+    "heldout_v5.jsonl": {"decision": 0.80, "decision_mode": 0.85, "info_provided": 0.92,
+                         "option_offered": 0.97, "language": 0.95, "interpreter_or_fluent": 0.95,
+                         "witness_name": 0.97, "child_names": 0.97},
+    "heldout_v6.jsonl": {"decision": 0.91, "decision_mode": 0.90, "info_provided": 0.92,
+                         "option_offered": 0.95, "language": 0.96, "interpreter_or_fluent": 0.97,
                          "witness_name": 0.98, "child_names": 0.98},
 }
 

@@ -146,7 +146,8 @@ def waive(r: random.Random) -> Example:
         f"{s} does not intend to take {c}{r.choice(['', ' with ' + o, ' back'])}",
         f"{s} {r.choice(['would rather', 'prefers that'])} {c} {r.choice(['stay', 'remain', 'stays', 'remains'])} {r.choice(['here', 'in the US', 'with relatives in the US'])}",
     ])
-    return Example(t, "WAIVE")
+    # an option turned down was an option offered
+    return Example(t, "WAIVE", {"OPTION": 1} if " the option to " in t else {})
 
 
 def offered_then(r: random.Random) -> Example:

@@ -148,6 +148,14 @@ NOTE_FAMILIES = [(admin, 12), (neutral, 22), (quoted, 5), (whereabouts_info, 4),
                  (bare_answer, 2), (accept_about_else, 2)]
 
 
+def _offer_families():
+    from training.comment_offers import OFFER_FAMILIES  # it builds on the grammar's slots
+    return OFFER_FAMILIES
+
+
+NOTE_FAMILIES += _offer_families()
+
+
 def _lower_first(t: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 

@@ -3,6 +3,7 @@
   .venv/bin/python -m training.comments [--out models/comments/clf] [--n 20000]
 
 Data: clauses from the paraphrase grammar (:mod:`training.comment_grammar` with
+:mod:`training.comment_offers`,
 :mod:`training.comment_notes` and :mod:`training.comment_phrases`, fixed seed) plus the
 hand-written examples in ``models/comments/data/handwritten.jsonl``. The words of a clean
 (noise-free) pass of the same grammar are saved beside the model as ``known_words.txt``:

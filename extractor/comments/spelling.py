@@ -73,6 +73,10 @@ def _budget(n: int) -> int:
     return 0 if n < MIN_LEN else 1 if n < 8 else 2
 
 
+#: a joined split word must occur this often in the known words
+JOIN_MIN_COUNT = 20
+
+
 class Speller:
     """Nearest-known-word repair over a fixed vocabulary (with counts)."""
 
@@ -107,8 +111,28 @@ class Speller:
         return out
 
     def repair(self, text: str) -> str:
-        """Lower-cased text with every word token repaired (spacing kept)."""
-        return _TOKEN_RE.sub(lambda m: self.correct(ocr_digits(m.group(0))), text.lower())
+        """Lower-cased text with every word token repaired (spacing kept, except that a
+        word split in two is joined first)."""
+        return _TOKEN_RE.sub(lambda m: self.correct(ocr_digits(m.group(0))), self.join_split(text.lower()))
+
+    def join_split(self, text: str) -> str:
+        """"wa nts to ta ke" -> "wants to take": OCR and typing split words at a space.
+        Two neighbours are joined when one of them is not a known word and together they
+        are a well-attested one (two known words, "in to", stay apart)."""
+        parts = text.split(" ")
+        out: list[str] = []
+        i = 0
+        while i < len(parts):
+            a = parts[i]
+            b = parts[i + 1] if i + 1 < len(parts) else ""
+            if (a.isalpha() and b.isalpha() and (a not in self.counts or b not in self.counts)
+                    and self.counts.get(a + b, 0) >= JOIN_MIN_COUNT):
+                out.append(a + b)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return " ".join(out)
 
 
 def count_words(texts: Iterable[str]) -> Counter:
