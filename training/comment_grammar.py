@@ -471,29 +471,3 @@ def _join(r: random.Random, a: Example, b: Example) -> Example:
     sep = r.choice([", ", ", ", " - ", " and "])
     return Example(a.text + sep + b.text[0].lower() + b.text[1:] if sep == " and " else a.text + sep + b.text,
                    dec, flags)
-
-
-def generate(n: int, seed: int = 13, noisy: bool = True) -> list[Example]:
-    from training import comment_notes as N  # it builds on this module's slots
-
-    r = random.Random(seed)
-    fams, weights = zip(*(FAMILIES + N.NOTE_FAMILIES))
-
-    def draw() -> Example:
-        return r.choices(fams, weights)[0](r)
-
-    out = []
-    for _ in range(n):
-        ex = N.vary(r, draw(), draw)
-        x = r.random()
-        if x < 0.15:
-            ex.text = _lead_in(r) + ex.text[0].lower() + ex.text[1:] if ex.text[:2] != ex.text[:2].upper() else _lead_in(r) + ex.text
-        elif x < 0.18 and ex.decision != "NONE":
-            ex = _info_tail(r, ex)
-        elif x < 0.3:
-            other = draw()
-            if ex.decision == "NONE" or other.decision == "NONE":
-                ex = _join(r, ex, other) if r.random() < 0.5 else _join(r, other, ex)
-        ex.text = N.surface_noise(r, _surface(r, ex.text), noisy)
-        out.append(ex)
-    return out

@@ -33,6 +33,7 @@ from pathlib import Path
 import spacy
 from spacy.training import Example as SpacyExample
 
+from training import comment_corpus as corpus
 from training import comment_grammar as grammar
 from extractor.comments import features
 from extractor.comments.features import featurize
@@ -78,13 +79,13 @@ def build_blank(arch: str = "bow") -> "spacy.language.Language":
 
 def training_examples(n: int, seed: int = SEED) -> list[grammar.Example]:
     hand = load_handwritten()
-    return grammar.generate(n, seed) + hand * 5  # hand-written ones weigh more
+    return corpus.generate(n, seed) + hand * 5  # hand-written ones weigh more
 
 
 def known_words(n: int, seed: int) -> Counter:
     """Words of a noise-free pass of the grammar, the hand-written clauses and the
     feature vocabulary: what the speller may repair towards."""
-    counts = count_words(e.text for e in grammar.generate(n, seed, noisy=False))
+    counts = count_words(e.text for e in corpus.generate(n, seed, noisy=False))
     counts.update(count_words(e.text for e in load_handwritten()))
     for k, v in features._WORDS.items():
         counts.update({w: 2 for w in (k, v) if w.isalpha()})
