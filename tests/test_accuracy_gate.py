@@ -15,6 +15,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import eval_gate  # noqa: E402
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # real Tesseract on 20 pages
+
 
 @pytest.fixture(scope="module")
 def scores():
