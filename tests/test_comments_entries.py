@@ -12,7 +12,7 @@ SUBJECT A#: 208-123-456
 06/02/2018 AFOD A. Miller
    Via telephonic interpreter (Rosa Tum) in Mam. Subject was offered
    travel together with her son. Subject declined. Witnessed by DO Nguyen.
-SUBJECT A#: 209-256-965
+SUBJECT A#: 207-481-339
 (no date) DO Hughes
    Subject asks to see her lawyer before she chooses anything.
 Jul 10, 2018 02:53 PM FOD M. Anderson   A#: A211-000-111
@@ -26,7 +26,7 @@ def test_comments_text_listing_split_into_entries():
     assert [r.value("author") for r in recs] == ["SDDO K. Brown", "AFOD A. Miller", "DO Hughes",
                                                 "FOD M. Anderson"]
     # the section heading gives its A-number to every entry under it; a header's own wins
-    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A209256965",
+    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A207481339",
                                                   "A211000111"]
     r = recs[1]
     assert (r.value("decision"), r.value("option_offered"), r.value("language"),

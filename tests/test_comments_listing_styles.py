@@ -17,13 +17,13 @@ SUBJECT A#: 208-123-456
    {E1}
 06/03/2018 DO P. Lindqvist
    {E2}
-SUBJECT A#: 209-256-965
+SUBJECT A#: 207-481-339
 06/05/2018 DO P. Lindqvist
    {E3}
 """,
     "flat": f"""06/01/2018 SDDO K. Brown A#: 208-123-456 {E1}
 06/03/2018 DO P. Lindqvist A#: 208-123-456 {E2}
-06/05/2018 DO P. Lindqvist A#: 209-256-965 {E3}
+06/05/2018 DO P. Lindqvist A#: 207-481-339 {E3}
 """,
     "ruled": """+------------+-----------------+-------------+-------------------------------------------+
 | Date       | Officer         | A-Number    | Comment                                   |
@@ -33,7 +33,7 @@ SUBJECT A#: 209-256-965
 +------------+-----------------+-------------+-------------------------------------------+
 | 06/03/2018 | DO P. Lindqvist | 208-123-456 | Bed space confirmed for Tuesday.          |
 +------------+-----------------+-------------+-------------------------------------------+
-| 06/05/2018 | DO P. Lindqvist | 209-256-965 | Father wants to be removed with his       |
+| 06/05/2018 | DO P. Lindqvist | 207-481-339 | Father wants to be removed with his       |
 |            |                 |             | daughter.                                 |
 +------------+-----------------+-------------+-------------------------------------------+
 """,
@@ -41,7 +41,7 @@ SUBJECT A#: 209-256-965
 06/01/2018 | SDDO K. Brown | 208-123-456 | Subject turned down travelling with her
 | | | son. Witness DO P. Lindqvist.
 06/03/2018 | DO P. Lindqvist | 208-123-456 | Bed space confirmed for Tuesday.
-06/05/2018 | DO P. Lindqvist | 209-256-965 | Father wants to be removed with his
+06/05/2018 | DO P. Lindqvist | 207-481-339 | Father wants to be removed with his
 | | | daughter.
 """,
     "typewriter": f"""CASE COMMENTS
@@ -50,7 +50,7 @@ A-NUMBER: 208 123 456
 {E1.upper()}
 03 JUN 2018   DO P. LINDQVIST
 {E2.upper()}
-A-NUMBER: 209 256 965
+A-NUMBER: 207 481 339
 05 JUN 2018   DO P. LINDQVIST
 {E3.upper()}
 """,
@@ -59,7 +59,7 @@ SDDO K. Brown     06/01/2018
    {E1}
 DO P. Lindqvist   06/03/2018
    {E2}
-A-NUMBER: 209-256-965
+A-NUMBER: 207-481-339
 DO P. Lindqvist   06/05/2018
    {E3}
 """,
@@ -70,7 +70,7 @@ DO P. Lindqvist   06/05/2018
 def test_listing_style_splits_into_dated_entries(style):
     recs = extract_comment_text(STYLES[style])
     assert [r.value("entry_date") for r in recs] == ["2018-06-01", "2018-06-03", "2018-06-05"]
-    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A209256965"]
+    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A207481339"]
     assert [str(r.value("author")).upper() for r in recs] == ["SDDO K. BROWN", "DO P. LINDQVIST",
                                                              "DO P. LINDQVIST"]
     assert [r.value("decision") for r in recs] == ["waive_reunification", None,
@@ -81,7 +81,7 @@ def test_listing_style_splits_into_dated_entries(style):
 HEAD = ["A-Number", "Entry Date", "Officer", "Comment"]
 ROWS = [["208-123-456", "06/01/2018", "SDDO K. Brown", E1],
         ["208-123-456", "06/03/2018", "DO P. Lindqvist", E2],
-        ["209-256-965", "06/05/2018", "DO P. Lindqvist", E3]]
+        ["207-481-339", "06/05/2018", "DO P. Lindqvist", E3]]
 
 
 def _csv(rows, sep):
@@ -96,13 +96,13 @@ def test_export_delimiters(tmp_path, sep):
     p.write_text(_csv(ROWS, sep), encoding="utf-8")
     recs, _ = extract_comment_file(p, "csv")
     assert [r.value("decision") for r in recs] == ["waive_reunification", None, "requests_reunification"]
-    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A209256965"]
+    assert [r.value("a_number") for r in recs] == ["A208123456", "A208123456", "A207481339"]
 
 
 def test_export_cp1252_and_quoted_newlines(tmp_path):
     rows = [["208-123-456", "06/01/2018", "SDDO K. Brown",
              "Señora Pú said: “me voy sola”.\nWitness DO P. Lindqvist."],
-            ["209-256-965", "06/05/2018", "DO P. Lindqvist", E3]]
+            ["207-481-339", "06/05/2018", "DO P. Lindqvist", E3]]
     p = tmp_path / "x.csv"
     p.write_bytes(_csv(rows, ";").encode("cp1252"))
     recs, _ = extract_comment_file(p, "csv")
