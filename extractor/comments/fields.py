@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import people
+from extractor.comments import doubts, languages, people
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -60,7 +60,17 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
     out["child_names"] = _children(doc)
+    doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
+
+
+def _repaired(text: str) -> str:
+    """The entry after the classifier's spelling repair (misspelt, OCR-damaged words)."""
+    from extractor.comments.features import _speller, fold
+
+    sp = _speller()
+    s = fold(text).lower()
+    return sp.repair(s) if sp is not None else s
 
 
 # ---- trained: decision and flags -----------------------------------------------------
@@ -203,8 +213,20 @@ def _language(doc: Doc) -> Optional[Found]:
         # an interpreter is recorded but not its language: the parent's quoted words tell
         # it. (A quotation alone does not record the language of the conversation: the
         # validation sets' convention.)
-        return _quoted_language(doc.text)
-    return english
+        return _quoted_language(doc.text) or _coded_or_spoken(doc.text)
+    return english or _coded_or_spoken(doc.text)
+
+
+def _coded_or_spoken(text: str) -> Optional[Found]:
+    """The language an officer speaks to the parent ("Spanish speaking officer"), else
+    one given as a code ("(spa)", "INTERP: SPA") or in OCR-damaged capitals."""
+    hit = languages.officer_fluent(text)
+    if hit:
+        return Found(hit[0], 0.85, hit[1], "rule:officer language")
+    hit = languages.coded_language(text)
+    if hit:
+        return Found(hit[0], 0.8, hit[1], "rule:language code")
+    return None
 
 
 # Function words that tell a quotation's language: the parent's own words, quoted,
@@ -261,6 +283,9 @@ def _interpreter(doc: Doc) -> Found:
     for sent in doc.sents if len(doc) else []:
         if _repaired_interp(sent.text):
             return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
+    hit = languages.officer_fluent(doc.text)
+    if hit:
+        return Found(True, 0.85, hit[1], "rule:officer speaks the language")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
