@@ -105,3 +105,27 @@ def test_deglyph_keeps_numbers_and_a_numbers():
 ])
 def test_child_lists_titles_ages_and_places(text, names):
     assert children(text)[0] == names
+
+
+# ---- changes of mind ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("PA previously wanted to take her girl Nayeli along but this morning told me she will leave her with the grandmother.",
+     "waive_reunification"),
+    ("PA at first said she would leave her girl Nayeli here; now she says Nayeli must fly home with her.",
+     "requests_reunification"),
+])
+def test_former_decision_yields_to_the_later_one(text, want):
+    from extractor.comments.fields import analyze
+
+    f = analyze(text)["decision"]
+    assert f.value == want
+    assert _checks(text)["C-DECISION"] != "fail"
+
+
+def test_turn_rule_leaves_plain_decisions_alone():
+    from extractor.comments import turns
+
+    calls = []
+    got = turns.later_decision("Subj wants to take her girl along.", [], (0, 34), lambda s: calls.append(s) or {})
+    assert got is None and not calls

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import doubts, languages, people
+from extractor.comments import doubts, languages, people, turns
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -64,6 +64,16 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     return out
 
 
+def _classify(text: str) -> dict:
+    """The clause classifier's scores for a piece of a clause."""
+    from extractor.comments.features import featurize
+
+    feats = featurize(text)
+    if not feats.strip():
+        return {}
+    return dict(next(iter(get_nlp().get_pipe("comment_classifier").clf.pipe([feats]))).cats)
+
+
 def _repaired(text: str) -> str:
     """The entry after the classifier's spelling repair (misspelt, OCR-damaged words)."""
     from extractor.comments.features import _speller, fold
@@ -90,6 +100,11 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         # last confident decision counts; a weak last one yields to a clearly stronger one
         top = max(d[0] for d in decided)
         best = next(d for d in reversed(decided) if d[0] >= LATER_MIN or d[0] >= top - 0.2)
+    if best is not None:
+        # "previously wanted X but today says Y": the former decision is not the outcome
+        later = turns.later_decision(doc.text, clauses, best[2], _classify)
+        if later is not None and later[0] != best[1]:
+            best = (UNSURE_CONFIDENCE, later[0], later[1])
     if best is not None and best[1] == "UNDECIDED":
         # "wants to see a lawyer first. No decision today": the attorney is why there is no
         # decision yet, and the more specific answer
