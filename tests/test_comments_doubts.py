@@ -129,3 +129,18 @@ def test_turn_rule_leaves_plain_decisions_alone():
     calls = []
     got = turns.later_decision("Subj wants to take her girl along.", [], (0, 34), lambda s: calls.append(s) or {})
     assert got is None and not calls
+
+
+# ---- an offer written out -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,offered", [
+    ("ADV PA of reunif option. PA said she will think.", True),
+    ("Officer informed the father of his right to be removed together with his girl Ines.", True),
+    ("Choice of departing with the boy was explained to PA through the interpreter.", True),
+    ("PA was not advised of the option to depart with her boy.", False),
+    ("PA was advised of her right to appeal the removal order.", False),
+])
+def test_offer_written_out(text, offered):
+    from extractor.comments.offers import stated_offer
+
+    assert (stated_offer(text) is not None) is offered

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import doubts, languages, people, turns
+from extractor.comments import doubts, languages, offers, people, turns
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -60,6 +60,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
     out["child_names"] = _children(doc)
+    opt = out.get("option_offered")
+    if opt is not None and opt.value is False:
+        span = offers.stated_offer(doc.text)
+        if span is not None:
+            out["option_offered"] = Found(True, 0.8, span, "rule:offer written out")
     doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
 
