@@ -144,3 +144,10 @@ def test_offer_written_out(text, offered):
     from extractor.comments.offers import stated_offer
 
     assert (stated_offer(text) is not None) is offered
+
+
+def test_witness_in_ocr_damaged_capitals_is_read_as_written():
+    from extractor.comments.fields import analyze
+
+    w = analyze("SUBJ ELECTED T0 G0 ALONE. W1TNESS SDD0 PAL0MAR.")["witness_name"]
+    assert w is not None and w.value == "SDD0 PAL0MAR"

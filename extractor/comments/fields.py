@@ -311,6 +311,16 @@ def _interpreter(doc: Doc) -> Found:
 
 def _witness(doc: Doc) -> Optional[Found]:
     hit = people.witness(doc.text)
+    if hit is None:
+        # OCR-damaged capitals ("W1TNESS SDD0 ..."): read with digits as letters (same
+        # length), report the name as written
+        clean = languages.deglyph(doc.text)
+        hit = people.witness(clean) if clean != doc.text else None
+        if hit is not None:
+            at = clean.find(hit[0], hit[1][0])
+            if at < 0:
+                return None
+            return Found(doc.text[at:at + len(hit[0])], 0.75, (at, at + len(hit[0])), "rule:witness, OCR read")
     return Found(hit[0], 0.9, hit[1], "rule:witness") if hit else None
 
 
