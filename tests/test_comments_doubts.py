@@ -151,3 +151,32 @@ def test_witness_in_ocr_damaged_capitals_is_read_as_written():
 
     w = analyze("SUBJ ELECTED T0 G0 ALONE. W1TNESS SDD0 PAL0MAR.")["witness_name"]
     assert w is not None and w.value == "SDD0 PAL0MAR"
+
+
+# ---- a decision stated in plain words the classifier missed ---------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("PA says she is not sure yet about the girl, Odalys.", "UNDECIDED"),
+    ("Father would not say whether he wants Ramiro on the plane.", "UNDECIDED"),
+    ("PA refused to talk about the boy and asked to see her public defender.", "ATTORNEY"),
+    ("PA is not sure; then requested time to consult a lawyer.", "ATTORNEY"),
+    ("PA did not ask for a lawyer.", None),
+    ("PA was moved to dorm C.", None),
+])
+def test_stated_decision(text, label):
+    from extractor.comments.fallback import stated_decision
+
+    got = stated_decision(text)
+    assert (got[0] if got else None) == label
+
+
+def test_stated_decision_goes_to_a_reviewer():
+    from extractor.comments.fallback import stated_decision
+    from extractor.comments.fields import analyze
+
+    text = "PA says she is not sure yet about the girl, Odalys."
+    f = analyze(text)["decision"]
+    if f is not None and f.how == "rule:stated":
+        assert f.confidence < 0.6
+    assert stated_decision(text) is not None
+    assert _checks(text)["C-DECISION"] != "pass"

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import doubts, languages, offers, people, turns
+from extractor.comments import doubts, fallback, languages, offers, people, turns
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -55,6 +55,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    if out["decision"] is None:
+        stated = fallback.stated_decision(doc.text)
+        if stated is not None:  # plain words the classifier missed: unsure, for a reviewer
+            out["decision"] = Found(DECISION_LABELS[stated[0]], UNSURE_CONFIDENCE, stated[1], "rule:stated")
+            out["decision_mode"] = Found("oral", UNSURE_CONFIDENCE, stated[1], "rule:stated")
     out["about_choice"] = _about_choice(doc) if out["decision"] is None else None
     out["language"] = _language(doc)
     out["interpreter_or_fluent"] = _interpreter(doc)
