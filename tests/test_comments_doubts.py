@@ -180,3 +180,25 @@ def test_stated_decision_goes_to_a_reviewer():
         assert f.confidence < 0.6
     assert stated_decision(text) is not None
     assert _checks(text)["C-DECISION"] != "pass"
+
+
+@pytest.mark.parametrize("text,told", [
+    ("Explained to PA that her boy stays in ORR custody if she flies alone.", True),
+    ("Pro bono list provided to PA.", True),
+    ("PA told this officer her boy will stay with an uncle.", False),
+    ("Ms. Quell advised that she would rather her girls stay here.", False),
+    ("PA was not informed of the child's location.", False),
+])
+def test_information_written_out(text, told):
+    from extractor.comments.offers import stated_information
+
+    assert (stated_information(text) is not None) is told
+
+
+def test_information_read_by_rule_goes_to_a_reviewer():
+    from extractor.comments.fields import analyze
+
+    f = analyze("Pro bono list provided to PA. PA will think about her boy, Elian.")["info_provided"]
+    assert f.value is True
+    if f.how.startswith("rule:"):
+        assert f.confidence < 0.6

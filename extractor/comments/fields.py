@@ -70,6 +70,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
         span = offers.stated_offer(doc.text)
         if span is not None:
             out["option_offered"] = Found(True, 0.8, span, "rule:offer written out")
+    info = out.get("info_provided")
+    if info is not None and info.value is False:
+        span = offers.stated_information(doc.text)
+        if span is not None:  # read by a rule, not the classifier: a reviewer confirms
+            out["info_provided"] = Found(True, UNSURE_CONFIDENCE, span, "rule:told, unsure")
     doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
 

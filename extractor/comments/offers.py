@@ -1,4 +1,4 @@
-"""The option offered, when an officer writes it out plainly and the classifier missed it.
+"""The option offered (and information given), when an officer writes it out plainly and the classifier missed it.
 
 A general fact of these entries: an officer who *told* the parent (advised, informed,
 explained, offered, read) of an option, right, choice or process about the child going
@@ -28,5 +28,33 @@ def stated_offer(text: str) -> Optional[tuple[int, int]]:
     for rx in _RES:
         m = rx.search(text)
         if m and not _NEG.search(text[max(0, m.start() - 12):m.end()]):
+            return m.span()
+    return None
+
+
+# What the parent was told about: legal help, consequences, the child's custody or place.
+_ABOUT = (r"(?:attorney|atty|lawyer|counsel|pro\s*bono|legal|consequences?|custody|shelter|orr|sponsor|"
+          r"safe|located|location|whereabouts|remains?|stays?|process|court)")
+_INFO_RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,80}}?\b{_ABOUT}\b", re.I),
+             re.compile(r"\b(?:pro\s*bono|legal\s+(?:aid|services?))\s+list\b[^.;]{0,20}?\b(?:provided|given)|"
+                        r"\b(?:provided|given|gave)\b[^.;]{0,20}?\b(?:pro\s*bono|legal\s+(?:aid|services?))\s+list\b", re.I)]
+
+
+# the parent telling the officer ("told this officer", "Ms. X advised that ..."), or an
+# interpreter "provided by" a service: nobody told the parent anything
+_PARENT_TELLS_AFTER = re.compile(r"\w*\s+(?:by|this\s+officer|the\s+officer|officers?|me|ero|us|the\s+undersigned)\b", re.I)
+_PARENT_TELLS_BEFORE = re.compile(r"\b(?:(?:Ms|Mr|Mrs|Sra|Sr)\.?\s+[A-Z][\w'-]+|detainee|subject|parent|"
+                                  r"mother|father|she|he)\s+$", re.I)
+
+
+def stated_information(text: str) -> Optional[tuple[int, int]]:
+    """Where the entry says the parent was told something of substance, or None."""
+    for rx in _INFO_RES:
+        for m in rx.finditer(text):
+            if _NEG.search(text[max(0, m.start() - 12):m.start() + 12]):
+                continue
+            if rx is _INFO_RES[0] and (_PARENT_TELLS_AFTER.match(text, m.start())
+                                       or _PARENT_TELLS_BEFORE.search(text[max(0, m.start() - 30):m.start()])):
+                continue
             return m.span()
     return None
