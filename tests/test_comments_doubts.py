@@ -202,3 +202,7 @@ def test_information_read_by_rule_goes_to_a_reviewer():
     assert f.value is True
     if f.how.startswith("rule:"):
         assert f.confidence < 0.6
+
+
+def test_child_named_after_location_of_without_brackets_is_kept():
+    assert children("Told of the location of her daughter Lupe and that she may ask.")[0] == ["Lupe"]

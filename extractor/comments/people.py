@@ -135,8 +135,8 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
     for m in _CHILD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # words inside a quotation of what the parent said
-        if _PLACE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
-            continue  # "the location of his son (shelter, city)": a place, not a name
+        if "(" in text[m.end(0) - len(m.group(1)) - 3:m.start(1)] and _PLACE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "the location of his son (shelter, city)": a place in brackets, not a name
         raw = m.group(1)
         start = m.start(1)
         if not raw[0].isupper():
