@@ -1,4 +1,4 @@
-""""Unsure means unknown": general reasons to doubt a value the classifier is confident of.
+"""Unsure means unknown: general reasons to doubt a value the classifier is confident of.
 
 The clause classifier can be sure of a reading the entry does not support: an attorney
 decision where no lawyer is named ("will not answer until she speaks with her husband"),
