@@ -9,8 +9,9 @@ decision 99.3 %, mode 99.3, info 97.8, option 99.3, the rest 100; heldout_v3 (42
 decision 100, mode 100, info 95.2, option 95.2, language 97.6, the rest 100; heldout_v4
 (170, first look 88.8 % decision) decision 95.9, mode 97.1, info 92.9, option 97.1,
 language 98.8, interpreter 98.8, witness 100, children 99.4. heldout_v5 and heldout_v6 are
-validation sets since issue 14c (floors below); heldout_v7 is for the next report: no test
-reads it."""
+validation sets since issue 14c (floors below); heldout_v7 is one since issue 14e (its
+first look was recorded before any change it prompted). heldout_v8 is for the next report:
+no test reads it. Every validation set also keeps comment false passes <= 0.5 %."""
 import json
 from pathlib import Path
 
@@ -46,9 +47,15 @@ FLOORS = {
     "heldout_v5.jsonl": {"decision": 0.80, "decision_mode": 0.85, "info_provided": 0.92,
                          "option_offered": 0.97, "language": 0.95, "interpreter_or_fluent": 0.95,
                          "witness_name": 0.97, "child_names": 0.97},
-    "heldout_v6.jsonl": {"decision": 0.91, "decision_mode": 0.90, "info_provided": 0.92,
-                         "option_offered": 0.95, "language": 0.96, "interpreter_or_fluent": 0.97,
+    "heldout_v6.jsonl": {"decision": 0.91, "decision_mode": 0.90, "info_provided": 0.94,
+                         "option_offered": 0.96, "language": 0.96, "interpreter_or_fluent": 0.97,
                          "witness_name": 0.98, "child_names": 0.98},
+    # validation set since issue 14e; floors just below the issue-14e model and code:
+    # decision 92.0, mode 90.0, info 96.5, option 97.0, language 97.0, interpreter 98.5,
+    # witness 100, children 99.5 (200 entries: one entry is 0.5 points); v6 info 94.9
+    "heldout_v7.jsonl": {"decision": 0.91, "decision_mode": 0.89, "info_provided": 0.95,
+                         "option_offered": 0.96, "language": 0.96, "interpreter_or_fluent": 0.97,
+                         "witness_name": 0.99, "child_names": 0.98},
 }
 
 
@@ -76,6 +83,17 @@ def accuracy():
 def test_comments_heldout_field_accuracy_stays_above_floor(accuracy, name, field):
     got = accuracy[name][field]
     assert got >= FLOORS[name][field], f"{name} {field}: {got:.1%} < floor {FLOORS[name][field]:.0%}"
+
+
+@pytest.mark.parametrize("name", ["heldout_v4.jsonl", "heldout_v5.jsonl", "heldout_v6.jsonl",
+                                  "heldout_v7.jsonl"])
+def test_comments_heldout_false_pass_at_most_half_a_percent(name):
+    """Unsure means unknown: a comment check whose truth is fail is almost never `pass`."""
+    from tools.comments_heldout import checks
+
+    c = checks(_rows(name))
+    assert c["truth_fail"] > 50
+    assert c["false_pass"] <= 0.005 * c["truth_fail"], f"{name}: {c['false_pass']}/{c['truth_fail']} false passes"
 
 
 def test_comments_heldout_sets_are_big_and_cover_every_decision():

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import people
+from extractor.comments import doubts, fallback, languages, offers, people, turns
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -55,12 +55,47 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    if out["decision"] is None:
+        stated = fallback.stated_decision(doc.text)
+        if stated is not None:  # plain words the classifier missed: unsure, for a reviewer
+            out["decision"] = Found(DECISION_LABELS[stated[0]], UNSURE_CONFIDENCE, stated[1], "rule:stated")
+            out["decision_mode"] = Found("oral", UNSURE_CONFIDENCE, stated[1], "rule:stated")
     out["about_choice"] = _about_choice(doc) if out["decision"] is None else None
     out["language"] = _language(doc)
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
     out["child_names"] = _children(doc)
+    opt = out.get("option_offered")
+    if opt is not None and opt.value is False:
+        span = offers.stated_offer(doc.text)
+        if span is not None:
+            out["option_offered"] = Found(True, 0.8, span, "rule:offer written out")
+    info = out.get("info_provided")
+    if info is not None and info.value is False:
+        span = offers.stated_information(doc.text)
+        if span is not None:  # read by a rule, not the classifier: a reviewer confirms
+            out["info_provided"] = Found(True, UNSURE_CONFIDENCE, span, "rule:told, unsure")
+    doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
+
+
+def _classify(text: str) -> dict:
+    """The clause classifier's scores for a piece of a clause."""
+    from extractor.comments.features import featurize
+
+    feats = featurize(text)
+    if not feats.strip():
+        return {}
+    return dict(next(iter(get_nlp().get_pipe("comment_classifier").clf.pipe([feats]))).cats)
+
+
+def _repaired(text: str) -> str:
+    """The entry after the classifier's spelling repair (misspelt, OCR-damaged words)."""
+    from extractor.comments.features import _speller, fold
+
+    sp = _speller()
+    s = fold(text).lower()
+    return sp.repair(s) if sp is not None else s
 
 
 # ---- trained: decision and flags -----------------------------------------------------
@@ -80,6 +115,11 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         # last confident decision counts; a weak last one yields to a clearly stronger one
         top = max(d[0] for d in decided)
         best = next(d for d in reversed(decided) if d[0] >= LATER_MIN or d[0] >= top - 0.2)
+    if best is not None:
+        # "previously wanted X but today says Y": the former decision is not the outcome
+        later = turns.later_decision(doc.text, clauses, best[2], _classify)
+        if later is not None and later[0] != best[1]:
+            best = (UNSURE_CONFIDENCE, later[0], later[1])
     if best is not None and best[1] == "UNDECIDED":
         # "wants to see a lawyer first. No decision today": the attorney is why there is no
         # decision yet, and the more specific answer
@@ -203,8 +243,20 @@ def _language(doc: Doc) -> Optional[Found]:
         # an interpreter is recorded but not its language: the parent's quoted words tell
         # it. (A quotation alone does not record the language of the conversation: the
         # validation sets' convention.)
-        return _quoted_language(doc.text)
-    return english
+        return _quoted_language(doc.text) or _coded_or_spoken(doc.text)
+    return english or _coded_or_spoken(doc.text)
+
+
+def _coded_or_spoken(text: str) -> Optional[Found]:
+    """The language an officer speaks to the parent ("Spanish speaking officer"), else
+    one given as a code ("(spa)", "INTERP: SPA") or in OCR-damaged capitals."""
+    hit = languages.officer_fluent(text)
+    if hit:
+        return Found(hit[0], 0.85, hit[1], "rule:officer language")
+    hit = languages.coded_language(text)
+    if hit:
+        return Found(hit[0], 0.8, hit[1], "rule:language code")
+    return None
 
 
 # Function words that tell a quotation's language: the parent's own words, quoted,
@@ -261,11 +313,24 @@ def _interpreter(doc: Doc) -> Found:
     for sent in doc.sents if len(doc) else []:
         if _repaired_interp(sent.text):
             return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
+    hit = languages.officer_fluent(doc.text)
+    if hit:
+        return Found(True, 0.85, hit[1], "rule:officer speaks the language")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
 def _witness(doc: Doc) -> Optional[Found]:
     hit = people.witness(doc.text)
+    if hit is None:
+        # OCR-damaged capitals ("W1TNESS SDD0 ..."): read with digits as letters (same
+        # length), report the name as written
+        clean = languages.deglyph(doc.text)
+        hit = people.witness(clean) if clean != doc.text else None
+        if hit is not None:
+            at = clean.find(hit[0], hit[1][0])
+            if at < 0:
+                return None
+            return Found(doc.text[at:at + len(hit[0])], 0.75, (at, at + len(hit[0])), "rule:witness, OCR read")
     return Found(hit[0], 0.9, hit[1], "rule:witness") if hit else None
 
 

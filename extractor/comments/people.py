@@ -107,6 +107,9 @@ _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
                        rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\band\b|\by\b)\s*{_ONE_NAME})*)")
+_AGE_RE = re.compile(r"\s*\(\s*\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?\s*\)", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:location|whereabouts)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$", re.I)
+_LIST_TITLE = re.compile(r"^(?i:uacs?|minor|child|son|daughter|baby)\s+(?=[A-ZÀ-Ý])")
 _LIST_SEP = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
 
 
@@ -126,15 +129,20 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
     """The children named in the entry, and where the first was read."""
     names: list[str] = []
     first_span = None
+    # ages in brackets ("Ashley (7), Carlos (4)") would end the list: blank them, same length
+    text = _AGE_RE.sub(lambda m: " " * len(m.group(0)), text)
     quoted = [(q.start(), q.end()) for q in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
     for m in _CHILD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # words inside a quotation of what the parent said
+        if "(" in text[m.end(0) - len(m.group(1)) - 3:m.start(1)] and _PLACE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "the location of his son (shelter, city)": a place in brackets, not a name
         raw = m.group(1)
         start = m.start(1)
         if not raw[0].isupper():
             continue
         for k, part in enumerate(_LIST_SEP.split(raw)):
+            part = _LIST_TITLE.sub("", part)  # "Jonatan and UAC Elmer": the title is no name
             name = _name_part(part) if part else None
             if name is None:
                 break  # a stop word ends the list ("Elsa and SUBJ ..." is not a name)

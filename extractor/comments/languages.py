@@ -1,0 +1,88 @@
+"""Languages and officer fluency in forms the entity ruler does not see.
+
+General facts, not phrasings of any one set:
+
+* officers give a language as its ISO 639-3 code: in brackets ("TEL INTERP (spa)"), after
+  a label ("INTERP: SPA") or as a bare upper-case clause ("ORAL. SPA.");
+* OCR of upper-case printouts turns letters into look-alike digits ("SPAN1SH", "0FF1CER");
+* an officer who speaks the parent's language records it as "Spanish speaking officer",
+  "this officer speaks Spanish", "interview done in English by this officer": the officer
+  is the fluent speaker the audit asks for (C-LANGUAGE needs an interpreter *or* fluency).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.normalize import LANGUAGE_NAMES, strip_accents
+
+_CODES = sorted(LANGUAGE_NAMES)
+# Lower-case codes only in brackets ("(spa)"): "por" is also a Spanish word.
+_CODE_RE = re.compile(r"\((" + "|".join(_CODES) + r")\)|(?<![A-Za-z])(" + "|".join(c.upper() for c in _CODES)
+                      + r")(?![A-Za-z])")
+_NAME_TO_CODE = {strip_accents(n.lower()): code for code, names in LANGUAGE_NAMES.items() for n in names}
+_LANG_ALT = "|".join(sorted((re.escape(n) for n in _NAME_TO_CODE), key=len, reverse=True))
+_OFFICER = r"(?:officer|ofc|do|sddo|sdo|afod|fod|agent|iea|interviewer|deportation\s+officer|undersigned|writer)"
+_FLUENT_RES = [
+    re.compile(rf"\b({_LANG_ALT})(?:\s*-\s*|\s+)speaking\s+(?:\w+\s+)?{_OFFICER}\b", re.I),
+    re.compile(rf"\b(?:this|the|reporting|interviewing|writing)\s+{_OFFICER}\s+(?:speaks|is\s+fluent\s+in|"
+               rf"is\s+a\s+native|is\s+a\s+fluent|spoke\s+with\s+\w+\s+in)\s+({_LANG_ALT})\b", re.I),
+    re.compile(rf"\binterview(?:ed)?\s+(?:was\s+)?(?:done\s+|conducted\s+|held\s+)?in\s+({_LANG_ALT})\s+by\s+"
+               rf"(?:this|the)\s+{_OFFICER}\b", re.I),
+    re.compile(rf"\b(?:this\s+{_OFFICER}|i)\s+(?:conducted|did)\s+the\s+interview\s+in\s+({_LANG_ALT})\b", re.I),
+]
+_DIGIT_AS_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "|": "I"})
+
+
+def deglyph(text: str) -> str:
+    """Words that mix letters and look-alike digits read as letters ("SPAN1SH" ->
+    "SPANISH"); numbers, dates and A-numbers (no letters, or A + digits) stay. Same length."""
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        letters = sum(ch.isalpha() for ch in w)
+        if letters == 0 or letters == 1 and len(w) > 3 and w[0] in "Aa":
+            return w
+        out = w.translate(_DIGIT_AS_LETTER)
+        return out if w.isupper() or not any(ch.islower() for ch in w) else out.lower()
+    return re.sub(r"[A-Za-z0-9|]*\d[A-Za-z0-9|]*", fix, text)
+
+
+def officer_fluent(text: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """The language an officer speaks to the parent, and where it was read."""
+    clean = deglyph(strip_accents(text))
+    for rx in _FLUENT_RES:
+        m = rx.search(clean)
+        if m:
+            code = _NAME_TO_CODE.get(m.group(1).lower())
+            if code:
+                return code, (m.start(), m.end())
+    return None
+
+
+def _code_context(text: str, a: int, b: int) -> bool:
+    """A bare upper-case code stands alone: it starts a clause or follows a label, and
+    ends a clause or is followed by an interpreter's number."""
+    before = text[max(0, a - 12):a]
+    after = text[b:b + 8]
+    starts = re.search(r"(?:^|[.;,:/(]\s*|INTERP\w*\s+)$", before, re.I) is not None
+    ends = re.match(r"\s*(?:$|[.;,)/]|#|\d|INTERP)", after, re.I) is not None
+    return starts and ends
+
+
+def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """A language given as its code ("(spa)", "INTERP: SPA", "SPA.") or an OCR-damaged
+    upper-case name ("SPAN1SH"), and where it was read. English last: "ENG" next to
+    another language means the parent's language is the other one."""
+    hits = []
+    for m in _CODE_RE.finditer(text):
+        if m.group(2) and not _code_context(text, m.start(), m.end()):
+            continue  # an upper-case word that only looks like a code ("POR FAVOR")
+        code = (m.group(1) or m.group(2)).lower()
+        hits.append((code, m.span()))
+    clean = deglyph(text)
+    if clean != text:
+        for m in re.finditer(rf"\b({_LANG_ALT})\b", strip_accents(clean), re.I):
+            if clean[m.start():m.end()] != text[m.start():m.end()]:  # only words OCR damaged
+                hits.append((_NAME_TO_CODE[m.group(1).lower()], m.span()))
+    hits.sort(key=lambda h: (h[0] == "eng", h[1][0]))
+    return hits[0] if hits else None

@@ -1,0 +1,60 @@
+"""The option offered (and information given), when an officer writes it out plainly and the classifier missed it.
+
+A general fact of these entries: an officer who *told* the parent (advised, informed,
+explained, offered, read) of an option, right, choice or process about the child going
+*with* the parent (reunification, removal/departure/travel with the child, taking the
+child) offered the option C-OPTION asks for, however the rest of the entry is worded.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_TOLD = r"(?:adv\w*|advis\w*|inform\w*|infd|told|explain\w*|expl|offered|given|read|reread|briefed|notified)"
+_WHAT = r"(?:option\w*|right|choice\w*|opportunit\w*|process|may\s+(?:request|ask|choose)|can\s+(?:request|ask|choose))"
+_WITH = (r"(?:reunif\w*|(?:removed|removal|depart\w*|travel\w*|return\w*|go(?:ing)?)\s+(?:together\s+)?(?:with|w/)|"
+         r"(?:take|bring|taking|bringing)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:child|children|son|daughter|kids?|uac|minor|baby|him|her|them))")
+_RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,60}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}", re.I),
+        # "advised of the reunification option"
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\breunif\w*\s+(?:option|choice|process|right)s?\b", re.I),
+        # "Option of removal with her son was explained" (an option, not a right given up)
+        re.compile(rf"\b(?:option|choice)s?\b[^.;]{{0,40}}?{_WITH}[^.;]{{0,60}}?\b(?:was|were)\s+{_TOLD}\b", re.I)]
+# "was not advised of the option": no offer
+_NEG = re.compile(r"\b(?:not|never|n't|no|without|failed\s+to)\b", re.I)
+
+
+def stated_offer(text: str) -> Optional[tuple[int, int]]:
+    """Where an offer of the option is written out, or None."""
+    for rx in _RES:
+        m = rx.search(text)
+        if m and not _NEG.search(text[max(0, m.start() - 12):m.end()]):
+            return m.span()
+    return None
+
+
+# What the parent was told about: legal help, consequences, the child's custody or place.
+_ABOUT = (r"(?:attorney|atty|lawyer|counsel|pro\s*bono|legal|consequences?|custody|shelter|orr|sponsor|"
+          r"safe|located|location|whereabouts|remains?|stays?|process|court)")
+_INFO_RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,80}}?\b{_ABOUT}\b", re.I),
+             re.compile(r"\b(?:pro\s*bono|legal\s+(?:aid|services?))\s+list\b[^.;]{0,20}?\b(?:provided|given)|"
+                        r"\b(?:provided|given|gave)\b[^.;]{0,20}?\b(?:pro\s*bono|legal\s+(?:aid|services?))\s+list\b", re.I)]
+
+
+# the parent telling the officer ("told this officer", "Ms. X advised that ..."), or an
+# interpreter "provided by" a service: nobody told the parent anything
+_PARENT_TELLS_AFTER = re.compile(r"\w*\s+(?:by|this\s+officer|the\s+officer|officers?|me|ero|us|the\s+undersigned)\b", re.I)
+_PARENT_TELLS_BEFORE = re.compile(r"\b(?:(?:Ms|Mr|Mrs|Sra|Sr)\.?\s+[A-Z][\w'-]+|detainee|subject|parent|"
+                                  r"mother|father|she|he)\s+$", re.I)
+
+
+def stated_information(text: str) -> Optional[tuple[int, int]]:
+    """Where the entry says the parent was told something of substance, or None."""
+    for rx in _INFO_RES:
+        for m in rx.finditer(text):
+            if _NEG.search(text[max(0, m.start() - 12):m.start() + 12]):
+                continue
+            if rx is _INFO_RES[0] and (_PARENT_TELLS_AFTER.match(text, m.start())
+                                       or _PARENT_TELLS_BEFORE.search(text[max(0, m.start() - 30):m.start()])):
+                continue
+            return m.span()
+    return None
