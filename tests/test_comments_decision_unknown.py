@@ -23,6 +23,9 @@ def _checks(body: str) -> dict:
     "Election form partly filled in, box not legible.",
     "Rvwd the optoins w/ the fathr re: his dautgher.",
     "XQZ PLMW reunif ?? illegible ink ??",
+    # French and Haitian Creole words for the child name the choice as well as English ones
+    "Le pere a dit qu'il part seul, son fils reste chez une tante au Texas.",
+    "Manman an di pitit li a ap rete Ozetazini ak matant li.",
 ])
 def test_entry_about_the_choice_without_a_read_decision_is_unknown(body):
     st, rec = _checks(body)

@@ -128,7 +128,9 @@ _PHRASES: list[tuple[str, str]] = [
      " child "),
     (r"\b(little |baby |young )?(child|children|son|sons|daughter|daughters|kids|minors|hijo|hija|"
      r"hijos|hijas|nino|nina|ninos|ninas|filho|filha|filhos|filhas|juvenile|boy|girl|boys|girls|kid|minor|"
-     r"uac|uacs|dtr|infant|toddler|nena|menino|menina|bebe|baby)\b", " child "),
+     r"uac|uacs|dtr|infant|toddler|nena|menino|menina|bebe|baby|"
+     # French and Haitian Creole, the other languages officers quote parents in
+     r"fille|filles|fils|enfant|enfants|garcon|pitit)\b", " child "),
     # "leave the child" (behind) is not "leave" (depart): "chose to leave her son" is a waiver
     (r"\bleav(?:e|es|ing)\s+(child|him|her|them)\b(?!\s+(?:country|home|house|job)\b)", r" leave_behind \1 "),
     (r"\b(don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|isnt|"
