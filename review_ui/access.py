@@ -25,6 +25,7 @@ from waiverscan.store.accounts import Account, assigned_a_numbers, get_user
 
 from review_ui.queue import QueueItem, build_queue, reviewed_categories
 from review_ui.reviewed import reviewed_documents
+from review_ui.typed_values import typed_value
 
 DECIDERS = ("reviewer", "investigator", "admin")
 
@@ -205,15 +206,31 @@ class Archive:
             fields = rec.get("fields") or {}
             if field not in fields:
                 raise ValueError(f"the record has no field {field}")
+            typed = typed_value(field, value_after)  # InvalidValue: nothing is stored
             return self.store.reviews.add(record_id, reviewer=self.account.name, action="correct",
                                           check_id=check_id, field=field,
                                           value_before=value(fields, field),
-                                          value_after=value_after, note=note)
+                                          value_after=typed, note=note)
         if not note:
             raise ValueError("overturning a flag needs a corrected value or a reason")
         return self.store.reviews.add(record_id, reviewer=self.account.name, action="reject",
                                       check_id=check_id, value_before=check["status"],
                                       value_after="pass", note=note)
+
+
+    def undo(self, record_id: str, check_id: str) -> dict[str, Any]:
+        """Take back this account's own decision on a check: a ``withdraw`` appended to
+        the log (nothing is deleted; the check is back in the queue unless another
+        reviewer decided it). ValueError when this account has no decision on it."""
+        if not self.can_decide:
+            raise AccessDenied(f"{self.account.role} accounts do not record decisions")
+        from scoring.reviewed import effective_decisions
+        mine = [d for d in effective_decisions(self.history(record_id))
+                if d["reviewer"] == self.account.name and d["check_id"] == check_id]
+        if not mine:
+            raise ValueError(f"you have no decision on {check_id} to undo")
+        return self.store.reviews.add(record_id, reviewer=self.account.name, action="withdraw",
+                                      check_id=check_id, value_before=mine[-1]["action"])
 
 
 def parse_value(text: str) -> Any:

@@ -44,7 +44,7 @@ Item = Union[Line, Crop]
 def _crops(source: str, record: dict[str, Any], check_ids: list[str]) -> list[Crop]:
     """The page regions of the fields behind these checks (none when the source file
     is gone or the record came from a text export)."""
-    from review_ui.images import render_page, source_path
+    from waiverscan.evidence import render_page, source_path
     path = source_path(source)
     if path is None:
         return []

@@ -29,7 +29,9 @@ def reviewer_progress(documents: Iterable[dict[str, Any]],
     flagged = {(rec["record_id"], c["id"]) for doc in documents
                for rec in doc.get("records") or [] for c in rec.get("checks") or []
                if c.get("status") in FLAGGED}
-    decided = {(d["record_id"], d["check_id"]) for d in history if d.get("check_id")} & flagged
+    from scoring.reviewed import effective_decisions  # an undone decision is no decision
+    decided = {(d["record_id"], d["check_id"]) for d in effective_decisions(history)
+               if d.get("check_id")} & flagged
     by = defaultdict(Counter)
     for d in history:
         by[d["reviewer"]][d["action"]] += 1

@@ -53,7 +53,8 @@ def decided_checks(history: Iterable[dict[str, Any]],
     """(record, check) pairs with a decision; ``by`` a reviewer: only theirs count (a
     second review: checks others decided stay in that reviewer's queue, so two
     reviewers' decisions can be compared)."""
-    return {(d["record_id"], d["check_id"]) for d in history
+    from scoring.reviewed import effective_decisions  # an undone decision is no decision
+    return {(d["record_id"], d["check_id"]) for d in effective_decisions(history)
             if d.get("check_id") and (by is None or d["reviewer"] == by)}
 
 

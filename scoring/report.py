@@ -34,24 +34,7 @@ FLAG_LABELS = {
 }
 PERIODS = ("before_2018_07_12", "on_or_after_2018_07_12", "undated")
 
-#: the fields each check reads: ``--case`` shows their evidence beside a failed check
-CHECK_FIELDS = {
-    "F-CHILD-NAMED": ("child_names",),
-    "F-DATED": ("date_signed",),
-    "F-OFFICIAL-NAMED": ("official_name",),
-    "F-PARENT-SIGNED": ("parent_signed",),
-    "F-ELECTION-CLEAR": ("election",),
-    "F-LANGUAGE": ("form_languages", "read_in_language"),
-    "F-INTERPRETER": ("interpreter_name", "read_in_language", "form_languages"),
-    "F-SUPERVISOR": ("supervisor_name", "supervisor_signed"),
-    "F-A-NUMBER": ("parent_a_number",),
-    "C-DECISION": ("decision",),
-    "C-INFO": ("info_provided",),
-    "C-OPTION": ("option_offered",),
-    "C-LANGUAGE": ("language", "interpreter_or_fluent"),
-    "C-WITNESS": ("witness_name",),
-    "C-DATED": ("entry_date",),
-}
+from scoring.fields import CHECK_FIELDS  # noqa: E402  (re-exported: older imports)
 
 def link_target(link: dict[str, Any]) -> str:
     """What a proposed link points at: an A-number, or a record whose A-number is unread."""

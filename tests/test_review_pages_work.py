@@ -44,7 +44,7 @@ def test_confirm_on_record_page_is_stored_and_attributed(review_db):
     at.run()
     assert not at.exception
     assert at.radio(key=f"current_{rid}").value == "F-DATED"  # critical first
-    at.text_input(key=f"note_{rid}").input("31 June does not exist")
+    at.text_input(key=f"note_{rid}_F-DATED").input("31 June does not exist")
     at.button(key="confirm").click().run()
     assert not at.exception
     store = open_store(review_db)

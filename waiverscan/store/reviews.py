@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from waiverscan.store import Store
 
 GENESIS = "0" * 64
-ACTIONS = ("accept", "correct", "reject", "comment", "escalate")
+#: withdraw: a reviewer takes back their own earlier decision on the same subject (an
+#: undo, appended like everything else; scoring.reviewed.effective_decisions reads it)
+ACTIONS = ("accept", "correct", "reject", "comment", "escalate", "withdraw")
 #: tries at appending while other writers keep taking the head of the chain
 APPEND_ATTEMPTS = 50
 
@@ -139,8 +141,9 @@ class ReviewLog:
         conflicts come in the order of their latest decision. Comments and escalations
         settle nothing and are left out; a reviewer who changed their mind counts with
         their last word only."""
+        from scoring.reviewed import effective_decisions
         found = disagreements(
-            self.history(record_id),
+            effective_decisions(self.history(record_id)),
             lambda d: outcome(d) if d["check_id"] is not None and d["action"] in SETTLING
             else None,
             lambda d: d["check_id"])
