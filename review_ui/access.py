@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from scoring.cases import normalise_a_number, roll_up, value
@@ -56,6 +57,21 @@ class Archive:
             else None)
 
     # ------------------------------------------------------------------ visibility
+
+    def shown_source(self, source: Optional[str]) -> str:
+        """A document's source as this account may see it: counsel get the file name
+        only (never a server path: where the archive or the uploads live), an upload as
+        "uploaded file"."""
+        src = source or ""
+        if self.account.role != "counsel":
+            return src
+        name = src.replace("\\", "/").rsplit("/", 1)[-1]
+        from review_ui.upload import upload_dir
+        try:
+            uploaded = Path(src).resolve().parent == upload_dir()
+        except OSError:
+            uploaded = False
+        return f"uploaded file {name[:12]}…{Path(name).suffix}" if uploaded else name
 
     @property
     def can_decide(self) -> bool:
@@ -122,6 +138,7 @@ class Archive:
             raise AccessDenied("no such record, or not one of your cases")
         doc = self.store.document(record_id.split(":", 1)[0]) or {}
         meta = {k: doc.get(k) for k in ("source", "sha256", "doc_type", "pages")}
+        meta["source"] = self.shown_source(meta["source"])
         return {"record": rec, "document": meta}
 
     def case(self, a_number: str) -> dict[str, Any]:
@@ -138,7 +155,9 @@ class Archive:
         cases = [c for c in roll_up(docs)["cases"] if c.get("a_number") == a]
         if not cases:  # this account may see the A-number: saying it is empty leaks nothing
             raise LookupError(f"no records for {a} in the archive yet")
-        rows = [{"record": r, "document": {k: d.get(k) for k in ("source", "sha256", "doc_type")}}
+        rows = [{"record": r, "document": {"source": self.shown_source(d.get("source")),
+                                           "sha256": d.get("sha256"),
+                                           "doc_type": d.get("doc_type")}}
                 for d in docs for r in d["records"]]
         rows.sort(key=lambda x: (_record_date(x["record"]) or "9999", x["record"]["record_id"]))
         return {"case": cases[0], "records": rows}
@@ -171,9 +190,14 @@ class Archive:
         """The record's page with its field boxes (a PIL image), or None when the source
         file is gone; AccessDenied for a record out of reach."""
         from review_ui.images import record_page_image
-        got = self.record(record_id)
-        return record_page_image(got["document"].get("source") or "", got["record"], page,
-                                 highlight)
+        got = self.record(record_id)  # raises for a record out of reach
+        return record_page_image(self.file_source(record_id), got["record"], page, highlight)
+
+    def file_source(self, record_id: str) -> str:
+        """Where the record's file is stored, to render its pages from (never shown to
+        counsel: :meth:`shown_source`). AccessDenied for a record out of reach."""
+        self.record(record_id)
+        return self.store.document_source(record_id.split(":", 1)[0]) or ""
 
     # ------------------------------------------------------------------ decisions
 

@@ -17,8 +17,11 @@ with st.expander("Scan one file (a form or a case-comment export)"):
         with st.status("Scanning", expanded=True) as status:
             try:
                 path = save_upload(up.getvalue())
-                result = scan_upload(archive.store, path, step=st.write)
+                result = scan_upload(archive.store, path, step=st.write,
+                                     seen_by=archive.account.name)
             except ValueError as exc:
+                # the previous upload's result must not stand as this one's
+                st.session_state.pop("client_scanned", None)
                 status.update(label=str(exc), state="error")
             else:
                 status.update(label="Scanned and stored", state="complete")

@@ -40,6 +40,7 @@ except AccessDenied as exc:
 st.session_state["record_id"] = rid
 st.query_params["record"] = rid  # a reload comes back to this record
 rec, doc = got["record"], got["document"]
+file_source = archive.file_source(rid)  # to render pages from; never shown to counsel
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -167,7 +168,7 @@ with left:
         page = pages[0] if len(pages) == 1 else p1.selectbox("Page", pages, key="page")
         pick = p2.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
         lit = focus if pick == "the check's fields" else (pick,)
-        img = _page_jpeg(doc.get("source") or "", _mtime(doc.get("source") or ""), rec, page, lit)
+        img = _page_jpeg(file_source, _mtime(file_source), rec, page, lit)
         if img is None:
             st.warning("The source file is not at its stored path: no page image.")
         else:
@@ -175,7 +176,7 @@ with left:
     else:
         st.caption("No page image: this record was read from a text or table export.")
 with right:
-    crops = _crops(doc.get("source") or "", _mtime(doc.get("source") or ""), rec, lit if pages else ())
+    crops = _crops(file_source, _mtime(file_source), rec, lit if pages else ())
     if pages:
         st.markdown("**Evidence under review** (full resolution)")
         if not crops:

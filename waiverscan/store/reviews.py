@@ -101,6 +101,9 @@ class ReviewLog:
                 row = ReviewDecision(**content, prev_hash=prev, hash=row_hash(prev, content))
                 s.add(row)
                 s.flush()
+                # the record's queue columns and its case, in the same transaction
+                from waiverscan.store.derived import after_decision
+                after_decision(s, record_id)
                 return _as_dict(row)
 
         # n writers racing: each round one of them wins, so n-1 losses at most; the
