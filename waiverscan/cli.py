@@ -300,7 +300,7 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
         stderr.write("waiverscan: error: a command is required (ocr or extract)\n")
         return EXIT_CODES["usage"]
     if args.command == "report":
-        from scoring.report import run as run_report
+        from waiverscan.report_cmd import run as run_report  # reads the store; scoring shapes
         return run_report(args, stdout, stderr)
     if args.command == "users":
         from waiverscan.review_cmd import run_users
