@@ -42,7 +42,7 @@ class QueueItem:
         """How a reviewer tells entries apart: A-number, date and entry number (a
         comments export holds many entries under one file name)."""
         n = int(self.record_id.rsplit(":", 1)[-1]) + 1 if ":" in self.record_id else 1
-        what = f"form (page record {n})" if self.kind == "waiver_form" else f"entry {n}"
+        what = f"form {n}" if self.kind == "waiver_form" else f"entry {n}"
         return f"{self.a_number or 'A-number unread'} · {self.date or 'undated'} · {what}"
 
 

@@ -10,7 +10,7 @@ from review_ui.browser import KEYS_HTML
 from review_ui.conflicts import conflicts
 from review_ui.corrections import edited_values, field_rows, save_corrections
 from review_ui.images import record_page_jpeg, source_path, value_crops
-from review_ui.queue import check_tier, decided_checks, pending_checks
+from review_ui.queue import check_tier, decided_checks, pending_checks, queue_page
 from review_ui.reviewed import apply_reviews, effective_decisions
 from scoring.reviewed import ACTION_WORDS, decision_words
 from review_ui.ui import esc, signed_in
@@ -26,7 +26,10 @@ archive = signed_in()
 rid = st.query_params.get("record") or st.session_state.get("record_id")
 snapshot = st.session_state.get("queue_snapshot") or []
 if not rid or rid not in snapshot:
-    snapshot = [it.record_id for it in archive.queue(second_review=bool(st.session_state.get("second_review")))]
+    # the queue's first page (paged in the database: a record opens as fast on a large
+    # archive as on a small one)
+    me = archive.account.name if st.session_state.get("second_review") else None
+    snapshot = [it.record_id for it in queue_page(archive, not_decided_by=me, limit=50).items]
     st.session_state["queue_snapshot"] = snapshot
     rid = rid or (snapshot[0] if snapshot else None)
 if not rid:

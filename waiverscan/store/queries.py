@@ -239,3 +239,27 @@ def record_documents(store, record_ids: Iterable[str]) -> list[dict[str, Any]]:
                 out.append({"source": r.source or "", "doc_type": r.doc_type,
                             "records": [r.data], "category": r.category})
     return out
+
+
+def escalations(store, allowed=None) -> list[dict[str, Any]]:
+    """Checks whose escalation still stands (not superseded or withdrawn by the one who
+    escalated), newest first: the escalation queue."""
+    from scoring.reviewed import effective_decisions
+    with store.session() as s:
+        ids = set(s.scalars(select(ReviewDecision.record_id)
+                            .where(ReviewDecision.action == "escalate").distinct()))
+    if not ids:
+        return []
+    hist = histories(store, ids)
+    data = records_data(store, ids)
+    out = []
+    for rid, ds in hist.items():
+        rec = data.get(rid)
+        if rec is None:
+            continue
+        if allowed is not None:
+            from scoring.cases import record_facts
+            if record_facts(rec).a_number not in allowed:
+                continue
+        out += [dict(d, record=rec) for d in effective_decisions(ds) if d["action"] == "escalate"]
+    return sorted(out, key=lambda d: d["id"], reverse=True)

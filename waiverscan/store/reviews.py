@@ -125,6 +125,11 @@ class ReviewLog:
                 q = q.where(ReviewDecision.record_id == record_id)
             return [_as_dict(r) for r in s.scalars(q)]
 
+    def reviewers(self) -> list[str]:
+        """Everyone who has made a decision."""
+        with self._store.session() as s:
+            return sorted(s.scalars(select(ReviewDecision.reviewer).distinct()))
+
     def verify(self) -> Optional[int]:
         """None when the chain is intact, else the id of the first row that does not
         follow from its predecessor (altered, inserted or a predecessor removed)."""
