@@ -17,8 +17,8 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
 	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
 
-.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean \
-	lock audit
+.PHONY: setup system-deps models test test-deps demo demo-user review bench bench-ui \
+	train-models clean lock audit
 
 setup: system-deps $(STAMP)
 	@$(MAKE) --no-print-directory models
@@ -124,6 +124,13 @@ review: setup
 
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
+
+# The review UI's pages on a large archive (issue 15): fills synthetic stores of
+# BENCH_UI_DOCS documents under BENCH_UI_DIR (kept, reused) and prints each page's time.
+BENCH_UI_DOCS ?= 10000 100000
+BENCH_UI_DIR ?= /tmp/waiverscan-bench-ui
+bench-ui: setup
+	$(VENV)/bin/python tools/bench_ui.py --docs $(BENCH_UI_DOCS) --dir $(BENCH_UI_DIR)
 
 train-models: setup
 	$(VENV)/bin/python -m extractor.comments.train

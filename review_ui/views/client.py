@@ -83,17 +83,19 @@ def _crops(source, record, names):
 for r in account["records"]:
     st.markdown(f"**{esc(r['source'])}** ({r['kind']}), dated {esc(r['date'] or '-')} · score "
                 f"as read {_score(r['score_read'])}, as reviewed {_score(r['score_reviewed'])}")
-    st.dataframe([{"check": c["id"], "severity": c["severity"], "read": c["read"],
-                   "after review": c["reviewed"],
-                   "reviewers' decision": "; ".join(f"{d['words']} ({d['reviewer']}, {d['at']})"
+    # plain HTML tables (escaped cells): text counsel can read, search and copy
+    st.table([{"check": c["id"], "severity": c["severity"], "read": c["read"],
+               "after review": c["reviewed"],
+               # cells render markdown: document and reviewer text escaped (ui.esc)
+               "reviewers' decision": esc("; ".join(f"{d['words']} ({d['reviewer']}, {d['at']})"
                                                     for d in c["decisions"])
-                   or ("not reviewed yet" if c["read"] in ("fail", "unknown") else "")}
-                  for c in r["checks"]], hide_index=True, width="stretch",
-                 column_config={"reviewers' decision": st.column_config.TextColumn(width="large")})
+                                          or ("not reviewed yet" if c["read"] in ("fail", "unknown")
+                                              else ""))}
+              for c in r["checks"]])
     with st.expander("Values read" + (" and the evidence" if r["evidence_fields"] else "")):
-        st.dataframe([{"field": v["field"], "value": v["value"],
-                       "corrected by a reviewer": "yes" if v["corrected"] else ""}
-                      for v in r["values"]], hide_index=True, width="stretch")
+        st.table([{"field": v["field"], "value": esc(v["value"]),
+                   "corrected by a reviewer": "yes" if v["corrected"] else ""}
+                  for v in r["values"]])
         for name, page, png in _crops(files.get(r["record_id"], ""), r["read_record"],
                                       tuple(dict.fromkeys(r["evidence_fields"]))):
             st.image(png, caption=f"{name}, page {page}, as written")
