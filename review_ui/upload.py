@@ -20,11 +20,12 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+from waiverscan.limits import MAX_UPLOAD_BYTES
 from waiverscan.store import Store
 
 SUFFIX = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg", "tiff": ".tif", "xlsx": ".xlsx",
           "csv": ".csv", "text": ".txt"}
-MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES = MAX_UPLOAD_BYTES
 
 
 class UploadRefused(ValueError):

@@ -91,8 +91,8 @@ def review_command(db: str, port: int) -> list[str]:
 
 
 def _upload_limit_mb() -> int:
-    from review_ui.upload import MAX_BYTES
-    return MAX_BYTES // (1024 * 1024)
+    from waiverscan.limits import MAX_UPLOAD_BYTES  # the UI reads the same setting
+    return MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
 def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
