@@ -52,7 +52,8 @@ def reviewed_check_counts(archive: Any) -> tuple[Counter, Counter]:
     statuses as read taken out, as reviewed put in); no pass over the archive."""
     from scoring.reviewed import apply_reviews
     from waiverscan.store import queries
-    raw = Counter(queries.check_counts(archive.store, archive.allowed))
+    from review_ui.cached import archive_counts
+    raw = Counter(archive_counts(archive.store, archive.allowed, "checks"))
     counts = Counter(raw)
     decided = queries.decided_record_ids(archive.store)
     hist = queries.histories(archive.store, decided)

@@ -167,7 +167,7 @@ def queue_page(archive: Any, *, not_decided_by: Optional[str] = None,
                decided_by: Optional[str] = None, category: Optional[str] = None,
                check: Optional[str] = None, doc_type: Optional[str] = None,
                date_from: Optional[str] = None, date_to: Optional[str] = None,
-               offset: int = 0, limit: Optional[int] = 50) -> QueuePage:
+               offset: int = 0, limit: Optional[int] = 50, counted: bool = True) -> QueuePage:
     """One page of the queue, filtered, ordered, paged and counted in the database
     (:mod:`waiverscan.store.queries`): the time does not grow with the archive.
 
@@ -175,7 +175,7 @@ def queue_page(archive: Any, *, not_decided_by: Optional[str] = None,
     decision). A second review (``not_decided_by``) reads the flags as raised, less this
     reviewer's own decisions; ``decided_by`` lists what one reviewer decided. Both work
     out the records that reviewer decided here (few next to the archive) and merge them
-    with the database's page."""
+    with the database's page. ``counted`` False: the rows only, no counts."""
     from waiverscan.store import queries
     store, allowed = archive.store, archive.allowed
     filters = dict(category=category, check=check, doc_type=doc_type, date_from=date_from,
@@ -205,7 +205,10 @@ def queue_page(archive: Any, *, not_decided_by: Optional[str] = None,
     if extra:
         items = sorted(items + extra, key=lambda i: (i.tier, i.source, i.record_id))
         items = items[offset:want]
-    got = queries.queue_counts(store, **sql)
+    if not counted:  # only the rows (the Record page's next and previous)
+        return QueuePage(items, len(items), {}, {})
+    from review_ui.cached import queue_counts
+    got = queue_counts(store, **sql)
     counts = {TIER_NAMES[t]: n for t, n in got["tiers"].items()}
     counts = {name: counts.get(name, 0) for name in TIER_NAMES}
     counts["records"], counts["checks"] = got["records"], got["checks"]

@@ -9,14 +9,14 @@ from review_ui.conflicts import conflict_rows, conflicts
 from review_ui.dashboard import monthly_chart, progress, rates_table, reviewed_check_counts
 from review_ui.ui import signed_in
 from scoring.report import CATEGORY_LABELS, PERIODS
-from waiverscan.store import queries
+from review_ui.cached import archive_counts
 
 archive = signed_in()
 st.header("Dashboard")
 history = archive.history()
 
 st.subheader("Parents per category (as reviewed)")
-per = queries.periods(archive.store, archive.allowed)
+per = archive_counts(archive.store, archive.allowed, "periods")
 PERIOD_NAMES = {"before_2018_07_12": "before 12 Jul 2018",
                 "on_or_after_2018_07_12": "12 Jul 2018 or later", "undated": "undated"}
 st.dataframe([{"category": CATEGORY_LABELS.get(k, k),
@@ -30,7 +30,7 @@ st.dataframe(rates_table(counts), hide_index=True)
 st.caption("deficiency rate = failed / (passed + failed + unknown), as in `waiverscan report`")
 
 st.subheader("Decisions per month")
-chart = monthly_chart(queries.monthly(archive.store, archive.allowed))
+chart = monthly_chart(archive_counts(archive.store, archive.allowed, "monthly"))
 if chart is None:
     st.caption("No dated decisions yet.")
 else:

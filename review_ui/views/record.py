@@ -29,7 +29,8 @@ if not rid or rid not in snapshot:
     # the queue's first page (paged in the database: a record opens as fast on a large
     # archive as on a small one)
     me = archive.account.name if st.session_state.get("second_review") else None
-    snapshot = [it.record_id for it in queue_page(archive, not_decided_by=me, limit=50).items]
+    snapshot = [it.record_id for it in queue_page(archive, not_decided_by=me, limit=50,
+                                                     counted=False).items]
     st.session_state["queue_snapshot"] = snapshot
     rid = rid or (snapshot[0] if snapshot else None)
 if not rid:

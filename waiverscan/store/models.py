@@ -107,7 +107,11 @@ class RecordRow(Base):
 
     __tablename__ = "records"
     __table_args__ = (Index("ix_records_open_order", "open_tier", "source", "record_id"),
-                      Index("ix_records_flag_order", "flag_tier", "source", "record_id"))
+                      Index("ix_records_flag_order", "flag_tier", "source", "record_id"),
+                      Index("ix_records_open_facets", "open_tier", "category", "kind",
+                            "entry_date"),
+                      Index("ix_records_flag_facets", "flag_tier", "category", "kind",
+                            "entry_date"))
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              index=True)
@@ -122,7 +126,7 @@ class RecordRow(Base):
     flag_tier: Mapped[Optional[int]] = mapped_column(Integer)
     open_tier: Mapped[Optional[int]] = mapped_column(Integer)
     case_key: Mapped[Optional[str]] = mapped_column(String(100), index=True)
-    category: Mapped[Optional[str]] = mapped_column(String(40), index=True)
+    category: Mapped[Optional[str]] = mapped_column(String(40))
 
     document: Mapped[DocumentRow] = relationship(back_populates="record_rows")
     field_rows: Mapped[list["FieldRow"]] = relationship(
@@ -182,7 +186,7 @@ class CaseRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     a_number: Mapped[Optional[str]] = mapped_column(String(16), index=True)
     case_key: Mapped[Optional[str]] = mapped_column(String(100))
-    category: Mapped[str] = mapped_column(String(40), index=True)
+    category: Mapped[str] = mapped_column(String(40))
     period: Mapped[Optional[str]] = mapped_column(String(24))
     flags: Mapped[list[Any]] = mapped_column(default=list)
     earliest_decision_date: Mapped[Optional[str]] = mapped_column(String(10))  # YYYY-MM-DD
@@ -190,7 +194,8 @@ class CaseRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the whole case object
 
     __table_args__ = (Index("ix_cases_case_key", "case_key", unique=True),
-                      Index("ix_cases_earliest", "earliest_decision_date"))
+                      Index("ix_cases_category", "category", "period"),
+                      Index("ix_cases_earliest", "earliest_decision_date", "category"))
 
 
 class StoreMeta(Base):

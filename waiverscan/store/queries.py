@@ -111,18 +111,20 @@ def records_data(store, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
 # take a check out of a reviewer's queue).
 
 FLAGGED = ("fail", "unknown")
+#: a record's kind tells its document's type (no join with documents needed to filter)
+KIND_OF_DOC = {"waiver_form": "waiver_form", "case_comments": "case_comment"}
+DOC_OF_KIND = {v: k for k, v in KIND_OF_DOC.items()}
 
 
 def _queue_query(cols, *, open_: bool, allowed, category, check, doc_type, date_from, date_to,
                  exclude=()):
     tier = RecordRow.open_tier if open_ else RecordRow.flag_tier
-    q = select(*cols).select_from(RecordRow).join(DocumentRow, DocumentRow.id == RecordRow.document_id) \
-        .where(tier.is_not(None))
+    q = select(*cols).select_from(RecordRow).where(tier.is_not(None))
     q = _allowed(q, RecordRow.case_key, allowed)
     if category:
         q = q.where(RecordRow.category == category)
     if doc_type:
-        q = q.where(DocumentRow.doc_type == doc_type)
+        q = q.where(RecordRow.kind == KIND_OF_DOC.get(doc_type, doc_type))
     if date_from:
         q = q.where(RecordRow.entry_date >= date_from)
     if date_to:
@@ -148,13 +150,14 @@ def queue_rows(store, *, open_: bool = True, allowed=None, category=None, check=
     (``limit`` None: every row)."""
     filters = dict(open_=open_, allowed=allowed, category=category, check=check,
                    doc_type=doc_type, date_from=date_from, date_to=date_to, exclude=exclude)
-    cols = (RecordRow.id, RecordRow.record_id, RecordRow.source, DocumentRow.doc_type,
+    cols = (RecordRow.id, RecordRow.record_id, RecordRow.source, RecordRow.kind,
             RecordRow.kind, RecordRow.case_key, RecordRow.category, RecordRow.entry_date,
             RecordRow.open_tier if open_ else RecordRow.flag_tier)
     with store.session() as s:
         q, tier = _queue_query(cols, **filters)
         q = q.order_by(tier, RecordRow.source, RecordRow.record_id).offset(offset).limit(limit)
-        return [{"record_pk": r[0], "record_id": r[1], "source": r[2] or "", "doc_type": r[3],
+        return [{"record_pk": r[0], "record_id": r[1], "source": r[2] or "",
+                 "doc_type": DOC_OF_KIND.get(r[3], r[3]),
                  "kind": r[4], "a_number": None if (r[5] or "").startswith("record:") else r[5],
                  "category": r[6], "date": r[7], "tier": r[8]} for r in s.execute(q)]
 
@@ -171,9 +174,11 @@ def queue_counts(store, **filters: Any) -> dict[str, Any]:
         out = {"tiers": {int(k): v for k, v in tiers.items()}, "records": sum(tiers.values())}
         out["checks"] = sum(_check_facet(s, filters).values())
         facets = {}
-        for facet, col in (("category", RecordRow.category), ("doc_type", DocumentRow.doc_type)):
+        for facet, col in (("category", RecordRow.category), ("doc_type", RecordRow.kind)):
             q, _ = _queue_query((col, func.count()), **dict(filters, **{facet: None}))
-            facets[facet] = dict(s.execute(q.group_by(col)).all())
+            got = dict(s.execute(q.group_by(col)).all())
+            facets[facet] = ({DOC_OF_KIND.get(k, k): n for k, n in got.items()}
+                             if facet == "doc_type" else got)
         facets["check"] = _check_facet(s, dict(filters, check=None))
         out["facets"] = facets
         return out
@@ -182,6 +187,12 @@ def queue_counts(store, **filters: Any) -> dict[str, Any]:
 def _check_facet(s, filters: dict[str, Any]) -> dict[str, int]:
     open_ = filters.get("open_", True)
     inner, _ = _queue_query((RecordRow.id,), **filters)
+    unfiltered = not any(filters.get(k) for k in ("allowed", "category", "check", "doc_type",
+                                                   "date_from", "date_to", "exclude"))
+    if open_ and unfiltered and filters.get("allowed") is None:
+        # every open_checks row belongs to an open record: the index alone counts them
+        return dict(s.execute(select(OpenCheck.check_id, func.count())
+                              .group_by(OpenCheck.check_id)).all())
     if open_:
         q = select(OpenCheck.check_id, func.count()).where(OpenCheck.record_pk.in_(inner)) \
             .group_by(OpenCheck.check_id)
@@ -263,3 +274,15 @@ def escalations(store, allowed=None) -> list[dict[str, Any]]:
                 continue
         out += [dict(d, record=rec) for d in effective_decisions(ds) if d["action"] == "escalate"]
     return sorted(out, key=lambda d: d["id"], reverse=True)
+
+
+def stamp(store) -> tuple[int, int, int, int]:
+    """Changes whenever anything a page counts changes (a document saved adds a
+    sighting; a decision a review row; a full report replaces the cases): counts may
+    be kept under it and reused until it moves. Primary-key lookups only."""
+    from waiverscan.store.models import Sighting
+    with store.session() as s:
+        return (s.scalar(select(func.max(Sighting.id))) or 0,
+                s.scalar(select(func.max(ReviewDecision.id))) or 0,
+                s.scalar(select(func.max(CaseRow.id))) or 0,
+                s.scalar(select(func.count()).select_from(CaseRow)) or 0)

@@ -47,9 +47,13 @@ def upgrade() -> None:
         op.add_column("records", sa.Column(name, type_, nullable=True))
     op.create_index("ix_records_open_order", "records", ["open_tier", "source", "record_id"])
     op.create_index("ix_records_flag_order", "records", ["flag_tier", "source", "record_id"])
+    # covering indexes: the queue's counts per tier, category and kind read the index only
+    op.create_index("ix_records_open_facets", "records",
+                    ["open_tier", "category", "kind", "entry_date"])
+    op.create_index("ix_records_flag_facets", "records",
+                    ["flag_tier", "category", "kind", "entry_date"])
     op.create_index("ix_records_entry_date", "records", ["entry_date"])
     op.create_index("ix_records_case_key", "records", ["case_key"])
-    op.create_index("ix_records_category", "records", ["category"])
     op.create_table(
         "open_checks",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -64,8 +68,8 @@ def upgrade() -> None:
     op.add_column("cases", sa.Column("case_key", sa.String(100), nullable=True))
     op.add_column("cases", sa.Column("period", sa.String(24), nullable=True))
     op.create_index("ix_cases_case_key", "cases", ["case_key"], unique=True)
-    op.create_index("ix_cases_category", "cases", ["category"])
-    op.create_index("ix_cases_earliest", "cases", ["earliest_decision_date"])
+    op.create_index("ix_cases_category", "cases", ["category", "period"])
+    op.create_index("ix_cases_earliest", "cases", ["earliest_decision_date", "category"])
     op.create_table(
         "store_meta",
         sa.Column("key", sa.String(64), primary_key=True),
@@ -82,7 +86,8 @@ def downgrade() -> None:
         b.drop_column("case_key")
     op.drop_index("ix_checks_check_status", "checks")
     op.drop_table("open_checks")
-    for ix in ("ix_records_category", "ix_records_case_key", "ix_records_entry_date",
+    for ix in ("ix_records_case_key", "ix_records_entry_date",
+               "ix_records_flag_facets", "ix_records_open_facets",
                "ix_records_flag_order", "ix_records_open_order"):
         op.drop_index(ix, "records")
     with op.batch_alter_table("records") as b:
