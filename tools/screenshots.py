@@ -136,6 +136,7 @@ def idle(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid^=stStatusWidgetRunning]') && "
         "Array.from(document.querySelectorAll('[data-testid=stDataFrame]'))"
+        ".filter(g => g.offsetParent !== null)"  # a table on a hidden tab is never drawn
         ".every(g => g.querySelector('td[data-testid^=glide-cell]'))", timeout=60000)
 
 
@@ -173,12 +174,16 @@ def photograph(base: str, out: Path, shown: dict[str, str]) -> dict[str, int]:
         page.get_by_role("button", name="Sign in").wait_for(timeout=60000)
         sizes["sign_in"] = shoot(page, out / "sign_in.png", 600)
         sign_in(page, "demo")
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60000)
+        page.locator('[data-testid="stTable"]').first.wait_for(timeout=60000)
         page.get_by_role("button", name="Review", exact=True).wait_for(timeout=60000)
         sizes["queue"] = shoot(page, out / "queue.png")
         page.goto(f"{base}/record?record={shown['record']}")
         page.locator('[data-testid="stImage"] img').first.wait_for(timeout=60000)
         page.get_by_text("Reviewers disagree").wait_for(timeout=60000)
+        idle(page)  # the crop of a value found, beside the page
+        page.get_by_role("combobox", name="Highlight").click()
+        page.get_by_role("option", name="parent_name").click()
+        page.get_by_text("parent_name, page 1, as written").wait_for(timeout=60000)
         sizes["record"] = shoot(page, out / "record.png", 1250)
         page.goto(f"{base}/case?a={shown['a_number']}")
         page.get_by_text("Timeline").wait_for(timeout=60000)

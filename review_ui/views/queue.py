@@ -4,7 +4,7 @@ import streamlit as st
 
 from review_ui.access import record_a_number
 from review_ui.queue import TIER_NAMES, QueueItem, queue_page, record_date
-from review_ui.ui import signed_in
+from review_ui.ui import esc, signed_in
 from scoring.cases import CATEGORIES
 from scoring.rubric import RUBRIC
 
@@ -65,15 +65,14 @@ with tab_queue:
                 + ", ".join(f"{left[t]} {t}" for t in TIER_NAMES))
     items: list[QueueItem] = got.items
     first = (page_no - 1) * PAGE
-    rows = [{"#": first + i + 1, "priority": TIER_NAMES[it.tier], "entry": it.label,
+    # a plain HTML table: its cells wrap, so every check id is in sight (a grid cuts
+    # them at the column's width); ids, dates and categories are the program's own text,
+    # the file name is escaped (table cells render markdown)
+    rows = [{"no.": first + i + 1, "priority": TIER_NAMES[it.tier], "entry": it.label,
              "checks": ", ".join(it.check_ids), "category": it.category or "",
-             "source": it.source} for i, it in enumerate(items)]
-    st.dataframe(rows, hide_index=True, width="stretch", column_config={
-        "#": st.column_config.NumberColumn(width=50),
-        "priority": st.column_config.TextColumn(width=110),
-        "entry": st.column_config.TextColumn(width=330),
-        "checks": st.column_config.TextColumn(width=330),  # every id in sight, not cut
-        "category": st.column_config.TextColumn(width=170)})
+             "file": esc(it.source.replace("\\", "/").rsplit("/", 1)[-1])}
+            for i, it in enumerate(items)]
+    st.table(rows, hide_index=True)
     if items:
         choice = st.selectbox("Open record", range(len(items)), key="q_open",
                               format_func=lambda i: f"{first + i + 1}. {items[i].label} "
@@ -96,7 +95,8 @@ with tab_escalated:
                                     record_a_number(d["record"]), None, 0, [],
                                     record_date(d["record"])).label}
                 for d in found]
-    st.dataframe(esc_rows, hide_index=True, width="stretch")
+    st.table([{k: esc(v) if k == "why" else v for k, v in r.items()} for r in esc_rows],
+             hide_index=True)
     if found:
         pick = st.selectbox("Open escalated record", range(len(found)), key="esc_open",
                             format_func=lambda i: f"{esc_rows[i]['entry']}: {esc_rows[i]['check']}")

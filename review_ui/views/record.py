@@ -139,7 +139,7 @@ def _check_label(cid):
     if d is None:
         return cid
     who = "you" if d["reviewer"] == archive.account.name else d["reviewer"]
-    return f"{cid} ({ACTION_WORDS[d['action']].lower()} by {who})"
+    return f"{cid} ({DONE_WORDS[d['action']].lower()} by {who})"
 
 
 current = (st.radio("Check under review", ids, horizontal=True, key=f"current_{rid}",
@@ -163,7 +163,7 @@ if last and archive.can_decide:  # what the last click or key press did, and its
             st.query_params["record"] = last["record"]
             st.rerun()
 
-left, right = st.columns([3, 2])
+left, right = st.columns([1, 1])
 with left:
     pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
                     if isinstance(f, dict) and isinstance(f.get("page"), int)})
