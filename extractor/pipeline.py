@@ -128,8 +128,9 @@ def ocr_document(path: str | Path) -> Document:
     return doc
 
 
-def extract_document(path: str | Path) -> Document:
-    """The whole pipeline for one file: ingest, read, classify, extract, score."""
+def read_document(path: str | Path) -> Document:
+    """Reading one file: ingest, OCR, classify, extract contract fields. No scoring:
+    the extractor knows no rubric (``waiverscan.pipeline`` composes read -> score)."""
     path = Path(path)
     doc = Document(source=_relative_source(path), sha256="0" * 64)
     try:
@@ -144,8 +145,6 @@ def extract_document(path: str | Path) -> Document:
             classify_and_extract(doc)
     except WaiverscanError as exc:
         doc.fail(exc)
-    from scoring.rubric import score_document
-    score_document(doc)
     return doc
 
 

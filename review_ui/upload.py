@@ -20,12 +20,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
-from waiverscan.limits import MAX_UPLOAD_BYTES
 from waiverscan.store import Store
 
 SUFFIX = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg", "tiff": ".tif", "xlsx": ".xlsx",
           "csv": ".csv", "text": ".txt"}
-MAX_BYTES = MAX_UPLOAD_BYTES
+from waiverscan.config import UPLOAD_MAX_BYTES as MAX_BYTES  # noqa: E402  (one setting, read by `waiverscan review` too)
 
 
 class UploadRefused(ValueError):

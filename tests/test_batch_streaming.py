@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 def test_spilled_pages_give_what_extract_document_gives(batch_archive, batch_reference,
                                                         monkeypatch):
-    from extractor.pipeline import extract_document
+    from waiverscan.pipeline import extract_document
     form = batch_archive / "b_form.pdf"
     whole = json.loads(json.dumps(extract_document(form).to_contract()))
     ref = next(d for d in batch_reference if d["source"].endswith("b_form.pdf"))

@@ -50,7 +50,7 @@ def test_dev_file_output_keeps_contract_shape(case, contract_validator):
     for module, name in required:
         if not hasattr(pytest.importorskip(module), name):
             pytest.skip(f"{module}.{name} does not exist yet")
-    from extractor.pipeline import extract_document
+    from waiverscan.pipeline import extract_document
 
     truth = _pick(doc_type, exts)
     doc = extract_document(DEV_DIR / truth["source"])

@@ -5,7 +5,7 @@ import difflib
 import pytest
 
 from samples.generator.core import make_document
-from extractor.pipeline import extract_document
+from waiverscan.pipeline import extract_document
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ the confidence of a right one."""
 import pytest
 
 from extractor import handwriting
-from extractor.pipeline import extract_document
+from waiverscan.pipeline import extract_document
 from samples.generator.core import make_document
 
 pytestmark = [pytest.mark.integration,

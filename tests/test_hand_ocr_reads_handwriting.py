@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from extractor import hand_ocr
-from extractor import handwriting_train as T
+from training import handwriting_glyphs as T
 from extractor.ocr import tesseract
 from samples.generator import fonts
 

@@ -7,13 +7,10 @@ import numpy as np
 import pytest
 
 from extractor import handwriting as hw
-from extractor import handwriting_train as T
+from training import handwriting_glyphs as T
 from samples.generator import fonts, people
 
 HAND = [f for f in fonts.faces("hand") if f.id in ("comic", "comic_it", "dkg", "dkg_it", "klee", "humor")]
-
-pytestmark = pytest.mark.skipif(hw.model() is None, reason="glyph model not built (make models)")
-
 
 def _render(text, face, seed):
     rng = random.Random(seed)

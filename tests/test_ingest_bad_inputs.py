@@ -10,7 +10,8 @@ from conftest import PLANTED_PII, text_png
 
 from extractor import ingest
 from extractor.errors import EXIT_CODES, TooLargeError, WaiverscanError, exit_code_for
-from extractor.pipeline import extract_document, ocr_document
+from extractor.pipeline import ocr_document
+from waiverscan.pipeline import extract_document
 
 
 def test_extract_reports_contract_error(bad_input, contract_validator):

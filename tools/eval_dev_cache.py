@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.model import Document  # noqa: E402
-from extractor.pipeline import classify_and_extract, extract_document  # noqa: E402
+from extractor.pipeline import classify_and_extract  # noqa: E402
+from waiverscan.pipeline import extract_document  # noqa: E402
 from scoring.rubric import score_document  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "datasets" / "dev"

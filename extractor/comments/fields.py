@@ -22,6 +22,13 @@ DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunific
                    "ATTORNEY": "consult_attorney", "UNDECIDED": "undecided"}
 #: a clause needs this much support to carry a decision
 DECISION_MIN = 0.5
+#: a later decision this sure overrides an earlier one (a change of mind)
+LATER_MIN = 0.7
+#: a clause is confidently unrelated only when the classifier gives NONE at least this;
+#: below it an entry with no decision read is about the choice (C-DECISION goes to a
+#: reviewer as `unknown`, never `not_applicable`). On the validation sets every entry
+#: whose decision was missed has NONE < 0.25; the unrelated notes mostly > 0.6.
+NONE_CONFIDENT = 0.5
 FLAG_MIN = 0.5
 
 
@@ -38,6 +45,7 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    out["about_choice"] = _about_choice(doc) if out["decision"] is None else None
     out["language"] = _language(doc)
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
@@ -49,15 +57,19 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
 
 def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
     clauses = doc._.clause_cats or []
-    best = None  # (score, label, span)
+    decided = []  # (score, label, span) of every clause that records a decision, in order
     for a, b, cats in clauses:
         dec = {k: cats.get(k, 0.0) for k in ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")}
         label = max(dec, key=dec.get)
         if label == "NONE" or dec[label] < DECISION_MIN:
             continue
-        # later clauses win ties: an entry usually ends with the outcome
-        if best is None or dec[label] >= best[0] - 0.05:
-            best = (dec[label], label, (a, b))
+        decided.append((dec[label], label, (a, b)))
+    best = None
+    if decided:
+        # an entry ends with the outcome ("initially requested ..., later stated ..."): the
+        # last confident decision counts; a weak last one yields to a clearly stronger one
+        top = max(d[0] for d in decided)
+        best = next(d for d in reversed(decided) if d[0] >= LATER_MIN or d[0] >= top - 0.2)
     if best is not None and best[1] == "UNDECIDED":
         # "wants to see a lawyer first. No decision today": the attorney is why there is no
         # decision yet, and the more specific answer
@@ -89,6 +101,31 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
     return out
 
 
+# Canonical feature words (after :func:`features.featurize`) that are about the parent's
+# choice: the child, reunification, removal with/without the child, an option, a form.
+_CHOICE_WORDS = {"child", "reunification", "reunified", "waiver", "waived", "election", "option",
+                 "options", "choice", "choices", "orr", "sponsor", "elected", "form", "together"}
+
+
+def _about_choice(doc: Doc) -> Optional[Found]:
+    """Does an entry with no decision read still speak of the parent's choice? Either a
+    clause the classifier is not confident is unrelated (NONE below 0.5) or gives a flag,
+    or the entry's canonical words name the child, reunification, an option or a form
+    (misspellings repaired first)."""
+    from extractor.comments.features import featurize
+
+    for a, b, cats in doc._.clause_cats or []:
+        if not cats:
+            continue  # nothing left to classify (punctuation, numbers)
+        unsure = cats.get("NONE", 1.0) < NONE_CONFIDENT
+        flag = max(cats.get(k, 0.0) for k in ("INFO", "OPTION", "WRITTEN"))
+        words = set(featurize(doc.text[a:b]).replace("NOT_", "").split())
+        if unsure or flag >= FLAG_MIN or words & _CHOICE_WORDS:
+            how = "textcat" if unsure or flag >= FLAG_MIN else "words"
+            return Found(True, round(max(1 - cats.get("NONE", 1.0), flag, 0.5), 3), (a, b), how)
+    return None
+
+
 # ---- rules: language, interpreter, witness, children --------------------------------
 
 _LANG_BEFORE = {"in", "language", "lang", "fluent", "native", "speaks", "speaking", "spoke",
@@ -112,13 +149,29 @@ def _language(doc: Doc) -> Optional[Found]:
         after = doc[ent.end:ent.end + 2]
         ctx_b = {t.lower_ for t in before}
         ctx_a = {t.lower_ for t in after}
-        sent_has_interp = any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+        sent_has_interp = (any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+                           or _repaired_interp(ent.sent.text))
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng":
                 return found
             english = english or found
     return english
+
+
+_INTERP_WORD_RE = re.compile(r"\b(?:interp\w*|translator|translated)\b")
+
+
+def _repaired_interp(text: str) -> bool:
+    """An interpreter named in a misspelt or OCR-damaged word ("lnterp", "interpretr"),
+    read after the same spelling repair the classifier uses."""
+    from extractor.comments.features import _speller
+
+    sp = _speller()
+    if sp is None:
+        return False
+    fixed = sp.repair(text)
+    return bool(_INTERP_WORD_RE.search(fixed)) and not _NEG_INTERP_RE.search(fixed)
 
 
 def _interpreter(doc: Doc) -> Found:
@@ -128,6 +181,9 @@ def _interpreter(doc: Doc) -> Found:
             if ent.label_ == "INTERP" and _NEG_INTERP_RE.search(clause):
                 continue
             return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
+    for sent in doc.sents if len(doc) else []:
+        if _repaired_interp(sent.text):
+            return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
@@ -135,8 +191,12 @@ _TITLE = r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|
 _NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
 _NAME = rf"(?:{_TITLE}\s+)?{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
-    rf"\b(?i:witnessed\s+by|in\s+(?:the\s+)?presence\s+of|witness(?:es)?\s*:|witness\s+was|"
-    rf"heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s+({_NAME})")
+    rf"\b(?i:witn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|witn?e?s+(?:es)?\s*(?::|-|was|is)|"
+    rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s*({_NAME})")
+# "WIT DO B. Karlsson", "Witness SDDO L. Marchetti": no colon, so a title or an initial must follow
+_NAME_STRONG = (rf"(?:{_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}|"
+                rf"[A-ZÀ-Ý]\.\s*{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
+_WITNESS_BARE = re.compile(rf"\b(?i:wit|witn?e?s+)\.?\s+({_NAME_STRONG})")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})\s+(?i:(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
@@ -153,7 +213,7 @@ def _clean_person(s: str) -> Optional[str]:
 
 def _witness(doc: Doc) -> Optional[Found]:
     text = doc.text
-    for rx in (_WITNESS_BEFORE, _WITNESS_AFTER):
+    for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_AFTER):
         for m in rx.finditer(text):
             name = m.group(1)
             if rx is _WITNESS_AFTER:

@@ -6,7 +6,7 @@ OCR'd) as it comes off the file, and its working image is spilled to a temporary
 (lossless) instead of being held in memory; the extractors that look at images (check
 marks, signatures) load one page's image back when they ask for it. A 300-page PDF thus
 holds 300 pages of *words* in memory and one image at a time, and gives exactly what
-:func:`extractor.pipeline.extract_document` gives.
+:func:`waiverscan.pipeline.extract_document` gives.
 
 What goes back to the parent is the contract document object plus per-page summaries:
 never images or words.
@@ -74,10 +74,11 @@ def _spilled(page: Page, directory: str) -> SpilledPage:
 
 
 def extract_streamed(path: str | Path) -> Document:
-    """:func:`extractor.pipeline.extract_document`, with pages streamed to disk."""
+    """:func:`waiverscan.pipeline.extract_document`, with pages streamed to disk."""
     from extractor import ingest
     from extractor.errors import WaiverscanError
-    from extractor.pipeline import classify_and_extract, extract_document, read_page
+    from extractor.pipeline import classify_and_extract, read_page
+    from waiverscan.pipeline import extract_document
     from scoring.rubric import score_document
 
     path = Path(path)
@@ -151,7 +152,7 @@ def process_file(path: str) -> dict[str, Any]:
         doc = extract_streamed(path)
         failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
     except Exception as exc:  # noqa: BLE001  (one bad file must not stop a batch)
-        from waiverscan.cli import _crashed
+        from waiverscan.logs import crashed as _crashed
         doc = _crashed(Path(path), exc)
         failure = "internal"
     contract = doc.to_contract()
@@ -164,7 +165,7 @@ def init_worker() -> None:
     the CLI's redacting handler (they may otherwise name a file)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _single_threaded_opencv()
-    from waiverscan.cli import _setup_logging
+    from waiverscan.logs import setup_logging as _setup_logging
     _setup_logging(0)
     remove_stale_spills()
 

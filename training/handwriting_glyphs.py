@@ -1,6 +1,6 @@
 """Train the glyph recogniser of :mod:`extractor.handwriting` (CPU, about a minute).
 
-  .venv/bin/python -m extractor.handwriting_train [--out models/handwriting] [--holdout FACE]
+  .venv/bin/python -m training.handwriting_glyphs [--out models/handwriting] [--holdout FACE]
 
 Data: strings written the way the project's form generator writes entries (A-numbers
 in its many formats, numeric dates, interpreter ids, random letter words; never its

@@ -1,6 +1,6 @@
 """Train the Tesseract LSTM line recogniser for hand-written field values from scratch.
 
-  .venv/bin/python -m extractor.hand_model_train [--work DIR] [--out models/tesseract-hand]
+  .venv/bin/python -m training.hand_model [--work DIR] [--out models/tesseract-hand]
                                                  [--minutes M] [--lines N]
 
 Debian's eng/spa traineddata are integer ("fast") models: they cannot be fine-tuned,
@@ -11,7 +11,7 @@ written here (a fifth or so from the sample generator's lists), random letter st
 officer titles and initials, interpreter entries, language names, dates, A-numbers.
 Never the dev set's values.
 
-Each line is rendered by :func:`extractor.handwriting_train.render` (the glyph
+Each line is rendered by :func:`training.handwriting_glyphs.render` (the glyph
 recogniser's renderer: a handwriting or typewriter face at 300 dpi sizes, tilted,
 sheared, on a fill line, degraded like a scan), then cut out and cleaned by
 :func:`extractor.reread.field_crop` -- exactly what the model is given at run time.
@@ -250,7 +250,7 @@ def faces():
 def render_line(rng: random.Random, np_rng: np.random.Generator, text: str, face) -> np.ndarray:
     """``text`` written in ``face`` and prepared as the extractor prepares a value's
     line for the model (:func:`extractor.hand_ocr.line_image`)."""
-    from extractor import handwriting_train as ht
+    from training import handwriting_glyphs as ht
     from extractor import hand_ocr
     from samples.generator import fonts
     face = fonts.covering(face, text)
