@@ -120,7 +120,7 @@ def test_a_note_for_one_check_is_not_saved_with_the_next(ui, browser):
     page.get_by_role("textbox", name=NOTE).fill("officer's name is on the back")
     _button(page, "Confirm (c)").click()
     _poll(lambda: len(_history(ui["db"], rid)) == 1, what="the confirm")
-    page.get_by_text("Decide F-SUPERVISOR").wait_for(timeout=30000)
+    page.get_by_text("Decide F-SUPERVISOR").first.wait_for(timeout=30000)
     _idle(page)
     assert page.get_by_role("textbox", name=NOTE).input_value() == ""  # an empty form
     _button(page, "Escalate (e)").click()
@@ -141,7 +141,7 @@ def test_a_key_press_says_what_it_decided_and_is_undone_then_revised(ui, browser
     # back on the record (the confirm had moved on to the next one), under review again
     page.wait_for_function("rid => new URLSearchParams(location.search).get('record') === rid",
                            arg=rid, timeout=30000)
-    page.get_by_text("Decide F-SUPERVISOR").wait_for(timeout=30000)
+    page.get_by_text("Decide F-SUPERVISOR").first.wait_for(timeout=30000)
     _idle(page)
     assert page.get_by_text("Your decision").count() == 0
     # fill, not typed keys: a letter typed while a rerun takes the focus away would
