@@ -20,7 +20,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-breip fonts-rufscript fonts-kaushanscript \
 	fonts-dancingscript fonts-kristi fonts-ecolier-court
 
-.PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench \
+.PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench bench-ui \
 	eval train-models clean lock audit
 
 setup: system-deps $(STAMP)
@@ -155,6 +155,13 @@ EVAL_ARGS ?=
 eval: setup
 	OMP_THREAD_LIMIT=1 nice -n 10 $(VENV)/bin/python tools/heldout_eval.py --n $(EVAL_N) \
 	  --val-n $(EVAL_VAL_N) --jobs 2 $(EVAL_ARGS)
+
+# The review UI's pages on a large archive (issue 15): fills synthetic stores of
+# BENCH_UI_DOCS documents under BENCH_UI_DIR (kept, reused) and prints each page's time.
+BENCH_UI_DOCS ?= 10000 100000
+BENCH_UI_DIR ?= /tmp/waiverscan-bench-ui
+bench-ui: setup
+	$(VENV)/bin/python tools/bench_ui.py --docs $(BENCH_UI_DOCS) --dir $(BENCH_UI_DIR)
 
 train-models: setup
 	$(VENV)/bin/python -m training.comments

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from scoring.cases import normalise_a_number, roll_up, value
 from waiverscan.store import Store
 from waiverscan.store.accounts import Account, assigned_a_numbers, get_user
 
-from review_ui.queue import QueueItem, build_queue, reviewed_categories
+from review_ui.queue import QueueItem, queue_page
 from review_ui.reviewed import reviewed_documents
+from review_ui.typed_values import typed_value
 
 DECIDERS = ("reviewer", "investigator", "admin")
 
@@ -55,6 +57,21 @@ class Archive:
             else None)
 
     # ------------------------------------------------------------------ visibility
+
+    def shown_source(self, source: Optional[str]) -> str:
+        """A document's source as this account may see it: counsel get the file name
+        only (never a server path: where the archive or the uploads live), an upload as
+        "uploaded file"."""
+        src = source or ""
+        if self.account.role != "counsel":
+            return src
+        name = src.replace("\\", "/").rsplit("/", 1)[-1]
+        from review_ui.upload import upload_dir
+        try:
+            uploaded = Path(src).resolve().parent == upload_dir()
+        except OSError:
+            uploaded = False
+        return f"uploaded file {name[:12]}…{Path(name).suffix}" if uploaded else name
 
     @property
     def can_decide(self) -> bool:
@@ -95,8 +112,23 @@ class Archive:
         rows = self.store.reviews.history()
         if self.allowed is None:
             return rows
-        visible = {r["record_id"] for d in self.documents() for r in d["records"]}
+        from waiverscan.store import queries
+        visible = {r["record_id"] for key in self.allowed
+                   for r in (x["record"] for x in queries.case_records(self.store, key))}
         return [d for d in rows if d["record_id"] in visible]
+
+    def history_of(self, record_ids: Any) -> list[dict[str, Any]]:
+        """The decisions on these records (those this account may see), in order."""
+        from waiverscan.store import queries
+        got = queries.histories(self.store, record_ids)
+        rows = [d for ds in got.values() for d in ds]
+        if self.allowed is not None:
+            seen = queries.records_data(self.store, got)
+            rows = [d for d in rows if self._visible(seen.get(d["record_id"]) or {})]
+        return sorted(rows, key=lambda d: d["id"])
+
+    def may_see_record(self, record: dict[str, Any]) -> bool:
+        return self._visible(record)
 
     # ------------------------------------------------------------------ pages
 
@@ -105,13 +137,9 @@ class Archive:
               date_to: Optional[str] = None, second_review: bool = False) -> list[QueueItem]:
         """Flagged checks nobody decided yet; ``second_review``: that this account has
         not decided (others' decisions stay in the queue)."""
-        docs = list(self.documents())
-        history = self.history()
-        return build_queue(docs, history, reviewed_categories(docs, history),
-                           category=category,
-                           check=check, doc_type=doc_type, date_from=date_from,
-                           date_to=date_to,
-                           second_review_by=self.account.name if second_review else None)
+        return queue_page(self, category=category, check=check, doc_type=doc_type,
+                          date_from=date_from, date_to=date_to, limit=None,
+                          not_decided_by=self.account.name if second_review else None).items
 
     def record(self, record_id: str) -> dict[str, Any]:
         """``{"record", "document"}`` (the document without its other records)."""
@@ -121,32 +149,51 @@ class Archive:
             raise AccessDenied("no such record, or not one of your cases")
         doc = self.store.document(record_id.split(":", 1)[0]) or {}
         meta = {k: doc.get(k) for k in ("source", "sha256", "doc_type", "pages")}
+        meta["source"] = self.shown_source(meta["source"])
         return {"record": rec, "document": meta}
 
     def case(self, a_number: str) -> dict[str, Any]:
         """One A-number's case: ``{"case", "records": [{"record", "document"}...]}``,
-        records in date order (the timeline). AccessDenied when this account may not
-        see the A-number (whether or not it exists); LookupError when it may but the
-        archive holds nothing for it."""
+        records (as reviewed) in date order (the timeline). Read from the case the store
+        keeps up to date (a few indexed queries, whatever the archive's size).
+        AccessDenied when this account may not see the A-number (whether or not it
+        exists); LookupError when it may but the archive holds nothing for it."""
+        from scoring.reviewed import apply_reviews
+        from waiverscan.store import queries
+        a = self._allowed_a_number(a_number)
+        case = queries.case(self.store, a)
+        if case is None:  # this account may see the A-number: saying it is empty leaks nothing
+            raise LookupError(f"no records for {a} in the archive yet")
+        rows = queries.case_records(self.store, a)
+        hist = queries.histories(self.store, [r["record"]["record_id"] for r in rows])
+        return {"case": case, "records": [
+            {"record": apply_reviews(r["record"], hist.get(r["record"]["record_id"], [])),
+             "document": {"source": self.shown_source(r["source"]), "sha256": r["sha256"],
+                          "doc_type": r["doc_type"]}} for r in rows]}
+
+    def account_of(self, a_number: str) -> tuple[dict[str, Any], dict[str, str]]:
+        """Counsel's account of the case (:mod:`scoring.account`) and, per record, the
+        stored file its crops are cut from (never shown)."""
+        from waiverscan.case_account import load_account
+        a = self._allowed_a_number(a_number)
+        got = load_account(self.store, a, self.shown_source)
+        if got is None:
+            raise LookupError(f"no records for {a} in the archive yet")
+        return got
+
+    def _allowed_a_number(self, a_number: str) -> str:
         a = normalise_a_number(a_number)
         if not a or not self.may_see_a_number(a):
             raise AccessDenied("no such case, or not one of your cases")
-        docs = [dict(d, records=[r for r in d["records"] if record_a_number(r) == a])
-                for d in self.reviewed_documents()]
-        docs = [d for d in docs if d["records"]]
-        cases = [c for c in roll_up(docs)["cases"] if c.get("a_number") == a]
-        if not cases:  # this account may see the A-number: saying it is empty leaks nothing
-            raise LookupError(f"no records for {a} in the archive yet")
-        rows = [{"record": r, "document": {k: d.get(k) for k in ("source", "sha256", "doc_type")}}
-                for d in docs for r in d["records"]]
-        rows.sort(key=lambda x: (_record_date(x["record"]) or "9999", x["record"]["record_id"]))
-        return {"case": cases[0], "records": rows}
+        return a
 
     def a_numbers(self) -> list[str]:
-        """The A-numbers this account may look up (counsel: the assigned ones)."""
+        """The A-numbers this account may look up (counsel: the assigned ones; others:
+        the first 50 of the archive, as examples)."""
         if self.allowed is not None:
             return sorted(self.allowed)
-        return sorted({c["a_number"] for c in self.report()["cases"] if c.get("a_number")})
+        from waiverscan.store import queries
+        return queries.case_keys(self.store)
 
     # ------------------------------------------------------------------ downloads
 
@@ -163,16 +210,22 @@ class Archive:
         return decisions_csv(self.history())
 
     def client_report_pdf(self, a_number: str) -> bytes:
-        from review_ui.client_report import client_report_pdf
-        return client_report_pdf(self, a_number)
+        """Counsel's account as a text PDF (the same as `report --case A --format pdf`)."""
+        from waiverscan.account_pdf import account_pdf
+        return account_pdf(*self.account_of(a_number))
 
     def page_image(self, record_id: str, page: int, highlight: tuple[str, ...] = ()):
         """The record's page with its field boxes (a PIL image), or None when the source
         file is gone; AccessDenied for a record out of reach."""
         from review_ui.images import record_page_image
-        got = self.record(record_id)
-        return record_page_image(got["document"].get("source") or "", got["record"], page,
-                                 highlight)
+        got = self.record(record_id)  # raises for a record out of reach
+        return record_page_image(self.file_source(record_id), got["record"], page, highlight)
+
+    def file_source(self, record_id: str) -> str:
+        """Where the record's file is stored, to render its pages from (never shown to
+        counsel: :meth:`shown_source`). AccessDenied for a record out of reach."""
+        self.record(record_id)
+        return self.store.document_source(record_id.split(":", 1)[0]) or ""
 
     # ------------------------------------------------------------------ decisions
 
@@ -205,15 +258,31 @@ class Archive:
             fields = rec.get("fields") or {}
             if field not in fields:
                 raise ValueError(f"the record has no field {field}")
+            typed = typed_value(field, value_after)  # InvalidValue: nothing is stored
             return self.store.reviews.add(record_id, reviewer=self.account.name, action="correct",
                                           check_id=check_id, field=field,
                                           value_before=value(fields, field),
-                                          value_after=value_after, note=note)
+                                          value_after=typed, note=note)
         if not note:
             raise ValueError("overturning a flag needs a corrected value or a reason")
         return self.store.reviews.add(record_id, reviewer=self.account.name, action="reject",
                                       check_id=check_id, value_before=check["status"],
                                       value_after="pass", note=note)
+
+
+    def undo(self, record_id: str, check_id: str) -> dict[str, Any]:
+        """Take back this account's own decision on a check: a ``withdraw`` appended to
+        the log (nothing is deleted; the check is back in the queue unless another
+        reviewer decided it). ValueError when this account has no decision on it."""
+        if not self.can_decide:
+            raise AccessDenied(f"{self.account.role} accounts do not record decisions")
+        from scoring.reviewed import effective_decisions
+        mine = [d for d in effective_decisions(self.history(record_id))
+                if d["reviewer"] == self.account.name and d["check_id"] == check_id]
+        if not mine:
+            raise ValueError(f"you have no decision on {check_id} to undo")
+        return self.store.reviews.add(record_id, reviewer=self.account.name, action="withdraw",
+                                      check_id=check_id, value_before=mine[-1]["action"])
 
 
 def parse_value(text: str) -> Any:
@@ -226,9 +295,3 @@ def parse_value(text: str) -> Any:
         except ValueError:
             pass
     return t
-
-
-def _record_date(rec: dict[str, Any]) -> Optional[str]:
-    fields = rec.get("fields") or {}
-    d = value(fields, "date_signed") or value(fields, "entry_date")
-    return d if isinstance(d, str) else None

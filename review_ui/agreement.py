@@ -37,8 +37,9 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> Optional[float]:
 def decision_pairs(history: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
     """(label, label) for every two reviewers who decided the same (record, check);
     within a pair the reviewers are in name order, so 'rater A' is consistent."""
+    from scoring.reviewed import effective_decisions  # an undone decision says nothing
     last: dict[tuple[str, str], dict[str, str]] = {}
-    for d in history:  # in the order made: a later decision replaces an earlier one
+    for d in effective_decisions(history):  # in the order made: a later decision replaces an earlier one
         label = LABELS.get(d.get("action") or "")
         if label is None or not d.get("check_id"):
             continue

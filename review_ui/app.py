@@ -18,13 +18,20 @@ from review_ui.ui import current_account, signed_in  # noqa: E402
 
 st.set_page_config(page_title="waiverscan review", layout="wide")
 HERE = Path(__file__).resolve().parent / "views"
-pages = [st.Page(str(HERE / "queue.py"), title="Queue", default=True),
-         st.Page(str(HERE / "record.py"), title="Record"),
-         st.Page(str(HERE / "case.py"), title="Case"),
-         st.Page(str(HERE / "dashboard.py"), title="Dashboard"),
-         st.Page(str(HERE / "client.py"), title="Client check")]
+account = current_account()
+if account is not None and account.role == "counsel":
+    # counsel land on their clients' page; the queue is for those who decide
+    pages = [st.Page(str(HERE / "client.py"), title="Client check", default=True),
+             st.Page(str(HERE / "case.py"), title="Case"),
+             st.Page(str(HERE / "record.py"), title="Record")]
+else:
+    pages = [st.Page(str(HERE / "queue.py"), title="Queue", default=True),
+             st.Page(str(HERE / "record.py"), title="Record"),
+             st.Page(str(HERE / "case.py"), title="Case"),
+             st.Page(str(HERE / "dashboard.py"), title="Dashboard"),
+             st.Page(str(HERE / "client.py"), title="Client check")]
 # navigation first, so the page and query named in the URL (a link to one record) are
 # kept through sign-in; signed out, the page list is hidden and the sign-in form shown
-nav = st.navigation(pages, position="sidebar" if current_account() else "hidden")
+nav = st.navigation(pages, position="sidebar" if account else "hidden")
 signed_in(sidebar=True)
 nav.run()

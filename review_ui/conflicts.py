@@ -12,6 +12,7 @@ import json
 from typing import Any, Iterable, Optional
 
 from review_ui.agreement import LABELS
+from scoring.reviewed import effective_decisions
 from waiverscan.store.reviews import disagreements
 
 
@@ -35,7 +36,7 @@ def conflicts(history: Iterable[dict[str, Any]],
     "note"}...]}]``, one per subject where reviewers' last decisions differ; decisions
     in the order made. ``record_id``: only that record's."""
     found = disagreements(
-        (d for d in history if record_id is None or d["record_id"] == record_id),
+        effective_decisions(d for d in history if record_id is None or d["record_id"] == record_id),
         _verdict, lambda d: d["check_id"] or f"field {d['field']}")
     out = [{"record_id": rid, "subject": subject,
             "decisions": sorted((dict(reviewer=d["reviewer"], verdict=v, action=d["action"],

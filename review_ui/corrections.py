@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from review_ui.access import AccessDenied, Archive, parse_value
+from review_ui.access import AccessDenied, Archive
+from review_ui.typed_values import typed_value
 
 
 def value_text(v: Any) -> str:
     """A value as the table shows it: text as is, nothing as an empty cell, anything
-    else (true/false, lists of names) as JSON, which :func:`parse_value` reads back."""
+    else (true/false, lists of names) as JSON, which
+    :func:`review_ui.typed_values.typed_value` reads back."""
     if v is None:
         return ""
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
@@ -56,13 +58,16 @@ def save_corrections(archive: Archive, record_id: str, reviewed: dict[str, Any],
         raise AccessDenied(f"{archive.account.role} accounts do not record decisions")
     stored = archive.record(record_id)["record"]  # raises for a record out of reach
     note = (note or "").strip() or None
-    out = []
-    for name, text in changes.items():
+    typed = {}
+    for name, text in changes.items():  # every value checked before any is stored
         if name not in (stored.get("fields") or {}):
             raise ValueError(f"the record has no field {name}")
+        typed[name] = typed_value(name, text)  # InvalidValue (a ValueError) says why
+    out = []
+    for name, v in typed.items():
         before = (reviewed.get("fields") or {}).get(name)
         out.append(archive.store.reviews.add(
             record_id, reviewer=archive.account.name, action="correct", field=name,
             value_before=before.get("value") if isinstance(before, dict) else None,
-            value_after=parse_value(text) if text.strip() else None, note=note))
+            value_after=v, note=note))
     return out

@@ -1,49 +1,29 @@
-"""The page image a reviewer checks a reading against.
-
-The contract's bboxes are in the source file's own pixels (a PDF page: its 300 dpi
-render), so the page is rendered straight from the source file with
-:func:`extractor.ingest.iter_pages` (no preprocessing) and every field's box is drawn
-on it; the field under review gets a thick highlight colour, the others thin outlines.
+"""The page image a reviewer checks a reading against: the page rendered from its
+source (:mod:`waiverscan.evidence`) with the box of every value found drawn on it; the
+field under review gets a thick highlight colour, the others thin outlines. Beside it
+the Record page shows the crop of the field under review at full resolution
+(:func:`value_crops`), readable whatever the page's displayed width.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Optional
 
 from PIL import Image, ImageDraw
+
+from waiverscan.evidence import render_page, source_path, value_box, value_crops  # noqa: F401
 
 OUTLINE = (31, 119, 180)
 HIGHLIGHT = (230, 50, 20)
 
 
-def source_path(source: str, base: Optional[Path] = None) -> Optional[Path]:
-    """The stored source path, as given to `scan` (relative ones from the directory the
-    UI was started in); None when the file is no longer there."""
-    p = Path(source)
-    if not p.is_absolute():
-        p = (base or Path.cwd()) / p
-    return p if p.is_file() else None
-
-
-def render_page(path: Path, page: int) -> Optional[Image.Image]:
-    """Page ``page`` (1-based) of an image or PDF file, RGB, in source pixels."""
-    from extractor.ingest import iter_pages
-    for sp in iter_pages(path):
-        if sp.number == page:
-            if sp.image is None:
-                return None
-            return Image.fromarray(sp.image).convert("RGB")
-    return None
-
-
 def field_boxes(record: dict[str, Any], page: int) -> list[tuple[str, list[float]]]:
-    """(field name, bbox) of every field of the record read on this page."""
+    """(field name, bbox) of every field of the record whose value was found on this
+    page (a field not found may carry its printed label's box: no box for it)."""
     out = []
     for name, f in (record.get("fields") or {}).items():
-        if isinstance(f, dict) and f.get("page") == page and f.get("bbox"):
-            box = f["bbox"]
-            if isinstance(box, (list, tuple)) and len(box) == 4:
-                out.append((name, [float(v) for v in box]))
+        where = value_box(f)
+        if where is not None and where[0] == page:
+            out.append((name, where[1]))
     return out
 
 

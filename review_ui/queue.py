@@ -37,6 +37,14 @@ class QueueItem:
     def check_ids(self) -> list[str]:
         return [c["id"] for c in self.checks]
 
+    @property
+    def label(self) -> str:
+        """How a reviewer tells entries apart: A-number, date and entry number (a
+        comments export holds many entries under one file name)."""
+        n = int(self.record_id.rsplit(":", 1)[-1]) + 1 if ":" in self.record_id else 1
+        what = f"form {n}" if self.kind == "waiver_form" else f"entry {n}"
+        return f"{self.a_number or 'A-number unread'} · {self.date or 'undated'} · {what}"
+
 
 def check_tier(check: dict[str, Any]) -> int:
     if check.get("status") == "fail" and check.get("severity") == "critical":
@@ -53,7 +61,8 @@ def decided_checks(history: Iterable[dict[str, Any]],
     """(record, check) pairs with a decision; ``by`` a reviewer: only theirs count (a
     second review: checks others decided stay in that reviewer's queue, so two
     reviewers' decisions can be compared)."""
-    return {(d["record_id"], d["check_id"]) for d in history
+    from scoring.reviewed import effective_decisions  # an undone decision is no decision
+    return {(d["record_id"], d["check_id"]) for d in effective_decisions(history)
             if d.get("check_id") and (by is None or d["reviewer"] == by)}
 
 
@@ -146,16 +155,95 @@ def facet_counts(items: list[QueueItem], **filters: Any) -> dict[str, Counter]:
     return out
 
 
+@dataclass
+class QueuePage:
+    items: list[QueueItem]  # this page, in queue order
+    total: int  # records under the filters
+    counts: dict[str, int]  # records per tier name, "records", "checks"
+    facets: dict[str, Counter]  # what each choice of a filter would leave
+
+
+def queue_page(archive: Any, *, not_decided_by: Optional[str] = None,
+               decided_by: Optional[str] = None, category: Optional[str] = None,
+               check: Optional[str] = None, doc_type: Optional[str] = None,
+               date_from: Optional[str] = None, date_to: Optional[str] = None,
+               offset: int = 0, limit: Optional[int] = 50, counted: bool = True) -> QueuePage:
+    """One page of the queue, filtered, ordered, paged and counted in the database
+    (:mod:`waiverscan.store.queries`): the time does not grow with the archive.
+
+    Nobody-decided (the default) reads the records as reviewed (kept up to date on every
+    decision). A second review (``not_decided_by``) reads the flags as raised, less this
+    reviewer's own decisions; ``decided_by`` lists what one reviewer decided. Both work
+    out the records that reviewer decided here (few next to the archive) and merge them
+    with the database's page. ``counted`` False: the rows only, no counts."""
+    from waiverscan.store import queries
+    store, allowed = archive.store, archive.allowed
+    filters = dict(category=category, check=check, doc_type=doc_type, date_from=date_from,
+                   date_to=date_to)
+    who = not_decided_by or decided_by
+    extra: list[QueueItem] = []
+    exclude: set[str] = set()
+    if who:
+        exclude = queries.decided_record_ids(store, who)
+        docs = [d for d in queries.record_documents(store, exclude)
+                if archive.may_see_record(d["records"][0])]
+        history = archive.history_of(exclude)
+        cats = {d["records"][0]["record_id"]: d["category"] for d in docs}
+        extra = build_queue(docs, history, cats, second_review_by=not_decided_by,
+                            decided_by=decided_by, **filters)
+    if decided_by:  # only what they decided: nothing from the database's queue
+        end = None if limit is None else offset + limit
+        return QueuePage(extra[offset:end], len(extra), counts_left(extra),
+                         facet_counts(extra, **filters))
+    sql = dict(filters, open_=not who, allowed=allowed, exclude=exclude)
+    want = None if limit is None else offset + limit
+    # with the reviewer's own records merged in, the database's rows before this page
+    # are needed too (a first page: `limit` rows, as without)
+    rows = (queries.queue_rows(store, offset=0, limit=want, **sql) if extra
+            else queries.queue_rows(store, offset=offset, limit=limit, **sql))
+    items = _items(store, rows, open_=not who)
+    if extra:
+        items = sorted(items + extra, key=lambda i: (i.tier, i.source, i.record_id))
+        items = items[offset:want]
+    if not counted:  # only the rows (the Record page's next and previous)
+        return QueuePage(items, len(items), {}, {})
+    from review_ui.cached import queue_counts
+    got = queue_counts(store, **sql)
+    counts = {TIER_NAMES[t]: n for t, n in got["tiers"].items()}
+    counts = {name: counts.get(name, 0) for name in TIER_NAMES}
+    counts["records"], counts["checks"] = got["records"], got["checks"]
+    facets = {k: Counter(v) for k, v in got["facets"].items()}
+    if extra:
+        more, more_f = counts_left(extra), facet_counts(extra, **filters)
+        counts = {k: counts.get(k, 0) + more.get(k, 0) for k in counts}
+        facets = {k: facets[k] + more_f[k] for k in facets}
+    return QueuePage(items, counts["records"], counts, facets)
+
+
+def _items(store: Any, rows: list[dict[str, Any]], *, open_: bool) -> list[QueueItem]:
+    from waiverscan.store import queries
+    pks = [r["record_pk"] for r in rows]
+    if open_:
+        checks = {pk: [{"id": c, "tier": t} for c, t in cs]
+                  for pk, cs in queries.open_checks(store, pks).items()}
+    else:
+        checks = {pk: sorted(({"id": c, "status": st, "severity": sev} for c, st, sev in cs),
+                             key=check_tier)
+                  for pk, cs in queries.flagged_checks(store, pks).items()}
+    return [QueueItem(r["record_id"], r["source"], r["doc_type"], r["kind"], r["a_number"],
+                      r["category"], r["tier"], checks.get(r["record_pk"], []), r["date"])
+            for r in rows]
+
+
 def queue_for(archive: Any, *, not_decided_by: Optional[str] = None,
               decided_by: Optional[str] = None) -> list[QueueItem]:
     """The whole queue (no other filter) of what ``archive`` (a
     :class:`review_ui.access.Archive`: its documents and decisions are those the account
     may see) holds: checks nobody decided, or not yet decided by ``not_decided_by``, or
-    decided by ``decided_by``; categories as reviewed."""
-    docs = list(archive.documents())
-    history = archive.history()
-    return build_queue(docs, history, reviewed_categories(docs, history),
-                       second_review_by=not_decided_by, decided_by=decided_by)
+    decided by ``decided_by``; categories as reviewed. (Every item: for tests and
+    small archives; the pages use :func:`queue_page`.)"""
+    return queue_page(archive, not_decided_by=not_decided_by, decided_by=decided_by,
+                      limit=None).items
 
 
 def reviewed_categories(docs: list[dict[str, Any]],

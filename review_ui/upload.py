@@ -77,9 +77,11 @@ def save_upload(upload: Union[bytes, Any], directory: Optional[Path] = None) -> 
 
 
 def scan_upload(store: Store, path: Path,
-                step: Callable[[str], None] = lambda _msg: None) -> dict[str, Any]:
+                step: Callable[[str], None] = lambda _msg: None,
+                seen_by: Optional[str] = None) -> dict[str, Any]:
     """Read, score and store one file; ``step`` hears each stage (the progress shown).
-    Returns the contract document."""
+    Returns the contract document. Bytes already in the archive keep their first
+    source: this upload is added as a sighting (by ``seen_by``)."""
     from waiverscan import PIPELINE_VERSION
     from waiverscan.batch.worker import process_file
     step("reading the file (OCR for scans: about a second a page)")
@@ -88,6 +90,7 @@ def scan_upload(store: Store, path: Path,
     contract["source"] = str(path)
     step("storing the results")
     store.save_document(contract, pipeline_version=PIPELINE_VERSION, pages=payload["pages"],
-                        failure_code=payload["failure_code"], seconds=payload["seconds"])
+                        failure_code=payload["failure_code"], seconds=payload["seconds"],
+                        seen_by=seen_by, via="upload")
     step("done")
     return contract

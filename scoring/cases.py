@@ -250,10 +250,14 @@ def _case(a_number: Optional[str], facts: list[Facts], links: list[dict[str, Any
 
 
 def period_of(case: dict[str, Any]) -> str:
-    """Which side of 12 July 2018 a case falls: by its earliest decision, or for a case
-    that records no decision by its first dated record (the audit counts parents with
-    no documentation by period too)."""
-    d = case.get("earliest_decision_date") or case.get("first_record_date")
+    """Which side of 12 July 2018 a case falls: by its earliest decision date; a case
+    that records no decision at all (no documentation) by its first dated record (the
+    audit counts those parents by period too). A case whose decision carries no date is
+    ``undated``, whatever the dates of its other records: the report, the dashboard and
+    the case page all say so."""
+    d = case.get("earliest_decision_date")
+    if d is None and case.get("category") == "no_documentation":
+        d = case.get("first_record_date")
     if d is None:
         return "undated"
     return "before_2018_07_12" if d < COURT_FORM_DATE else "on_or_after_2018_07_12"

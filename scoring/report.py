@@ -16,7 +16,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO  # noqa: F401
 
 from scoring.cases import CATEGORIES, FLAGS, normalise_a_number, period_of, roll_up, value
 
@@ -34,24 +34,7 @@ FLAG_LABELS = {
 }
 PERIODS = ("before_2018_07_12", "on_or_after_2018_07_12", "undated")
 
-#: the fields each check reads: ``--case`` shows their evidence beside a failed check
-CHECK_FIELDS = {
-    "F-CHILD-NAMED": ("child_names",),
-    "F-DATED": ("date_signed",),
-    "F-OFFICIAL-NAMED": ("official_name",),
-    "F-PARENT-SIGNED": ("parent_signed",),
-    "F-ELECTION-CLEAR": ("election",),
-    "F-LANGUAGE": ("form_languages", "read_in_language"),
-    "F-INTERPRETER": ("interpreter_name", "read_in_language", "form_languages"),
-    "F-SUPERVISOR": ("supervisor_name", "supervisor_signed"),
-    "F-A-NUMBER": ("parent_a_number",),
-    "C-DECISION": ("decision",),
-    "C-INFO": ("info_provided",),
-    "C-OPTION": ("option_offered",),
-    "C-LANGUAGE": ("language", "interpreter_or_fluent"),
-    "C-WITNESS": ("witness_name",),
-    "C-DATED": ("entry_date",),
-}
+from scoring.fields import CHECK_FIELDS  # noqa: E402  (re-exported: older imports)
 
 def link_target(link: dict[str, Any]) -> str:
     """What a proposed link points at: an A-number, or a record whose A-number is unread."""
@@ -317,61 +300,8 @@ def build(documents: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- command
-
-def run(args: Any, stdout: TextIO, stderr: TextIO) -> int:
-    """The `report` subcommand (arguments as :func:`add_arguments` declares them).
-    Returns an exit code: 0, or 2 (usage) for a bad request."""
-    from extractor.errors import EXIT_CODES
-    usage = EXIT_CODES["usage"]
-    if args.format == "xlsx" and args.out is None and not args.case:
-        stderr.write("waiverscan: report: --format xlsx needs --out FILE.xlsx\n")
-        return usage
-    store = None
-    if args.from_jsonl:
-        paths = list(args.from_jsonl)
-        documents: Callable[[], Iterable[dict[str, Any]]] = lambda: iter_jsonl(paths)
-    else:
-        try:
-            from waiverscan.store import open_store
-        except ImportError:
-            stderr.write("waiverscan: report: the store is not available; "
-                         "use --from-jsonl FILE\n")
-            return usage
-        store = open_store(args.db)  # None: $WAIVERSCAN_DB or the store's default
-        documents = store.iter_documents
-    report = build(documents())
-    if store is not None:
-        store.save_cases(report)
-    if args.chart:
-        from scoring.charts import render_chart
-        render_chart(report, args.chart)
-    if args.case:
-        case_docs = documents() if store is None else _case_documents(store, report, args.case)
-        text = format_case(report, case_docs, args.case)
-        if text is None:
-            stderr.write("waiverscan: report: no case with that A-number\n")
-            return usage
-        return _deliver(text, args.out, stdout)
-    if args.format == "json":
-        return _deliver(format_json(report), args.out, stdout)
-    if args.format == "csv":
-        write_csv(report, args.out, stdout)
-        return 0
-    if args.format == "xlsx":
-        write_xlsx(report, args.out)
-        return 0
-    return _deliver(format_table(report), args.out, stdout)
-
-
-def _case_documents(store: Any, report: dict[str, Any], a_number: str) -> Iterator[dict]:
-    """Only the documents holding the case's records (not a second pass over the archive)."""
-    want = normalise_a_number(a_number)
-    for case in report["cases"]:
-        if case["a_number"] == want:
-            for sha in dict.fromkeys(rid.rsplit(":", 1)[0] for rid in case["records"]):
-                doc = store.document(sha)
-                if doc is not None:
-                    yield doc
+# The `report` command itself (reading the store, saving cases) is the shell's:
+# waiverscan/report_cmd.py. This module only shapes what it is handed.
 
 
 def _deliver(text: str, out: Optional[Path], stdout: TextIO) -> int:
@@ -389,14 +319,15 @@ def add_arguments(p: Any) -> None:
     p.add_argument("--from-jsonl", metavar="FILE", type=Path, action="append",
                    help="read contract documents from `extract --jsonl` output instead of "
                         "the store (repeatable)")
-    p.add_argument("--format", choices=("table", "csv", "xlsx", "json"), default="table",
+    p.add_argument("--format", choices=("table", "csv", "xlsx", "json", "pdf"), default="table",
                    help="json: the contract's {summary, cases} on one line; csv with --out "
                         "X.csv writes X.csv (cases), X.summary.csv and X.checks.csv; "
-                        "xlsx needs --out")
+                        "xlsx needs --out; pdf: with --case and --out FILE.pdf, the "
+                        "client report (checks as read and as reviewed, decisions, crops)")
     p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of stdout")
     p.add_argument("--case", metavar="A_NUMBER",
-                   help="one parent's records, failed checks with their evidence, category "
-                        "and flags")
+                   help="one parent's records: values read, every check as read and as "
+                        "reviewed with the reviewers' decisions, category and flags")
     p.add_argument("--chart", metavar="FILE.png", type=Path,
                    help="also draw decisions per month (waivers vs reunification requests) "
                         "with the 12 July 2018 line")

@@ -42,4 +42,35 @@ def test_case_view_from_the_store(db):
     assert main(["report", "--db", url, "--case", P2], stdout=out) == 0
     text = out.getvalue()
     assert "archive/p2-form.pdf" in text and "archive/export-1.csv" in text
-    assert "FAIL    F-DATED (critical)" in text
+    assert "F-DATED (critical): fail (not reviewed yet)" in text
+
+
+def test_case_pdf_is_text_with_reviewed_statuses_and_reviewers(db, tmp_path):
+    """`report --case A --format pdf`: pdftotext finds the A-number, every check with
+    its status as reviewed, and the reviewers' names and decisions in plain words."""
+    import shutil
+    import subprocess
+    url, store = db
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from waiverscan.store import queries
+    rid = next(c for c in queries.case_records(store, P2)
+               if c["record"]["kind"] == "waiver_form")["record"]["record_id"]
+    store.reviews.add(rid, reviewer="rosa", action="reject", check_id="F-SUPERVISOR",
+                      value_before="fail", value_after="pass", note="acknowledged overleaf")
+    store.reviews.add(rid, reviewer="omar", action="accept", check_id="F-DATED",
+                      value_before="fail", value_after="fail")
+    out = tmp_path / "case.pdf"
+    assert main(["report", "--db", url, "--case", P2, "--format", "pdf", "--out", str(out)],
+                stdout=io.StringIO()) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert P2 in text
+    assert "F-SUPERVISOR (major): read fail, after review pass (overturned: acknowledged " \
+        "overleaf by rosa" in " ".join(text.split())
+    assert "F-DATED (critical): fail (deficiency confirmed by omar" in " ".join(text.split())
+    rec = store.record(rid)
+    for c in rec["checks"]:  # every check of the form is listed with its status
+        assert c["id"] in text
+    assert main(["report", "--db", url, "--case", P2, "--format", "pdf"],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 2  # needs --out

@@ -155,7 +155,9 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     assert page.get_by_role("textbox", name="User name").count() == 0
     page.get_by_text("Signed in as rita").wait_for(timeout=30000)
     text = table.inner_text()
-    assert text.count("rita") == 2 and "accept" in text and "reject" in text
+    # the history says what the buttons said
+    assert text.count("rita") == 2 and "Confirm" in text and "Overturn" in text
+    assert "accept" not in text
 
     # correct a value in the values table with the keyboard: Enter edits the cell, and
     # the letters typed (e, o, c...) go into the cell, never to the shortcuts
@@ -242,7 +244,9 @@ def test_counsel_scans_one_file_in_the_client_check(ui, browser, tmp_path):
     page.get_by_role("button", name="Scan it").click()
     page.get_by_text("Scanned and stored").wait_for(timeout=60000)
     page.get_by_text(f"A-number read: {P1}").wait_for(timeout=30000)
-    # stored under its sha256 (never the uploaded name), and now part of the client's case
-    page.get_by_text("waiverscan-uploads/").first.wait_for(timeout=30000)
+    # stored under its sha256 (never the uploaded name), now part of the client's case,
+    # and shown to counsel as an uploaded file: never by its server path
+    page.get_by_text("uploaded file").first.wait_for(timeout=30000)
+    assert "waiverscan-uploads" not in page.locator("body").inner_text()
     assert page.get_by_text("notes.csv (case_comment)").count() == 0
     page.close()

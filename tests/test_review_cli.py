@@ -38,6 +38,9 @@ def test_users_add_assign_list(tmp_path):
     assert code == 0 and "A208123456" in out
     code, _, err = _run(["users", "assign", "rita", "A208123456", "--db", db])
     assert code == 2 and "only counsel" in err
+    for bad in ("A99", "A2081234567890", "lawyer"):  # refused, nothing assigned
+        code, _, err = _run(["users", "assign", "carla", bad, "--db", db])
+        assert code == 2 and "not an A-number" in err, bad
     code, _, err = _run(["users", "add", "x", "--role", "reviewer", "--password-stdin",
                          "--db", db], "short\n")
     assert code == 2 and "at least" in err and "short" not in err.replace("at least", "")

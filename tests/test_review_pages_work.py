@@ -27,14 +27,14 @@ def _form_record(url, a_number):
 def test_queue_most_severe_first_with_counts(review_db):
     at = page("queue", review_db, "rita").run()
     assert not at.exception
-    df = at.dataframe[0].value
+    df = at.table[0].value
     prio = list(df["priority"])
     assert prio == sorted(prio, key=["failed critical", "unknown", "failed major",
                                      "failed minor"].index)
     assert prio[0] == "failed critical" and "unknown" in prio
     assert f"**{len(df)} records**" in texts(at)
     at.selectbox(key="q_check").select("F-A-NUMBER").run()
-    assert list(at.dataframe[0].value["checks"]) == ["F-A-NUMBER"]
+    assert list(at.table[0].value["checks"]) == ["F-A-NUMBER"]
 
 
 def test_confirm_on_record_page_is_stored_and_attributed(review_db):
@@ -44,7 +44,7 @@ def test_confirm_on_record_page_is_stored_and_attributed(review_db):
     at.run()
     assert not at.exception
     assert at.radio(key=f"current_{rid}").value == "F-DATED"  # critical first
-    at.text_input(key=f"note_{rid}").input("31 June does not exist")
+    at.text_input(key=f"note_{rid}_F-DATED").input("31 June does not exist")
     at.button(key="confirm").click().run()
     assert not at.exception
     store = open_store(review_db)
@@ -85,7 +85,7 @@ def test_counsel_cannot_open_another_clients_record_or_case(review_db):
     assert at.selectbox(key="client_a").options == [P1]
     at = page("queue", review_db, "carla").run()
     # P1's only record passes every check; the other clients' flagged records are hidden
-    assert "**0 records**" in texts(at) and len(at.dataframe[0].value) == 0
+    assert "**0 records**" in texts(at) and len(at.table[0].value) == 0
 
 
 def test_case_page_calls_out_contradictions(review_db):
@@ -111,7 +111,9 @@ def test_dashboard_agreement_of_two_reviewers(review_db):
     assert not at.exception
     t = texts(at)
     assert "**2** pairs" in t and "agreement **50%**" in t and "kappa **0.00**" in t
-    assert len(at.image) == 1  # decisions per month chart
+    assert at.get("vega_lite_chart")  # decisions per month chart
+    rates = {r["check"]: r["deficiency rate"] for _, r in at.dataframe[1].value.iterrows()}
+    assert rates["F-DATED"].endswith("%")  # in percent, as the CLI prints it
     # the disagreement on F-SUPERVISOR, who decided what
     assert "**1** checks or fields where reviewers disagree" in t
     rows = at.dataframe[-1].value
@@ -134,17 +136,17 @@ def test_second_review_keeps_others_decisions_in_my_queue(review_db):
     rita.decide(rid, "F-DATED", "confirm")
     rita.decide(rid, "F-SUPERVISOR", "confirm")
     store.close()
-    short = rid[:12] + "…:" + rid.rsplit(":", 1)[-1]
+    short = f"{P2} · undated · form 1"  # its date, 31 June, is no calendar day
     at = page("queue", review_db, "rob").run()
-    assert short not in list(at.dataframe[0].value["record"])
+    assert short not in list(at.table[0].value["entry"])
     _reviewer(at, "not yet decided by me (second review)")
-    assert short in list(at.dataframe[0].value["record"])
+    assert short in list(at.table[0].value["entry"])
     _reviewer(at, "decided by rita")  # what rita decided: that record alone
-    assert list(at.dataframe[0].value["record"]) == [short]
-    assert list(at.dataframe[0].value["checks"]) == ["F-DATED, F-SUPERVISOR"]
+    assert list(at.table[0].value["entry"]) == [short]
+    assert list(at.table[0].value["checks"]) == ["F-DATED, F-SUPERVISOR"]
     at = page("queue", review_db, "rita").run()
     _reviewer(at, "not yet decided by me (second review)")
-    assert short not in list(at.dataframe[0].value["record"])  # rita decided it all
+    assert short not in list(at.table[0].value["entry"])  # rita decided it all
 
 
 def _reviewer(at, label):

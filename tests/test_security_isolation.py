@@ -10,7 +10,7 @@ import pytest
 
 from review_apptest import page
 from review_ui.access import AccessDenied, Archive
-from review_ui.client_report import Line, report_items
+from scoring.account import account_text
 from security_store import (A, A_NAMES, B, _two_clients_built, file_text, leaks,  # noqa: F401
                             media_capture, rendered, two_clients)
 from waiverscan.store import open_store
@@ -61,8 +61,9 @@ def _client_pdf(ids, user):
     return at.button(key="client_pdf").click().run()
 
 
-def _dashboard(ids, user):
-    return page("dashboard", ids["url"], user).run()
+def _dashboard(ids, user):  # with the exports built (they are, on a click)
+    at = page("dashboard", ids["url"], user).run()
+    return at.button(key="export_prepare").click().run()
 
 
 def _entry_url(ids, user):  # the app's entry script with a link to B's record
@@ -82,7 +83,7 @@ SURFACES = {
     "client check by URL": (_client_url, A),
     "client PDF report": (_client_pdf, A),
     "dashboard and exports": (_dashboard, "Parents per category"),
-    "entry script with a link": (_entry_url, "Review queue"),
+    "entry script with a link": (_entry_url, "Client check"),  # counsel land there
 }
 
 
@@ -158,11 +159,7 @@ def test_security_isolation_access_layer_refuses(two_clients, what):
 
 
 def _items_text(archive, a_number):
-    view = archive.case(a_number)
-    hist = {r["record"]["record_id"]: archive.history(r["record"]["record_id"])
-            for r in view["records"]}
-    return "\n".join(i.text for i in report_items(view, hist, with_crops=False)
-                     if isinstance(i, Line))
+    return account_text(archive.account_of(a_number)[0])
 
 
 CONTENT = {

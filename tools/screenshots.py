@@ -69,6 +69,10 @@ def demo_decisions(url: str) -> dict[str, str]:
         rob.decide(item.record_id, first, "confirm")
         demo.decide(item.record_id, second, "confirm")
         rob.decide(item.record_id, second, "overturn", note="legible on the original")
+        other = next((i for i in demo.queue() if i.record_id != item.record_id), None)
+        if other is not None:  # something in the escalation queue
+            demo.decide(other.record_id, other.check_ids[0], "escalate",
+                                        note="needs the original file")
         cases = [c for c in roll_up(store.iter_documents(status="scored"))["cases"] if c.get("a_number")]
         case = max(cases, key=lambda c: ("conflicting_records" in (c.get("flags") or []),
                                          len(c.get("records") or [])))
@@ -132,6 +136,7 @@ def idle(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid^=stStatusWidgetRunning]') && "
         "Array.from(document.querySelectorAll('[data-testid=stDataFrame]'))"
+        ".filter(g => g.offsetParent !== null)"  # a table on a hidden tab is never drawn
         ".every(g => g.querySelector('td[data-testid^=glide-cell]'))", timeout=60000)
 
 
@@ -169,25 +174,31 @@ def photograph(base: str, out: Path, shown: dict[str, str]) -> dict[str, int]:
         page.get_by_role("button", name="Sign in").wait_for(timeout=60000)
         sizes["sign_in"] = shoot(page, out / "sign_in.png", 600)
         sign_in(page, "demo")
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60000)
+        page.locator('[data-testid="stTable"]').first.wait_for(timeout=60000)
         page.get_by_role("button", name="Review", exact=True).wait_for(timeout=60000)
         sizes["queue"] = shoot(page, out / "queue.png")
         page.goto(f"{base}/record?record={shown['record']}")
         page.locator('[data-testid="stImage"] img').first.wait_for(timeout=60000)
         page.get_by_text("Reviewers disagree").wait_for(timeout=60000)
+        idle(page)  # the crop of a value found, beside the page
+        page.get_by_role("combobox", name="Highlight").click()
+        page.get_by_role("option", name="parent_name").click()
+        page.get_by_text("parent_name, page 1, as written").wait_for(timeout=60000)
         sizes["record"] = shoot(page, out / "record.png", 1250)
         page.goto(f"{base}/case?a={shown['a_number']}")
         page.get_by_text("Timeline").wait_for(timeout=60000)
         sizes["case"] = shoot(page, out / "case.png")
         page.goto(f"{base}/dashboard")
         page.get_by_text("where reviewers disagree").wait_for(timeout=60000)
-        page.locator('[data-testid="stImage"] img').first.wait_for(timeout=60000)
+        page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60000)
         sizes["dashboard"] = shoot(page, out / "dashboard.png")
         page.close()
         page = b.new_page(viewport={"width": 1400, "height": 900})  # counsel, own cookies
         page.goto(f"{base}/client?a={shown['a_number']}")
         sign_in(page, "carla")
         page.get_by_role("button", name="Prepare PDF report").wait_for(timeout=60000)
+        for box in page.get_by_text("Values read and the evidence").all()[:2]:
+            box.click()  # the crops of the written values
         sizes["client"] = shoot(page, out / "client.png")
         page.close()
     return sizes

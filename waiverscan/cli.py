@@ -255,7 +255,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser,
         stderr.write("waiverscan: error: a command is required (ocr or extract)\n")
         return EXIT_CODES["usage"]
     if args.command == "report":
-        from scoring.report import run as run_report
+        from waiverscan.report_cmd import run as run_report  # reads the store; scoring shapes
         return run_report(args, stdout, stderr)
     if args.command == "users":
         from waiverscan.review_cmd import run_users

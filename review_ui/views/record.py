@@ -5,25 +5,32 @@ import json
 
 import streamlit as st
 
-from review_ui.access import AccessDenied, parse_value, record_a_number
+from review_ui.access import AccessDenied, record_a_number
 from review_ui.browser import KEYS_HTML
 from review_ui.conflicts import conflicts
 from review_ui.corrections import edited_values, field_rows, save_corrections
-from review_ui.images import record_page_jpeg, source_path
-from review_ui.queue import check_tier, decided_checks, pending_checks
-from review_ui.reviewed import apply_reviews
+from review_ui.images import record_page_jpeg, source_path, value_crops
+from review_ui.queue import check_tier, decided_checks, pending_checks, queue_page
+from review_ui.reviewed import apply_reviews, effective_decisions
+from scoring.reviewed import ACTION_WORDS, decision_words
 from review_ui.ui import esc, signed_in
 from scoring.report import CATEGORY_LABELS, CHECK_FIELDS
 from scoring.rubric import RUBRIC
 
 RULES = {r.id: r for r in RUBRIC}
+DONE_WORDS = {"accept": "Confirmed", "reject": "Overturned",
+              "correct": "Overturned (corrected value)", "escalate": "Escalated"}
 ROW = 35  # values table row height (px)
 archive = signed_in()
 
 rid = st.query_params.get("record") or st.session_state.get("record_id")
 snapshot = st.session_state.get("queue_snapshot") or []
 if not rid or rid not in snapshot:
-    snapshot = [it.record_id for it in archive.queue(second_review=bool(st.session_state.get("second_review")))]
+    # the queue's first page (paged in the database: a record opens as fast on a large
+    # archive as on a small one)
+    me = archive.account.name if st.session_state.get("second_review") else None
+    snapshot = [it.record_id for it in queue_page(archive, not_decided_by=me, limit=50,
+                                                     counted=False).items]
     st.session_state["queue_snapshot"] = snapshot
     rid = rid or (snapshot[0] if snapshot else None)
 if not rid:
@@ -37,6 +44,7 @@ except AccessDenied as exc:
 st.session_state["record_id"] = rid
 st.query_params["record"] = rid  # a reload comes back to this record
 rec, doc = got["record"], got["document"]
+file_source = archive.file_source(rid)  # to render pages from; never shown to counsel
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -45,6 +53,19 @@ def _page_jpeg(source, mtime, record, page, lit):
     the page; decoding and drawing a 300 dpi scan each time would be most of a run);
     ``mtime`` keys a changed source file afresh."""
     return record_page_jpeg(source, record, page, lit)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _crops(source, mtime, record, names):
+    """{field: (page, PNG bytes)} of the values found under review, cut at the source's
+    full resolution (readable whatever width the page image is shown at)."""
+    import io
+    out = {}
+    for name, (pg, img) in value_crops(source, record, list(names)).items():
+        buf = io.BytesIO()
+        img.save(buf, "PNG")
+        out[name] = (pg, buf.getvalue())
+    return out
 
 
 def _mtime(source):
@@ -100,31 +121,72 @@ if nav2.button("Next (n)", key="next"):
 
 flagged = sorted((c for c in rec.get("checks") or [] if c.get("status") in ("fail", "unknown")),
                  key=check_tier)
-current = None
-if pending:
-    current = st.radio("Check under review", [c["id"] for c in pending], horizontal=True,
-                       key=f"current_{rid}")
+mine = {d["check_id"]: d for d in effective_decisions(history)
+        if d["reviewer"] == archive.account.name and d.get("check_id")}
+by_anyone = {d["check_id"]: d for d in effective_decisions(history) if d.get("check_id")}
+# the check under review: every flagged check may be chosen (a decided one to revise or
+# undo it); after a decision the next undecided one is chosen for the reviewer
+ids = [c["id"] for c in flagged]
+want = st.session_state.pop(f"select_{rid}", None)
+if want in ids:
+    st.session_state[f"current_{rid}"] = want
+elif st.session_state.get(f"current_{rid}") not in ids:
+    st.session_state[f"current_{rid}"] = pending[0]["id"] if pending else (ids[0] if ids else None)
+
+
+def _check_label(cid):
+    d = mine.get(cid) or by_anyone.get(cid)
+    if d is None:
+        return cid
+    who = "you" if d["reviewer"] == archive.account.name else d["reviewer"]
+    return f"{cid} ({DONE_WORDS[d['action']].lower()} by {who})"
+
+
+current = (st.radio("Check under review", ids, horizontal=True, key=f"current_{rid}",
+                    format_func=_check_label) if ids else None)
 focus = tuple(CHECK_FIELDS.get(current or "", ()))
 names = list(rec.get("fields") or {})
 
-left, right = st.columns([5, 4])
+last = st.session_state.get("last_decided")
+if last and archive.can_decide:  # what the last click or key press did, and its undo
+    n1, n2 = st.columns([6, 1])
+    n1.success(f"{esc(last['words'])}: {esc(last['check'])} of {esc(last['label'])}")
+    if n2.button("Undo", key="undo_last"):
+        try:
+            archive.undo(last["record"], last["check"])
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state.pop("last_decided", None)
+            st.session_state["record_id"] = last["record"]
+            st.session_state[f"select_{last['record']}"] = last["check"]
+            st.query_params["record"] = last["record"]
+            st.rerun()
+
+left, right = st.columns([1, 1])
 with left:
     pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
                     if isinstance(f, dict) and isinstance(f.get("page"), int)})
     if pages:
-        p1, p2, p3 = st.columns([1, 2, 2])
+        p1, p2 = st.columns([1, 3])
         page = pages[0] if len(pages) == 1 else p1.selectbox("Page", pages, key="page")
-        zoom = p2.slider("Zoom (width in pixels)", 400, 2400, 900, 100, key="zoom")
-        pick = p3.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
+        pick = p2.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
         lit = focus if pick == "the check's fields" else (pick,)
-        img = _page_jpeg(doc.get("source") or "", _mtime(doc.get("source") or ""), rec, page, lit)
+        img = _page_jpeg(file_source, _mtime(file_source), rec, page, lit)
         if img is None:
             st.warning("The source file is not at its stored path: no page image.")
         else:
-            st.image(img, width=zoom)
+            st.image(img, width="stretch")
     else:
         st.caption("No page image: this record was read from a text or table export.")
 with right:
+    crops = _crops(file_source, _mtime(file_source), rec, lit if pages else ())
+    if pages:
+        st.markdown("**Evidence under review** (full resolution)")
+        if not crops:
+            st.caption("No value of these fields was found on the page: nothing to crop.")
+        for name, (pg, png) in crops.items():
+            st.image(png, caption=f"{name}, page {pg}, as written")
     rows = field_rows(reviewed, focus)
     if archive.can_decide:
         st.subheader("Values read (edit to correct)")
@@ -142,8 +204,12 @@ with right:
         fix_note = st.text_input("Note on the corrections", key=f"fix_note_{rid}")
         if st.button(f"Save {len(changed)} correction(s)", key="save_values",
                      disabled=not changed):
-            save_corrections(archive, rid, reviewed, changed, fix_note)
-            st.rerun()
+            try:
+                save_corrections(archive, rid, reviewed, changed, fix_note)
+            except ValueError as exc:  # a value the contract does not allow: none stored
+                st.error(f"Not saved: {exc}")
+            else:
+                st.rerun()
     else:
         st.subheader("Values read")
         st.dataframe(rows, hide_index=True, width="stretch")
@@ -167,11 +233,22 @@ for c in flagged:
 
 if current and archive.can_decide:
     st.subheader(f"Decide {current}")
-    note = st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{rid}")
+    if current in mine:
+        d = mine[current]
+        st.info(f"Your decision: {esc(decision_words(d))} ({str(d['at'])[:16]}). A new "
+                "decision replaces it; Undo takes it back (both are added to the log).")
+        if st.button("Undo my decision", key=f"undo_{rid}_{current}"):
+            archive.undo(rid, current)
+            st.session_state.pop("last_decided", None)
+            st.rerun()
+    # keys per record AND check: a note or value typed for one check never rides along
+    # with the next check's decision (each check's form starts empty)
+    form = f"{rid}_{current}"
+    note = st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{form}")
     fields = [n for n in CHECK_FIELDS.get(current, ())] or names
     fcol, vcol = st.columns(2)
-    fix_field = fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{rid}")
-    fix_value = vcol.text_input("Corrected value", key=f"fix_value_{rid}")
+    fix_field = fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{form}")
+    fix_value = vcol.text_input("Corrected value", key=f"fix_value_{form}")
     b1, b2, b3 = st.columns(3)
     action = None
     if b1.button("Confirm (c)", key="confirm", type="primary"):
@@ -183,23 +260,32 @@ if current and archive.can_decide:
     if action:
         corrected = fix_field != "(none)" and fix_value.strip() != ""
         try:
-            archive.decide(rid, current, action, field=fix_field if corrected and action == "overturn" else None,
-                           value_after=parse_value(fix_value) if corrected else None, note=note)
-        except ValueError as exc:
-            st.error(str(exc))
+            got_d = archive.decide(rid, current, action,
+                                   field=fix_field if corrected and action == "overturn" else None,
+                                   value_after=fix_value if corrected else None, note=note)
+        except ValueError as exc:  # InvalidValue too: the reason, and nothing stored
+            st.error(f"Not recorded: {exc}")
         else:
-            if len(pending) == 1:  # the record is done: on to the next one
+            label = (f"record {snapshot.index(rid) + 1} of {len(snapshot)}" if rid in snapshot
+                     else f"record {rid[:12]}")
+            st.session_state["last_decided"] = {"record": rid, "check": current, "label": label,
+                                                "words": DONE_WORDS[got_d["action"]]}
+            rest = [c["id"] for c in pending if c["id"] != current]
+            if rest:
+                st.session_state[f"select_{rid}"] = rest[0]
+            elif any(c["id"] == current for c in pending):  # the record is done: next one
                 _go(1)
             st.rerun()
 elif current:
     st.info("Your role does not record decisions.")
-else:
+if not pending and flagged:
     st.success("Every flagged check of this record has been decided.")
 
 if history:
     st.subheader("Decisions")
     # a plain HTML table (escaped cells): short, and readable by anything that reads the page
-    st.table([{"when": str(d["at"])[:19], "who": d["reviewer"], "action": d["action"],
+    st.table([{"when": str(d["at"])[:19], "who": d["reviewer"],
+               "decision": ACTION_WORDS.get(d["action"], d["action"]),
                "check": d["check_id"] or "", "field": d["field"] or "",
                "before": json.dumps(d["value_before"], ensure_ascii=False),
                "after": json.dumps(d["value_after"], ensure_ascii=False),

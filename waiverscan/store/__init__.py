@@ -26,9 +26,9 @@ from sqlalchemy import create_engine, delete, event, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from waiverscan.store.models import (CaseRow, CheckRow, DocumentRow, FieldRow, PageRow,
-                                     RecordRow, ReviewDecision, Run)
-from waiverscan.store import faultpoints, retry
+from waiverscan.store.models import (CaseRow, CheckRow, DocumentRow, FieldRow, OpenCheck,
+                                     PageRow, RecordRow, ReviewDecision, Run, Sighting)
+from waiverscan.store import derived, faultpoints, retry
 from waiverscan.store.retry import RetryPolicy, StoreUnavailableError
 from waiverscan.store.reviews import ReviewLog
 
@@ -97,15 +97,29 @@ def open_store(url: Optional[str] = None, *, upgrade: bool = True,
         path = Path(real[len("sqlite:///"):])
         if str(path) not in ("", ":memory:"):
             path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(path)
     engine = _engine(real)
     policy = RetryPolicy(retry.DEFAULT_WAIT if wait is None else wait)
+    store = Store(engine, policy)
     if upgrade:
         try:
             policy.call(lambda: migrate(engine), "upgrade")
+            policy.call(store.ensure_derived, "upgrade")
         except BaseException:
             engine.dispose()
             raise
-    return Store(engine, policy)
+    return store
+
+
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file owner-only (0600) before SQLite does (it would follow
+    the umask, typically 0644): it holds names, A-numbers and password hashes. SQLite
+    gives its journal and WAL files the database file's own mode."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def _now() -> datetime:
@@ -160,40 +174,48 @@ class Store:
 
     def save_document(self, contract: dict, *, pipeline_version: str,
                       pages: Optional[list[dict]] = None, failure_code: Optional[str] = None,
-                      run_id: Optional[int] = None, seconds: Optional[float] = None) -> None:
+                      run_id: Optional[int] = None, seconds: Optional[float] = None,
+                      seen_by: Optional[str] = None, via: str = "scan") -> None:
         """Write one document's results in ONE transaction, replacing an earlier scoring
         of the same bytes (its pages, records, fields and checks; never its reviews).
+        The document keeps the source it was first stored with; every save adds a
+        sighting (``contract["source"]``, ``seen_by``, now, ``via``: scan or upload).
         Done again from the start while the database is unavailable (``self.retry``)."""
         from sqlalchemy.exc import IntegrityError
+        args = (contract, pipeline_version, pages, failure_code, run_id, seconds, seen_by, via)
 
         def write() -> None:
             try:
-                self._save_document(contract, pipeline_version, pages, failure_code, run_id,
-                                    seconds)
+                self._save_document(*args)
             except IntegrityError:
                 # another run inserted the same bytes between our lookup and our insert:
                 # the row exists now, so this becomes a replacement of it
-                self._save_document(contract, pipeline_version, pages, failure_code, run_id,
-                                    seconds)
+                self._save_document(*args)
         self.retry.call(write)
 
     def _save_document(self, contract: dict, pipeline_version: str, pages: Optional[list[dict]],
                        failure_code: Optional[str], run_id: Optional[int],
-                       seconds: Optional[float]) -> None:
+                       seconds: Optional[float], seen_by: Optional[str], via: str) -> None:
         error = contract.get("error")
+        old_keys: set[str] = set()
         with self.session() as s:
             doc = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == contract["sha256"]))
             if doc is None:
-                doc = DocumentRow(sha256=contract["sha256"])
+                doc = DocumentRow(sha256=contract["sha256"], source=contract["source"])
                 s.add(doc)
             else:  # re-scored: the children go, in this same transaction
+                old_keys = {k for k in s.scalars(select(RecordRow.case_key).where(
+                    RecordRow.document_id == doc.id)) if k}
                 s.execute(delete(PageRow).where(PageRow.document_id == doc.id))
                 old = select(RecordRow.id).where(RecordRow.document_id == doc.id)
                 s.execute(delete(FieldRow).where(FieldRow.record_pk.in_(old)))
                 s.execute(delete(CheckRow).where(CheckRow.record_pk.in_(old)))
+                s.execute(delete(OpenCheck).where(OpenCheck.record_pk.in_(old)))
                 s.execute(delete(RecordRow).where(RecordRow.document_id == doc.id))
                 s.expire(doc, ["page_rows", "record_rows"])
-            doc.source = contract["source"]
+            # the first source stays: a later copy of the same bytes is a sighting
+            doc.sighting_rows.append(Sighting(source=contract["source"], seen_by=seen_by,
+                                              seen_at=_now(), via=via))
             doc.doc_type = contract.get("doc_type") or "other"
             doc.pages = int(contract.get("pages") or 0)
             doc.status = "failed" if error else "scored"
@@ -206,6 +228,10 @@ class Store:
             doc.seconds = seconds
             doc.page_rows = [PageRow(**p) for p in (pages or [])]
             doc.record_rows = [self._record_row(r, i) for i, r in enumerate(contract.get("records") or [])]
+            for row in doc.record_rows:
+                derived.fill_record_columns(row, doc.source)
+            s.flush()
+            derived.after_save(s, doc.record_rows, old_keys)  # queue columns and cases
             s.flush()
             faultpoints.point("save:flushed", doc.source)  # written, not yet committed
 
@@ -252,6 +278,25 @@ class Store:
                 "doc_type": doc.doc_type, "pages": doc.pages, "error": error,
                 "records": list(records)}
 
+    def document_source(self, sha256: str) -> Optional[str]:
+        with self.session() as s:
+            return s.scalar(select(DocumentRow.source).where(DocumentRow.sha256 == sha256))
+
+    def sightings(self, sha256: str) -> list[dict]:
+        """Every time these bytes were scanned or uploaded: source, seen_by, seen_at, via."""
+        with self.session() as s:
+            rows = s.execute(select(Sighting.source, Sighting.seen_by, Sighting.seen_at,
+                                    Sighting.via).join(DocumentRow)
+                             .where(DocumentRow.sha256 == sha256).order_by(Sighting.id))
+            return [dict(r._mapping) for r in rows]
+
+    def ensure_derived(self) -> None:
+        """Bring the derived columns and cases up to date (a store from before migration
+        0004, or one whose derived data an older program wrote)."""
+        with self.session() as s:
+            if not derived.is_current(s):
+                derived.refresh_all(s)
+
     def record(self, record_id: str) -> Optional[dict]:
         with self.session() as s:
             return s.scalar(select(RecordRow.data).where(RecordRow.record_id == record_id))
@@ -284,10 +329,7 @@ class Store:
         cases = report.get("cases", []) if isinstance(report, dict) else list(report)
         with self.session() as s:
             s.execute(delete(CaseRow))
-            s.add_all(CaseRow(a_number=c.get("a_number"), category=c["category"],
-                              flags=list(c.get("flags") or []),
-                              earliest_decision_date=c.get("earliest_decision_date"),
-                              record_ids=list(c.get("records") or []), data=dict(c))
+            s.add_all(derived.case_row(c.get("a_number") or f"record:{(c.get('records') or ['?'])[0]}", c)
                       for c in cases)
         return len(cases)
 

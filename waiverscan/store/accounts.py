@@ -20,6 +20,8 @@ timing nor lockout tells whether a name exists.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -279,8 +281,12 @@ def end_session(store: "Store", token: Optional[str]) -> None:
 
 
 def assign(store: "Store", name: str, a_number: str) -> str:
-    """Give counsel ``name`` access to one A-number; returns it normalised."""
+    """Give counsel ``name`` access to one A-number; returns it normalised. An A-number
+    is ``A`` + 8 or 9 digits (``A99`` is refused: it would match no case, silently)."""
     a = normalise_a(a_number)
+    if not a or not re.fullmatch(r"A\d{9}", a):
+        raise AccountError(f"{a_number!r} is not an A-number (A followed by 8 or 9 digits, "
+                           f"e.g. A012345678)")
     with store.session() as s:
         u = s.scalar(select(User).where(User.name == name))
         if u is None:

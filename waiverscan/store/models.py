@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import (JSON, DateTime, Float, ForeignKey, Integer, String, Text,
+from sqlalchemy import (JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -60,9 +60,25 @@ class DocumentRow(Base):
     page_rows: Mapped[list["PageRow"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
         order_by="PageRow.number")
+    sighting_rows: Mapped[list["Sighting"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Sighting.id")
     record_rows: Mapped[list["RecordRow"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
         order_by="RecordRow.idx")
+
+
+class Sighting(Base):
+    """One time a document's bytes were scanned or uploaded (migration 0004): the
+    document keeps the source it was first seen at; later ones are added here."""
+
+    __tablename__ = "sightings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    source: Mapped[str] = mapped_column(Text)
+    seen_by: Mapped[Optional[str]] = mapped_column(String(128))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    via: Mapped[str] = mapped_column(String(16))  # scan | upload
 
 
 class PageRow(Base):
@@ -85,7 +101,17 @@ class PageRow(Base):
 
 
 class RecordRow(Base):
+    """A record, with the columns the pages filter, sort and count by in the database
+    (migration 0004): ``flag_tier`` the queue tier as read, ``open_tier`` as reviewed
+    (None: nothing waits for a decision), its case's key and category as reviewed."""
+
     __tablename__ = "records"
+    __table_args__ = (Index("ix_records_open_order", "open_tier", "source", "record_id"),
+                      Index("ix_records_flag_order", "flag_tier", "source", "record_id"),
+                      Index("ix_records_open_facets", "open_tier", "category", "kind",
+                            "entry_date"),
+                      Index("ix_records_flag_facets", "flag_tier", "category", "kind",
+                            "entry_date"))
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
                                              index=True)
@@ -95,6 +121,12 @@ class RecordRow(Base):
     a_number: Mapped[Optional[str]] = mapped_column(String(16), index=True)
     score: Mapped[Optional[float]] = mapped_column(Float)
     data: Mapped[dict[str, Any]] = mapped_column()  # the contract record, verbatim
+    source: Mapped[Optional[str]] = mapped_column(Text)
+    entry_date: Mapped[Optional[str]] = mapped_column(String(10), index=True)
+    flag_tier: Mapped[Optional[int]] = mapped_column(Integer)
+    open_tier: Mapped[Optional[int]] = mapped_column(Integer)
+    case_key: Mapped[Optional[str]] = mapped_column(String(100), index=True)
+    category: Mapped[Optional[str]] = mapped_column(String(40))
 
     document: Mapped[DocumentRow] = relationship(back_populates="record_rows")
     field_rows: Mapped[list["FieldRow"]] = relationship(
@@ -120,8 +152,22 @@ class FieldRow(Base):
     evidence: Mapped[Optional[str]] = mapped_column(Text)
 
 
+class OpenCheck(Base):
+    """A flagged check of a record still waiting for a decision (the queue's check
+    filter and counts); rewritten with its record on every decision."""
+
+    __tablename__ = "open_checks"
+    __table_args__ = (Index("ix_open_checks_check_id", "check_id", "record_pk"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_pk: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"),
+                                           index=True)
+    check_id: Mapped[str] = mapped_column(String(32))
+    tier: Mapped[int] = mapped_column(Integer)
+
+
 class CheckRow(Base):
     __tablename__ = "checks"
+    __table_args__ = (Index("ix_checks_check_status", "check_id", "status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     record_pk: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"),
                                            index=True)
@@ -132,17 +178,32 @@ class CheckRow(Base):
 
 
 class CaseRow(Base):
-    """A parent's case as the report's roll-up computed it (derived data: replaced as a
-    whole by each roll-up)."""
+    """A parent's case as reviewed (derived data): rolled up again, one case at a time,
+    whenever its records or their decisions change; replaced as a whole by a full
+    `waiverscan report`. ``case_key``: the A-number, or ``record:<id>`` without one."""
 
     __tablename__ = "cases"
     id: Mapped[int] = mapped_column(primary_key=True)
     a_number: Mapped[Optional[str]] = mapped_column(String(16), index=True)
+    case_key: Mapped[Optional[str]] = mapped_column(String(100))
     category: Mapped[str] = mapped_column(String(40))
+    period: Mapped[Optional[str]] = mapped_column(String(24))
     flags: Mapped[list[Any]] = mapped_column(default=list)
     earliest_decision_date: Mapped[Optional[str]] = mapped_column(String(10))  # YYYY-MM-DD
     record_ids: Mapped[list[Any]] = mapped_column(default=list)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the whole case object
+
+    __table_args__ = (Index("ix_cases_case_key", "case_key", unique=True),
+                      Index("ix_cases_category", "category", "period"),
+                      Index("ix_cases_earliest", "earliest_decision_date", "category"))
+
+
+class StoreMeta(Base):
+    """Small facts about the store itself (which version its derived columns hold)."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class ReviewDecision(Base):

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from waiverscan.store import Store
 
 GENESIS = "0" * 64
-ACTIONS = ("accept", "correct", "reject", "comment", "escalate")
+#: withdraw: a reviewer takes back their own earlier decision on the same subject (an
+#: undo, appended like everything else; scoring.reviewed.effective_decisions reads it)
+ACTIONS = ("accept", "correct", "reject", "comment", "escalate", "withdraw")
 #: tries at appending while other writers keep taking the head of the chain
 APPEND_ATTEMPTS = 50
 
@@ -99,6 +101,9 @@ class ReviewLog:
                 row = ReviewDecision(**content, prev_hash=prev, hash=row_hash(prev, content))
                 s.add(row)
                 s.flush()
+                # the record's queue columns and its case, in the same transaction
+                from waiverscan.store.derived import after_decision
+                after_decision(s, record_id)
                 return _as_dict(row)
 
         # n writers racing: each round one of them wins, so n-1 losses at most; the
@@ -120,6 +125,11 @@ class ReviewLog:
                 q = q.where(ReviewDecision.record_id == record_id)
             return [_as_dict(r) for r in s.scalars(q)]
 
+    def reviewers(self) -> list[str]:
+        """Everyone who has made a decision."""
+        with self._store.session() as s:
+            return sorted(s.scalars(select(ReviewDecision.reviewer).distinct()))
+
     def verify(self) -> Optional[int]:
         """None when the chain is intact, else the id of the first row that does not
         follow from its predecessor (altered, inserted or a predecessor removed)."""
@@ -139,8 +149,9 @@ class ReviewLog:
         conflicts come in the order of their latest decision. Comments and escalations
         settle nothing and are left out; a reviewer who changed their mind counts with
         their last word only."""
+        from scoring.reviewed import effective_decisions
         found = disagreements(
-            self.history(record_id),
+            effective_decisions(self.history(record_id)),
             lambda d: outcome(d) if d["check_id"] is not None and d["action"] in SETTLING
             else None,
             lambda d: d["check_id"])
