@@ -5,7 +5,7 @@ comments, possibly many pages long), each read on its own.
 Why each form instance is read alone: an alien file binds the forms of several parents,
 often on adjacent pages; read together, one parent's name met another parent's election.
 A form page therefore starts a new form whenever it carries the identity part of a form
-(a parent's name, A-number or children label); a form page without one, right after a
+(a parent's name or A-number label); a form page without one, right after a
 form page, is that form's continuation (its options or signatures ran onto the next page).
 Blank pages (the backs of one-sided sheets) neither end nor join a document; any other
 page ends it.
@@ -18,8 +18,9 @@ from typing import Callable, Optional
 from extractor.model import Page, Record
 
 FORM, COMMENTS, OTHER, BLANK = "waiver_form", "case_comments", "other", "blank"
-#: labels that only the first page of a form holds (who the form is about)
-IDENTITY_FIELDS = ("parent_name", "parent_a_number", "child_names")
+#: labels that only the first page of a form holds (who the form is about). Not the
+#: children's: option sentences name "my child(ren)" on any page
+IDENTITY_FIELDS = ("parent_name", "parent_a_number")
 
 
 def has_identity_labels(page: Page) -> bool:

@@ -53,13 +53,13 @@ def _degraded(im: Image.Image, render_dpi: int, dpi: int, nrng: np.random.Genera
 
 
 def _split_form(img: Image.Image) -> tuple[Image.Image, Image.Image]:
-    """Cut a form page at the widest blank band in the middle of its content: the lower
+    """Cut a form page at the widest blank band in the middle third of its content: the lower
     part goes to the top of a second page, as a form printed over two pages."""
     g = np.asarray(img.convert("L"))
     inked = (g < 160).sum(axis=1) > 0
     rows = np.flatnonzero(inked)
     top, bottom = int(rows[0]), int(rows[-1])
-    lo, hi = top + int(0.45 * (bottom - top)), top + int(0.8 * (bottom - top))
+    lo, hi = top + int(0.35 * (bottom - top)), top + int(0.65 * (bottom - top))
     best, best_len, run = (lo + hi) // 2, 0, 0
     for y in range(lo, hi):
         run = run + 1 if not inked[y] else 0
@@ -95,6 +95,7 @@ def make_afile(seed: int, n_pages: Optional[int] = None, dpi: int = 150, n_forms
                split_p: float = SPLIT_P, rotated_p: float = ROTATED_P) -> tuple[bytes, dict[str, Any]]:
     """One A-file as PDF bytes and its truth line (without ``source``).
 
+    ``n_pages`` counts a form printed over two pages as one (the file has one page more).
     ``forms``: spec overrides of each form (their number sets ``n_forms``), e.g.
     ``[{"intent": "depart_without_child"}, {"intent": "reunify"}]``."""
     rng = random.Random(seed)
