@@ -4,30 +4,22 @@ comments, possibly many pages long), each read on its own.
 
 Why each form instance is read alone: an alien file binds the forms of several parents,
 often on adjacent pages; read together, one parent's name met another parent's election.
-A form page therefore starts a new form whenever it carries the identity part of a form
-(a parent's name or A-number label); a form page without one, right after a
-form page, is that form's continuation (its options or signatures ran onto the next page).
+The page classifier tells a form's first page (title, the parent's identity) from a page
+the form's lower part ran onto (options, signatures: ``form_continued``): every first
+page starts a new form; a continuation right after a form page joins it, and one with
+no form before it is read as a form of its own (it is still a form page).
 Blank pages (the backs of one-sided sheets) neither end nor join a document; any other
 page ends it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 from extractor.model import Page, Record
 
 FORM, COMMENTS, OTHER, BLANK = "waiver_form", "case_comments", "other", "blank"
-#: labels that only the first page of a form holds (who the form is about). Not the
-#: children's: option sentences name "my child(ren)" on any page
-IDENTITY_FIELDS = ("parent_name", "parent_a_number")
-
-
-def has_identity_labels(page: Page) -> bool:
-    from extractor import lexicon
-    from extractor.layout import build_lines, find_phrases
-    hits = find_phrases(build_lines(page.words), {k: lexicon.FIELD_LABELS[k] for k in IDENTITY_FIELDS})
-    return bool(hits)
+CONTINUED = "form_continued"
 
 
 @dataclass
@@ -46,27 +38,20 @@ class Grouper:
     """Feed pages in file order with their page type; closed documents come back as soon
     as a page shows they are complete, so their images can be let go."""
 
-    def __init__(self, starts_form: Callable[[Page], bool] = has_identity_labels):
+    def __init__(self):
         self.open: Optional[Part] = None
-        self.starts_form = starts_form
 
     def add(self, page: Page, page_type: str) -> list[Part]:
         if page_type == BLANK:
             return []
-        if self.open is not None and self._continues(page, page_type):
+        kind = self.open.kind if self.open is not None else None
+        if (page_type == CONTINUED and kind == FORM) or (page_type == COMMENTS and kind == COMMENTS):
             self.open.pages.append(page)
             return []
         closed = self.close()
-        if page_type in (FORM, COMMENTS):
-            self.open = Part(page_type, [page])
+        if page_type in (FORM, CONTINUED, COMMENTS):
+            self.open = Part(FORM if page_type == CONTINUED else page_type, [page])
         return closed
-
-    def _continues(self, page: Page, page_type: str) -> bool:
-        if page_type != self.open.kind:
-            return False
-        if page_type == COMMENTS:
-            return True
-        return not self.starts_form(page)
 
     def close(self) -> list[Part]:
         out = [self.open] if self.open is not None else []

@@ -8,7 +8,8 @@ Two steps, the first before any OCR:
   pages, ``training/pages.py``) is ``blank`` and is never OCR'd.
 * :func:`features` joins cheap layout measures (ink, rulings, box-like marks, text-line
   statistics) with hashed character n-grams of the words read, and a multinomial logistic
-  regression (numpy only: weights in ``models/pages/``) gives the page type. No keyword
+  regression (numpy only: weights in ``models/pages/``) gives the page type, telling a
+  form's first page from a page its lower part ran onto (``form_continued``). No keyword
   list: the n-gram weights are learned from the generator's pages.
 """
 from __future__ import annotations
@@ -26,7 +27,18 @@ import numpy as np
 from extractor.model import Page
 
 PAGE_TYPES = ("waiver_form", "case_comments", "other")
+#: what the model tells apart: a form's first page and the page its lower part ran
+#: onto (no title, no parent named: options and signatures) are both form pages, but
+#: only the first starts a form
+MODEL_CLASSES = ("waiver_form", "form_continued", "case_comments", "other")
+CONTINUED = "form_continued"
 BLANK = "blank"
+
+
+def public_type(ptype: str) -> str:
+    """The page type a reader is told: a form's continuation is a form page, a blank
+    page is an other page."""
+    return {CONTINUED: "waiver_form", BLANK: "other"}.get(ptype, ptype)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "pages"
 #: dpi of the small copy the cheap measures use: rulings and text lines still show
 LOW_DPI = 50

@@ -188,8 +188,10 @@ def type_page(src: ingest.SourcePage, model=None) -> tuple[Page, str, float]:
             return page, PT.BLANK, 1.0
         page = read_page(src)
     ptype, conf = model.classify(page, ink)
-    page.notes["page_type"] = ptype
+    page.notes["page_type"] = PT.public_type(ptype)
     page.notes["page_type_conf"] = round(conf, 3)
+    if ptype == PT.CONTINUED:
+        page.notes["form_part"] = "continued"
     return page, ptype, conf
 
 
@@ -204,11 +206,12 @@ class _FileReader:
         self.t0 = time.perf_counter()
 
     def add(self, page: Page, ptype: str) -> None:
-        from extractor.documents import COMMENTS, FORM
+        from extractor.documents import COMMENTS, CONTINUED, FORM
         self.counts[ptype] = self.counts.get(ptype, 0) + 1
-        if ptype in (FORM, COMMENTS) and self.keep is not None:
+        read = ptype in (FORM, CONTINUED, COMMENTS)
+        if read and self.keep is not None:
             page = self.keep(page)
-        elif ptype not in (FORM, COMMENTS) and page.number > FALLBACK_PAGES:
+        elif not read and page.number > FALLBACK_PAGES:
             page.image, page.text_ink = None, None
         self.doc.pages.append(page)
         for part in self.grouper.add(page, ptype):
@@ -273,7 +276,7 @@ def classify_and_extract(doc: Document) -> None:
             ptype = PT.BLANK
         else:
             ptype = model.classify(page, ink)[0]
-        page.notes["page_type"] = ptype
+        page.notes["page_type"] = PT.public_type(ptype)
         reader.add(page, ptype)
     reader.finish()
 

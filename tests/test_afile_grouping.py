@@ -1,8 +1,8 @@
-"""Documents within a file (extractor.documents): a form page carrying a parent's identity
-starts a new form, one without continues the form before it; printout pages run
-together; blank pages neither end nor join a document; any other page ends one. Pages
-are built from words invented here (no OCR)."""
-from extractor.documents import BLANK, COMMENTS, FORM, OTHER, Grouper, main_doc_type
+"""Documents within a file (extractor.documents): a form's first page starts a new form,
+a continuation page joins the form before it; printout pages run together; blank pages
+neither end nor join a document; any other page ends one. Pages are built from words
+invented here (no OCR)."""
+from extractor.documents import BLANK, COMMENTS, CONTINUED, FORM, OTHER, Grouper, main_doc_type
 from extractor.model import Page, Record, Word
 
 
@@ -37,15 +37,17 @@ def test_afile_two_adjacent_forms_of_two_parents_stay_apart():
     assert _run(pages) == [(FORM, [1]), (FORM, [2])]
 
 
-def test_afile_a_form_page_without_identity_continues_the_form_before_it():
+def test_afile_a_continuation_page_joins_the_form_before_it():
     pages = [(_page(1, ["Letter text"]), OTHER), (_page(2, FORM_TOP), FORM),
-             (_page(3, FORM_REST), FORM), (_page(4, FORM_TOP + FORM_REST), FORM)]
+             (_page(3, FORM_REST), CONTINUED), (_page(4, FORM_TOP + FORM_REST), FORM)]
     assert _run(pages) == [(FORM, [2, 3]), (FORM, [4])]
 
 
-def test_afile_a_continuation_after_another_kind_of_page_is_its_own_document():
-    pages = [(_page(1, FORM_TOP), FORM), (_page(2, ["Photo 1"]), OTHER), (_page(3, FORM_REST), FORM)]
-    assert _run(pages) == [(FORM, [1]), (FORM, [3])]
+def test_afile_a_continuation_after_another_kind_of_page_is_its_own_form():
+    pages = [(_page(1, FORM_TOP), FORM), (_page(2, ["Photo 1"]), OTHER),
+             (_page(3, FORM_REST), CONTINUED), (_page(4, PRINTOUT), COMMENTS),
+             (_page(5, FORM_REST), CONTINUED)]
+    assert _run(pages) == [(FORM, [1]), (FORM, [3]), (COMMENTS, [4]), (FORM, [5])]
 
 
 def test_afile_printout_pages_run_together_and_blank_pages_do_not_break_them():

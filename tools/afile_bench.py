@@ -25,6 +25,17 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 from waiverscan.batch import worker
 worker.init_worker()
 worker.prewarm()  # what a forked worker has before its first file
+import logging
+def hwm_mb():
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 1024
+
+class Progress(logging.Handler):  # the pipeline's "page N: x pages/s" lines, with the peak
+    def emit(self, record):
+        print(record.getMessage(), f"peak {{hwm_mb():.0f}} MB", file=sys.stderr, flush=True)
+lg = logging.getLogger("extractor.pipeline")
+lg.addHandler(Progress())
+lg.setLevel(logging.INFO)
+lg.propagate = False
 t0 = time.perf_counter()
 out = worker.process_file(sys.argv[1])
 secs = time.perf_counter() - t0
@@ -37,12 +48,25 @@ print(json.dumps({{"pages": c["pages"], "records": len(c["records"]),
 """
 
 
-def probe(path: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT)), str(path)],
-                          capture_output=True, text=True, cwd=ROOT)
+def probe(path: Path, results: Path) -> dict:
+    """One file in a fresh worker process; results are kept (a re-run skips the file),
+    the pipeline's progress lines go to OUT/progress.log as they come."""
+    done = {}
+    if results.exists():
+        done = {d["file"]: d for d in map(json.loads, results.read_text().splitlines())}
+    if path.name in done:
+        return done[path.name]
+    with open(results.parent / "progress.log", "a") as log:
+        log.write(f"== {path.name}\n")
+        log.flush()
+        proc = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT)), str(path)],
+                              stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT)
     if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{path.name} failed: see progress.log")
+    out = dict(json.loads(proc.stdout.strip().splitlines()[-1]), file=path.name)
+    with results.open("a") as fh:
+        fh.write(json.dumps(out) + "\n")
+    return out
 
 
 def main() -> None:
@@ -68,10 +92,11 @@ def main() -> None:
             data, _, _, _ = make_document(doc_seed(a.seed + 1, i), fmt="pdf", dpi=a.dpi, attachment=False)
             (a.out / f"single_{i:02d}.pdf").write_bytes(data)
         singles = sorted(a.out.glob("single_*.pdf"))
-    rows = [probe(p) for p in singles[:a.singles]]
+    results = a.out / "results.jsonl"
+    rows = [probe(p, results) for p in singles[:a.singles]]
     single_pages = sum(r["pages"] for r in rows)
     single_secs = sum(r["seconds"] for r in rows)
-    long = probe(big)
+    long = probe(big, results)
     truth = json.loads((a.out / f"afile_{a.pages}.truth.json").read_text())
     print(json.dumps({
         "single_form_files": len(rows), "single_seconds_per_page": round(single_secs / single_pages, 3),

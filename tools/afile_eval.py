@@ -17,6 +17,8 @@ predicted are not read again), and prints the metrics as JSON.
   hold.
 * field accuracy: shared/eval/score.py's comparison (canonical values; lenient names
   at difflib ratio >= 0.9 reported apart) on found forms.
+* comment entries: found when an entry of the same date is read from the same page; of
+  those, the share that carry the subject's A-number.
 """
 from __future__ import annotations
 
@@ -92,7 +94,7 @@ def metrics(truths: list[dict], preds: dict[str, dict]) -> dict:
     forms = found = mixed = extra = 0
     field_ok: dict[str, list[int]] = {}
     field_lenient: dict[str, list[int]] = {}
-    c_true = c_found = 0
+    c_true = c_found = c_anum = 0
     seconds = n_pages = 0.0
     for t in truths:
         p = preds[t["source"]]
@@ -136,10 +138,17 @@ def metrics(truths: list[dict], preds: dict[str, dict]) -> dict:
                 field_lenient[k][0] += S.lenient_eq(k, a, b)
                 field_lenient[k][1] += 1
         tcom = [r for r in t["records"] if r["kind"] == "case_comment"]
-        pcom = {(S.val(r["fields"].get("entry_date")), S.val(r["fields"].get("a_number")))
-                for r in p["contract"]["records"] if r["kind"] == "case_comment"}
+        pcom = {}
+        for r in p["contract"]["records"]:
+            if r["kind"] == "case_comment":
+                key = (S.val(r["fields"].get("entry_date")), tuple(r.get("pages") or ()))
+                pcom[key] = S.val(r["fields"].get("a_number"))
         c_true += len(tcom)
-        c_found += sum((r["fields"]["entry_date"], r["fields"]["a_number"]) in pcom for r in tcom)
+        for r in tcom:
+            key = (r["fields"]["entry_date"], tuple(r["pages"]))
+            if key in pcom:
+                c_found += 1
+                c_anum += pcom[key] == r["fields"]["a_number"]
     all_ok = sum(v[0] for v in field_ok.values())
     all_n = sum(v[1] for v in field_ok.values())
     return {
@@ -151,7 +160,8 @@ def metrics(truths: list[dict], preds: dict[str, dict]) -> dict:
         "field_accuracy_by_field": {k: round(v[0] / v[1], 3) for k, v in field_ok.items()},
         "field_accuracy_lenient_names": round(sum(v[0] for v in field_lenient.values()) / max(1, all_n), 4),
         "comment_entries": c_true,
-        "comment_entries_found_by_date_and_a_number": round(c_found / max(1, c_true), 4),
+        "comment_entries_found_by_date_and_page": round(c_found / max(1, c_true), 4),
+        "comment_entries_found_with_a_number": round(c_anum / max(1, c_found), 4),
         "seconds_per_page": round(seconds / max(1, n_pages), 3),
     }
 
@@ -165,10 +175,16 @@ def main() -> None:
     ap.add_argument("--max-pages", type=int, default=60)
     ap.add_argument("--dpi", type=int, default=150)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--score-only", action="store_true",
+                    help="metrics over the files predicted so far (a run still going)")
     a = ap.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
     truths = generate(a.out, a)
-    preds = run(a.out, truths, a.jobs)
+    if a.score_only:
+        preds = {d["source"]: d for d in map(json.loads, (a.out / "pred.jsonl").open())}
+        truths = [t for t in truths if t["source"] in preds]
+    else:
+        preds = run(a.out, truths, a.jobs)
     print(json.dumps(metrics(truths, preds), indent=1))
 
 

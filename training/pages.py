@@ -95,14 +95,20 @@ def train(rows, blank_limits=None):
     b_ink, b_rows = blank_limits or blank_threshold(blanks, content)
     kept = [r for r in rows if not (r[1].ink < b_ink and r[1].rows < b_rows)]
     x = np.stack([PT.features(r[2], r[1]) for r in kept])
-    y = [PT.PAGE_TYPES.index(r[3]) for r in kept]
-    W, b, mean, scale = PT.fit(x, y, len(PT.PAGE_TYPES), n_dense=PT.N_DENSE)
-    return PT.PageModel(PT.PAGE_TYPES, W, b, mean, scale, b_ink, b_rows)
+    y = [PT.MODEL_CLASSES.index(_target(r)) for r in kept]
+    W, b, mean, scale = PT.fit(x, y, len(PT.MODEL_CLASSES), n_dense=PT.N_DENSE)
+    return PT.PageModel(PT.MODEL_CLASSES, W, b, mean, scale, b_ink, b_rows)
+
+
+def _target(row) -> str:
+    return PT.CONTINUED if row[4] == "form_continued" else row[3]
 
 
 def accuracy(model: PT.PageModel, rows) -> dict:
     right, n, conf = 0, 0, {}
-    for _, ink, page, ty, kind in rows:
+    for row in rows:
+        _, ink, page, _, kind = row
+        ty = _target(row)
         got = "other" if model.is_blank(ink) else model.classify(page, ink)[0]
         right += got == ty
         n += 1
