@@ -15,9 +15,21 @@ PARENTS = [dict(intent="depart_without_child", lang_mode="eng", fill_kind="type"
            dict(intent="reunify", lang_mode="eng", fill_kind="type")]
 
 
+def _named_seed(base: int) -> int:
+    """The first seed from ``base`` whose two forms both name their parent and give an
+    A-number (as the bundled samples pick theirs: by the truth, never by a result)."""
+    from samples.generator.core import doc_seed
+    from samples.generator.spec import sample
+    for s in range(base, base + 200):
+        specs = [sample(doc_seed(s, 1000 + i), **p) for i, p in enumerate(PARENTS)]
+        if all(sp.truth.get("parent_name") and sp.truth.get("parent_a_number") for sp in specs):
+            return s
+    raise RuntimeError("no seed names both parents")
+
+
 @pytest.fixture(scope="module")
 def afile(tmp_path_factory):
-    data, truth = make_afile(31337, n_pages=6, dpi=150, forms=PARENTS, intensity=0.0,
+    data, truth = make_afile(_named_seed(31337), n_pages=6, dpi=150, forms=PARENTS, intensity=0.0,
                              split_p=0.0, rotated_p=0.0)
     path = tmp_path_factory.mktemp("afile") / "afile.pdf"
     path.write_bytes(data)
@@ -36,6 +48,8 @@ def test_pipeline_afile_two_parents_two_records(afile, contract_validator):
     got = [r for r in doc["records"] if r["kind"] == "waiver_form"]
     assert len(got) == 2
     assert [r["pages"] for r in got] == [r["pages"] for r in want]
+    assert all(w["fields"]["parent_name"] and w["fields"]["parent_a_number"] for w in want)
+    assert want[0]["fields"]["parent_a_number"] != want[1]["fields"]["parent_a_number"]
     for g, w in zip(got, want):
         f = {k: (v or {}).get("value") for k, v in g["fields"].items()}
         assert f["election"] == w["fields"]["election"]
