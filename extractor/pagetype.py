@@ -180,9 +180,16 @@ class PageModel:
         return ink.ink < self.blank_ink and ink.rows < self.blank_rows
 
     def classify(self, page: Page, ink: InkProfile) -> tuple[str, float]:
+        """The page type with the largest probability once a form's first page and its
+        continuation are summed (both are form pages: the top half of a form, without its
+        options, splits its mass between them); then which of the two it is."""
         p = self.probabilities(features(page, ink))
-        i = int(np.argmax(p))
-        return self.classes[i], float(p[i])
+        public: dict[str, float] = {}
+        for c, v in zip(self.classes, p):
+            public[public_type(c)] = public.get(public_type(c), 0.0) + float(v)
+        best = max(public, key=public.get)
+        i = max((k for k, c in enumerate(self.classes) if public_type(c) == best), key=lambda k: p[k])
+        return self.classes[i], public[best]
 
     def save(self, out: Path, meta: Optional[dict] = None) -> None:
         out.mkdir(parents=True, exist_ok=True)

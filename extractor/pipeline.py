@@ -164,9 +164,12 @@ def read_document(path: str | Path, keep: Optional[Callable[[Page], Page]] = Non
     return doc
 
 
-#: a file this short in which the page classifier finds no form or printout is still
-#: judged as a whole by the document-level rules (``classify.classify_pages``), as it
-#: was before pages were typed: their images are held until the end for that
+#: a file this short is one document (a form with an attachment, a short printout):
+#: it is judged as a whole by the document-level rules (``classify.classify_pages``),
+#: as before pages were typed, and its images are held until the end for that. Only a
+#: longer file is split into documents by page type. Why: the page model has learned
+#: one typed style of comment printout and forms split in their middle; printouts of
+#: other layouts and forms running over two pages are still read right as a whole
 FALLBACK_PAGES = 3
 #: -v logs the reading speed every this many pages of a long file
 PROGRESS_EVERY = 25
@@ -196,13 +199,15 @@ def type_page(src: ingest.SourcePage, model=None) -> tuple[Page, str, float]:
 
 
 class _FileReader:
-    """Typed pages in, records out: pages are grouped into documents
-    (``extractor.documents``) and each document is read as soon as it is complete."""
+    """Typed pages in, records out: the pages of a long file are grouped into documents
+    (``extractor.documents``) and each document is read as soon as it is complete; a
+    short file is read whole (:data:`FALLBACK_PAGES`)."""
 
     def __init__(self, doc: Document, keep: Optional[Callable[[Page], Page]] = None):
         from extractor.documents import Grouper
         self.doc, self.keep, self.grouper = doc, keep, Grouper()
         self.counts: dict[str, int] = {}
+        self.types: list[str] = []
         self.t0 = time.perf_counter()
 
     def add(self, page: Page, ptype: str) -> None:
@@ -214,30 +219,39 @@ class _FileReader:
         elif not read and page.number > FALLBACK_PAGES:
             page.image, page.text_ink = None, None
         self.doc.pages.append(page)
-        for part in self.grouper.add(page, ptype):
-            self._read(part)
+        self.types.append(ptype)
+        if len(self.doc.pages) == FALLBACK_PAGES + 1:  # a long file: split it
+            for held, held_type in zip(self.doc.pages, self.types):
+                self._group(held, held_type)
+        elif len(self.doc.pages) > FALLBACK_PAGES + 1:
+            self._group(page, ptype)
         if page.number % PROGRESS_EVERY == 0:
             log.info("page %d: %.2f pages/s", page.number,
                      page.number / (time.perf_counter() - self.t0))
 
+    def _group(self, page: Page, ptype: str) -> None:
+        for part in self.grouper.add(page, ptype):
+            self._read(part)
+
     def _read(self, part) -> None:
         from extractor.documents import read_part
-        found = read_part(part)
-        self.doc.records.extend(found)
-        if found or part.pages[-1].number > FALLBACK_PAGES:
-            for p in part.pages:  # read: its images are no longer needed
-                p.image, p.text_ink = None, None
+        self.doc.records.extend(read_part(part))
+        for p in part.pages:  # read: its images are no longer needed
+            p.image, p.text_ink = None, None
 
     def finish(self) -> None:
-        from extractor.documents import main_doc_type
+        from extractor.documents import COMMENTS, CONTINUED, FORM, main_doc_type
         doc = self.doc
-        for part in self.grouper.close():
-            self._read(part)
-        doc.doc_type = main_doc_type(doc.records)
-        if not doc.records and 0 < len(doc.pages) <= FALLBACK_PAGES:
-            _whole_file(doc)
+        if len(doc.pages) <= FALLBACK_PAGES:
+            if doc.pages:
+                _whole_file(doc)
+            typed = [p.number for p, t in zip(doc.pages, self.types) if t in (FORM, CONTINUED, COMMENTS)]
             for r in doc.records:
-                r.pages = [p.number for p in doc.pages]
+                r.pages = typed or [p.number for p in doc.pages]
+        else:
+            for part in self.grouper.close():
+                self._read(part)
+            doc.doc_type = main_doc_type(doc.records)
         for i, r in enumerate(doc.records):
             r.index = i
         secs = time.perf_counter() - self.t0
