@@ -217,12 +217,15 @@ class _FileReader:
         if read and self.keep is not None:
             page = self.keep(page)
         elif not read and page.number > FALLBACK_PAGES:
-            page.image, page.text_ink = None, None
+            _release(page)
         self.doc.pages.append(page)
         self.types.append(ptype)
         if len(self.doc.pages) == FALLBACK_PAGES + 1:  # a long file: split it
             for held, held_type in zip(self.doc.pages, self.types):
                 self._group(held, held_type)
+            for held, held_type in zip(self.doc.pages, self.types):
+                if held_type not in (FORM, CONTINUED, COMMENTS):
+                    _release(held)
         elif len(self.doc.pages) > FALLBACK_PAGES + 1:
             self._group(page, ptype)
         if page.number % PROGRESS_EVERY == 0:
@@ -236,8 +239,8 @@ class _FileReader:
     def _read(self, part) -> None:
         from extractor.documents import read_part
         self.doc.records.extend(read_part(part))
-        for p in part.pages:  # read: its images are no longer needed
-            p.image, p.text_ink = None, None
+        for p in part.pages:  # read: its image and words are no longer needed
+            _release(p)
 
     def finish(self) -> None:
         from extractor.documents import COMMENTS, CONTINUED, FORM, main_doc_type
@@ -258,6 +261,18 @@ class _FileReader:
         log.info("%d pages (%s) in %.1f s: %.2f pages/s", len(doc.pages),
                  ", ".join(f"{v} {k}" for k, v in sorted(self.counts.items())), secs,
                  len(doc.pages) / max(secs, 1e-6))
+
+
+def _release(page: Page) -> None:
+    """What a long file's page holds once its document is read (or it belongs to none):
+    no image and no words, only their count and mean confidence (the batch's page
+    summary), so memory stays flat in the page count (words are ~0.2 MB a page)."""
+    page.image, page.text_ink = None, None
+    if page.words or page.dropped:
+        page.notes["words"] = len(page.words)
+        if page.words:
+            page.notes["mean_conf"] = round(sum(w.conf for w in page.words) / len(page.words), 4)
+        page.words, page.dropped = [], []
 
 
 def read_scan(doc: Document, path: Path, kind: str,

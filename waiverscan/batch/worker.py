@@ -55,6 +55,10 @@ def remove_stale_spills() -> None:
 
 def page_summary(page: Page) -> dict[str, Any]:
     confs = [w.conf for w in page.words]
+    if not confs and "words" in page.notes:  # a long file's page, its words let go once read
+        return {"number": page.number, "width": int(page.width), "height": int(page.height),
+                "dpi": float(page.dpi), "text_source": page.text_source,
+                "words": int(page.notes["words"]), "mean_conf": page.notes.get("mean_conf")}
     return {"number": page.number, "width": int(page.width), "height": int(page.height),
             "dpi": float(page.dpi), "text_source": page.text_source, "words": len(page.words),
             "mean_conf": round(float(np.mean(confs)), 4) if confs else None}
