@@ -12,18 +12,23 @@ BENCH_DIR ?= samples/forms
 # forms drawn by samples.generator added to the bench corpus (tools/bench.py says why)
 BENCH_GENERATE ?= 24
 
-# Tesseract + language data, PDF tools, and the fonts the sample generator draws with.
+# Tesseract + language data, PDF tools, and the fonts the sample generator draws with
+# (the last six: the validation and held-out hands of samples/generator/splits.py).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils \
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
-	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv
+	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv \
+	fonts-breip fonts-rufscript fonts-kaushanscript \
+	fonts-dancingscript fonts-kristi fonts-ecolier-court
 
-.PHONY: setup system-deps models test test-deps demo demo-user review bench train-models clean \
-	lock audit
+.PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench \
+	eval train-models clean lock audit
 
 setup: system-deps $(STAMP)
 	@$(MAKE) --no-print-directory models
 
-# Installs only what is missing; `apt-get update` runs once, and only then.
+# Installs only what is missing; `apt-get update` runs once, and only then. Another apt
+# (unattended upgrades, a second job) holding the dpkg lock is waited for, not an error.
+APT_WAIT := -o DPkg::Lock::Timeout=600
 system-deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
 	  echo "setup: not a Debian system: install these yourself: $(APT_PACKAGES)"; exit 0; fi; \
@@ -39,17 +44,20 @@ system-deps:
 	    else echo "setup: need root or sudo to install:$$missing" >&2; exit 1; fi; \
 	  fi; \
 	  echo "setup: installing$$missing"; \
-	  $$sudo apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	  $$sudo apt-get $(APT_WAIT) update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get $(APT_WAIT) install -y -qq \
+	    --no-install-recommends $$missing; \
 	fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml or the lock changed since the last install. The
+# Reinstall only when the packaging or the lock changed since the last install. The
 # lock's exact versions constrain the install: CI runs (and `make audit` checks) them.
-$(STAMP): pyproject.toml requirements.lock | $(VENV)/bin/python
-	$(VENV)/bin/pip install -q -e '.[dev]' -c requirements.lock
+# Every extra (review UI, Dask, PostgreSQL, charts) and the test tools: a developer's
+# venv and CI run everything; `pip install waiverscan` alone is the core.
+$(STAMP): pyproject.toml setup.py requirements.lock | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[all,dev]' -c requirements.lock
 	touch $(STAMP)
 
 # requirements.lock: the exact version of every package in the venv but the project
@@ -74,6 +82,10 @@ models:
 	@test -f models/comments/clf/meta.json || $(VENV)/bin/python -m training.comments
 	@test -f models/handwriting/glyphs.npz || $(VENV)/bin/python -m training.handwriting_glyphs
 	@test -f models/tesseract-hand/hand.traineddata || $(VENV)/bin/python -m training.hand_model
+	@test -f models/forms/marks.npz || $(VENV)/bin/python -m training.forms_marks
+	@test -f models/forms/linker.npz || $(VENV)/bin/python -m training.forms_linker
+	@test -f models/forms/label_slot.npz -a -f models/forms/option_meaning.npz \
+	  || $(VENV)/bin/python -m training.forms_text
 
 # PostgreSQL for the store tests: Debian's server binaries only (the tests start their own
 # throwaway server on loopback, as the `postgres` user when run as root; nothing is
@@ -86,9 +98,17 @@ TEST_APT_PACKAGES := postgresql chromium
 test-deps:
 	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
+# The full suite (CI's, through .ci/run): OCR over many pages, PostgreSQL restarts,
+# kill -9, Chromium, the dependency audit.
 test: setup test-deps
 	$(VENV)/bin/pytest -q
 	@$(MAKE) --no-print-directory audit
+
+# Everyday work: unit and contract tests, no Tesseract-heavy, PostgreSQL or browser
+# tests (markers in pyproject.toml; tests/conftest.py marks postgres and browser ones).
+FAST_MARKERS := not slow and not integration and not postgres and not browser
+test-fast: setup
+	$(VENV)/bin/pytest -q -m "$(FAST_MARKERS)"
 
 # The main job on the bundled samples: scan them into the embedded SQLite store
 # (./waiverscan.db), then print the audit report (counts per category and check, and
@@ -125,10 +145,25 @@ review: setup
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
 
+# Held-out protocol (issue 12): EVAL_N forms of held-out layout families and hands drawn
+# with a fresh seed, EVAL_VAL_N validation forms, and the dev corpus, side by side, each
+# 2018 form family apart (tools/heldout_eval.py; ~30-60 min on 2 cores). A quick look:
+# make eval EVAL_N=20 EVAL_VAL_N=0 EVAL_ARGS=--no-dev
+EVAL_N ?= 200
+EVAL_VAL_N ?= 60
+EVAL_ARGS ?=
+eval: setup
+	OMP_THREAD_LIMIT=1 nice -n 10 $(VENV)/bin/python tools/heldout_eval.py --n $(EVAL_N) \
+	  --val-n $(EVAL_VAL_N) --jobs 2 $(EVAL_ARGS)
+
 train-models: setup
 	$(VENV)/bin/python -m training.comments
 	$(VENV)/bin/python -m training.handwriting_glyphs
 	$(VENV)/bin/python -m training.hand_model
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_marks
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_linker
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_text
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_letter_marks
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

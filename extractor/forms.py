@@ -26,7 +26,6 @@ from extractor import hand_ocr, names_reread
 from extractor.reread import (A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text,
                               reread)
 from extractor.normalize import (clean_name, find_a_numbers, initial_periods, language_code,
-                                 strip_accents,
                                  normalize_a_number, parse_date)
 from extractor.preprocess import components
 
@@ -87,27 +86,38 @@ def find_sections(lines: list[Line]) -> list[Section]:
     from rapidfuzz import fuzz
     out = []
     for line in lines:
-        for seg in _segments(line):
-            text = fold(" ".join(w.text for w in seg))
-            if not text or len(text) > 60 or any(w.text.endswith(":") for w in seg):
-                continue
-            if not any(ch.isupper() for w in seg for ch in w.text):
-                continue  # headers are capitalised: "child(ren)" is a wrapped sentence's end
-            best = None
-            for key, phrases in lexicon.SECTIONS.items():
-                for p in phrases:
-                    fp = fold(p)
-                    s = fuzz.ratio(text, fp)
-                    if len(fp) >= 8 and text.startswith(fp[:6]) and len(text) <= 3 * len(fp) \
-                            and not _FIELD_WORDS & set(text.split()[1:]):
-                        # a header with more words ("Supervisory review (check)"), but not
-                        # a label that starts with the section's word ("Supervisor name")
-                        s = max(s, fuzz.partial_ratio(fp, text))
-                    if s >= 85 and (best is None or s > best[1]):
-                        best = (key, s)
+        segs = _segments(line)
+        found = [(seg, _section_match(seg, fuzz)) for seg in segs]
+        for k, (seg, best) in enumerate(found):
+            if best and k + 1 < len(found) and found[k + 1][1] is None:
+                continue  # something written right of it on its line: a label with its value
             if best and not _repeats_header_above(out, best[0], seg, line.height):
                 out.append(Section(best[0], union(w.bbox for w in seg), seg))
     return out
+
+
+def _section_match(seg: list[Word], fuzz) -> Optional[tuple[str, float]]:
+    """(section key, score) when ``seg`` reads as a section header, else None."""
+    text = fold(" ".join(w.text for w in seg))
+    if not text or len(text) > 60 or any(w.text.endswith(":") for w in seg):
+        return None
+    if not any(ch.isupper() for w in seg for ch in w.text):
+        return None  # headers are capitalised: "child(ren)" is a wrapped sentence's end
+    if _FIELD_WORDS & set(text.split()):
+        return None  # "Officer Name / Oficial" names a field: a label, not a section
+    best = None
+    for key, phrases in lexicon.SECTIONS.items():
+        for p in phrases:
+            fp = fold(p)
+            s = fuzz.ratio(text, fp)
+            if len(fp) >= 8 and text.startswith(fp[:6]) and len(text) <= 3 * len(fp) \
+                    and not _FIELD_WORDS & set(text.split()[1:]):
+                # a header with more words ("Supervisory review (check)"), but not
+                # a label that starts with the section's word ("Supervisor name")
+                s = max(s, fuzz.partial_ratio(fp, text))
+            if s >= 85 and (best is None or s > best[1]):
+                best = (key, s)
+    return best
 
 
 def _repeats_header_above(found: list[Section], key: str, seg: list[Word], height: float) -> bool:
@@ -578,8 +588,8 @@ _CONNECTIVES = {"o", "y", "e", "or", "and", "de", "del", "la", "el", "the", "of"
 def _name_words(words: list[Word]) -> list[Word]:
     """The words of a written name: a leading parenthesised label remnant ("(print)")
     goes, and so does everything past a gap of several word heights (a signature's
-    strokes read as letters far right on the same line: "Daniel Delgado   NW") or
-    from a printed label word on ("Heather Smith Date 1/5/2018")."""
+    strokes read as letters far right on the same line: "Nelson Orellana   NW") or
+    from a printed label word on ("Trent Walker Date 3/9/2018")."""
     words = sorted(words, key=lambda w: w.bbox[0])
     while words and words[0].text.startswith("("):
         # "(print)", "(print name)", "(nombre en letra de molde)": up to its ")"
@@ -813,13 +823,17 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
     grown = 0
     # "... in ___ language by": the word before that label is the language, not the label's
     start = hit.start
-    while hit.start > 0 and grown < 5 and fold(hit.phrase) not in _READ_BY:
+    phrase_h = max(w.height for w in words[hit.start:hit.end])
+    # words after another label's colon on this line are that label's value ("Name:
+    # Rosa Pérez  A#: ..."), never the start of this label
+    after_colon = any(w.text.endswith(":") for w in words[:hit.start])
+    while hit.start > 0 and grown < 5 and fold(hit.phrase) not in _READ_BY and not after_colon:
         prev = words[hit.start - 1]
         sentence_end = prev.text.endswith((",", ";")) or (prev.text.endswith(".") and len(prev.text) > 4) \
             or fold(prev.text) in ("by", "por", "in", "en")  # "... by Andrés Muñoz (Language Line)"
         if prev.text.endswith(":") or sentence_end or id(prev) in taken \
-                or not close(prev, words[hit.start]):
-            break  # the end of a sentence or of another label
+                or not close(prev, words[hit.start]) or prev.height > 1.25 * phrase_h:
+            break  # the end of a sentence or of another label; taller words are writing
         grown += 1
         if prev.conf < 0.5 or is_filler(prev.text) and prev.text not in ("/", "|") \
                 or any(ch.isdigit() for ch in prev.text):
@@ -827,7 +841,7 @@ def _grow_label(hit: LabelHit, taken: set[int]) -> None:
         hit.start -= 1
     if words[start].text.startswith("(") and hit.start > 0 and hit.start < start \
             and words[hit.start - 1].text.endswith(":"):
-        # "Interpreter: Lucía Chávez (Language Line)": the words grown over are another
+        # "Interpreter: Marta Solís (Language Line)": the words grown over are another
         # label's value, and the bracket a remark on them, not the end of a label
         hit.start = start
     if words[hit.end - 1].text.endswith(":"):
@@ -866,6 +880,11 @@ def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
                 start = i
             if not (w.text.endswith(":") and len(w.text) > 1):
                 continue
+            if start > 0 and words[start - 1].text.endswith(":"):
+                # after another label's colon, the words before this one's phrase are that
+                # label's value ("Name: Rosa Pérez A-Number/A#:"): the label is the shortest
+                # tail naming a field, grown left over label vocabulary only
+                start = _label_tail_start(words, start, i)
             span = range(start, i + 1)
             if i - start <= 8 and not any(id(words[k]) in taken for k in span) \
                     and all(words[k].conf >= 0.3 for k in span):
@@ -875,6 +894,17 @@ def _colon_labels(lines: list[Line], taken: set[int]) -> list[LabelHit]:
                     out.append(LabelHit(field or "_stop", text, line, start, i + 1, 90.0))
             start = i + 1
     return out
+
+
+def _label_tail_start(words: list[Word], start: int, colon: int) -> int:
+    """Where a colon label that follows another label's value starts: the shortest tail
+    ending at ``colon`` that names a field, then left over words of label vocabulary."""
+    for k in range(colon, start - 1, -1):
+        if label_field(" ".join(w.text for w in words[k:colon + 1])) is not None:
+            while k > start and fold(words[k - 1].text) in _LABEL_WORDS:
+                k -= 1
+            return k
+    return start
 
 
 def _caption_labels(lines: list[Line], taken: set[int], rulings) -> list[LabelHit]:
@@ -1321,16 +1351,15 @@ def extract_form(pages: list[Page]) -> Record:
 
 def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     """A name field's value as the audit matches it (:mod:`extractor.names`): an
-    officer's without accents and with its initials' periods, a family member's or
-    interpreter's with its accents; each checked against the list of known names. A
-    value the list changed says so in its provenance."""
+    officer's with its initials' periods, every name with the accents it is always
+    written with; each checked against the list of known names. A value the list
+    changed says so in its provenance."""
     if f is None or not f.value:
         return f
     officer = name not in ACCENTED_NAME_FIELDS and name != "child_names"
-    # a confident reading stands even where the list does not know the name: with every
-    # dev name taken out of the list, the corrections it then made (Gómez -> Gámez,
-    # Velásquez -> Velázquez) were all on readings at 0.91 or more, the right ones it
-    # makes with the whole list at 0.9 or less
+    # a confident reading stands even where the list does not know the name: a list
+    # can never hold every name, and a confident reading of one it lacks is more often
+    # right than its nearest listed neighbour (Gámez is not Gómez)
     correct = f.confidence is None or f.confidence < NAME_LIST_BELOW
     finish = ((lambda v: initial_periods(finish_officer_name(v, correct))) if officer
               else (lambda v: finish_family_name(v, name == "interpreter_name", correct)))
@@ -1338,7 +1367,7 @@ def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
     value = [finish(v) for v in values] if isinstance(f.value, list) else finish(f.value)
     if value == f.value:
         return f
-    read = [strip_accents(v) if officer else v for v in values]
+    read = values
     listed = correct and any(correct_names(v, officer, name == "interpreter_name") != v
                              for v in read)
     provenance = (f.provenance or "") + (" (name list)" if listed else "")
@@ -1349,7 +1378,7 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
                          page: Page) -> Optional[Field]:
     """The parent's A-number when no label for it was read: OCR often garbles a short
     handwritten-looking label ("A#" read as "AH", or run into the number as
-    "At#147660830") or drops it, but nine digits written in the parent's block are
+    "At#148372519") or drops it, but nine digits written in the parent's block are
     still an A-number. Taken only when exactly one such number stands, free of any
     other label's value, above the first label about children (their numbers live
     below it; without one, in the top half of the page), and only from digits as

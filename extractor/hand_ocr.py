@@ -17,13 +17,15 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractor import models_dir
 from extractor.errors import OcrError
 from extractor.model import BBox
 from extractor.ocr import tesseract
 from extractor.reread import field_crop
 from extractor.preprocess import components, mask_of, without_small_components
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "tesseract-hand"
+#: None: the installed model (models_dir); tools/hand_crops.py points it at a candidate
+MODEL_DIR: Optional[Path] = None
 LANG = "hand"
 #: connected components of fewer pixels than this are specks (a scan's noise after
 #: binarisation), not pen strokes: an i's dot at the smallest size is ~10 px
@@ -32,9 +34,20 @@ SPECK_PX = 8
 MARGIN = 6
 
 
+def model_dir() -> Path:
+    """The folder of hand.traineddata; ModelMissingError when missing or corrupt."""
+    return MODEL_DIR or _installed_model_dir()
+
+
 @functools.lru_cache(maxsize=1)
+def _installed_model_dir() -> Path:
+    return models_dir.tessdata_dir("tesseract-hand", LANG, "the hand-writing Tesseract model")
+
+
 def available() -> bool:
-    return (MODEL_DIR / f"{LANG}.traineddata").is_file()
+    """True; a missing or corrupt model raises (it never silently reads nothing)."""
+    model_dir()
+    return True
 
 
 def despeckle(bw: np.ndarray) -> np.ndarray:
@@ -93,7 +106,7 @@ def line_image(image: np.ndarray, bbox: BBox, pad_x: int = 40) -> Optional[np.nd
 def read_line(line: np.ndarray, timeout: float = 10.0) -> tuple[str, float]:
     """Text and mean word confidence (0..1) of a prepared line."""
     words = tesseract.ocr_words(line, lang=LANG, psm=13, timeout=timeout, variables={},
-                                tessdata_dir=str(MODEL_DIR))
+                                tessdata_dir=str(model_dir()))
     if not words:
         return "", 0.0
     return " ".join(w.text for w in words), sum(w.conf for w in words) / len(words)

@@ -21,21 +21,18 @@ from typing import Optional
 from extractor.normalize import strip_accents
 
 _ACCENTED = """
-Ágatha Águeda Álvarez Álvaro Ámbar Ana-María Andrés Ángel Ángela Ángeles Antônio Antonía
-Aníbal Araújo Argüello Arévalo Ávila Báez Barrientos Belén Benítez Bárbara Beltrán Bermúdez
-Brígida Caná Castañeda Cañas Cedeño Céspedes Chávez Choc Cortés Cristóbal Cruz Daphnée
-Darío Débora Délice Díaz Domínguez Efraín Elías Eliú Encarnación Estéfani Estéfany Fabián
-Fátima Félix Fernández Galdámez Gálvez Gómez González Guzmán Génesis Gutiérrez Héctor
-Hernández Hilário Iñiguez Inés Irán Iván Jesús Jiménez Joaquín José Josué Juárez Julián
-Júlia Julián Lázaro León Lucía López Magalhães Marroquín Martín Martínez Matías Matóm
-María Mejía Méndez Mía Míriam Mónica Muñoz Márquez Nicolás Noé Núñez Óscar Ordóñez Pérez
-Peña Pú Quiñónez Ramírez Ramón Raúl Rodríguez Rosalía Rosângela Rubén Saúl Sebastián Sicán
-Simão Simões Sofía Sánchez Suárez Tomás Túnchez Valdés Vásquez Vázquez Velásquez Verónica
-Víctor Xicará Yésica Ajú Zúñiga Íñigo Andrés Nayeli Dámaso Leví Noemí
-Zoé Anaís Asunción Concepción Ascensión Conceição João Sebastião Estêvão
-Gonçalves Patrício Fabrício Maurício Inês Lívia Cecília Otávio Flávio Cláudio Márcio
-Vinícius Lúcia Tomé Moisés Andrés Adrián Damián Rocío Belén Jazmín Tatiana Maximiliano
-Yolanda Ximena Jimena Xóchitl Chúc Ixcoy Tzul Tzoc Tiul Caal Coc Ceto Pascual Batz
+Águeda Álvarez Álvaro Ámbar Ana-María Andrés Ángel Ángela Ángeles Antônio Aníbal Araújo
+Argüello Arévalo Ávila Báez Barrientos Belén Benítez Bárbara Beltrán Bermúdez Brígida
+Castañeda Cañas Cedeño Céspedes Chávez Cortés Cristóbal Cruz Darío Débora Díaz Domínguez
+Efraín Elías Encarnación Fabián Fátima Félix Fernández Galdámez Gálvez Gómez González Guzmán
+Génesis Gutiérrez Héctor Hernández Iñiguez Inés Iván Jesús Jiménez Joaquín José Josué Juárez
+Julián Júlia Lázaro León Lucía López Magalhães Marroquín Martín Martínez Matías María Mejía
+Méndez Míriam Mónica Muñoz Márquez Nicolás Noé Núñez Óscar Ordóñez Pérez Peña Quiñónez
+Ramírez Ramón Raúl Rodríguez Rosalía Rubén Saúl Sebastián Simão Simões Sofía Sánchez Suárez
+Tomás Valdés Vásquez Vázquez Velásquez Verónica Víctor Zúñiga Íñigo Nayeli Dámaso Leví Noemí
+Zoé Anaís Asunción Concepción Ascensión Conceição João Sebastião Estêvão Gonçalves Patrício
+Fabrício Maurício Inês Lívia Cecília Otávio Flávio Cláudio Márcio Vinícius Lúcia Tomé Moisés
+Adrián Damián Rocío Jazmín Tatiana Maximiliano Xóchitl
 """.split()
 
 
@@ -63,8 +60,8 @@ def _in_case_of(template: str, name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _accent_index() -> dict[str, str]:
     """_INDEX, and each family name of data/names.txt that is always written with the
-    same accents (not Ordóñez beside Ordoñez, nor Letícia beside Leticia; the officers'
-    section, where Garcia has none, left out): folded -> accented spelling."""
+    same accents (not Ordóñez beside Ordoñez, nor Letícia beside Leticia; the US family
+    names, listed as English records write them, left out): folded -> accented spelling."""
     index = dict(_INDEX)
     for folded, spellings in _known(officers=False).items():
         marked = {s for s in spellings if strip_accents(s) != s}
@@ -74,7 +71,7 @@ def _accent_index() -> dict[str, str]:
 
 
 def restore_accents(text: str) -> str:
-    """'JESUS TIUL XICARA' -> 'JESÚS TIUL XICARÁ'; unknown tokens are untouched."""
+    """'JOSE TOMAS VELASQUEZ' -> 'JOSÉ TOMÁS VELÁSQUEZ'; unknown tokens are untouched."""
     out = []
     index = _accent_index()
     for tok in text.split(" "):
@@ -263,7 +260,7 @@ def correct_names(text: str, officer: bool = False, agency: bool = False) -> str
 
 
 def _no_stray_periods(text: str) -> str:
-    """'ELMER NOÉ. PASCUAL': a period after a word of two letters or more (not a title or
+    """'RUBÉN NOÉ. SOLÍS': a period after a word of two letters or more (not a title or
     an abbreviation) is a speck read as one; an initial keeps its period."""
     out = []
     for tok in text.split(" "):
@@ -283,12 +280,26 @@ def finish_family_name(text: str, agency: bool = False, correct: bool = True) ->
 
 
 def finish_officer_name(text: str, correct: bool = True) -> str:
-    """An officer's name as written in their (English) records: no accents (OCR and the
-    handwriting model add them: "Ramírez", "AndérSon"), slips from a known name
-    corrected, specks read as periods dropped ("HEATHER. HUGHES"; titles such as
-    "Supv." keep theirs)."""
-    text = strip_accents(text)
-    return _no_stray_periods(correct_names(text, officer=True) if correct else text)
+    """An officer's name, spelled like anyone's: slips from a known name corrected,
+    accents restored where the name is always written with them ("Ramirez" ->
+    "Ramírez"), marks OCR puts on a name listed only without them taken off
+    ("AndérSon" -> "AnderSon"), specks read as periods dropped ("DENISE. WALKER"; titles
+    such as "Supv." keep theirs)."""
+    text = " ".join(_unmarked_spelling(t) for t in text.split(" "))
+    text = correct_names(text, officer=True) if correct else text
+    return _no_stray_periods(restore_accents(text))
+
+
+def _unmarked_spelling(token: str) -> str:
+    """``token`` without its marks when its accent-free form is a listed name that is
+    never written with marks (Anderson), else as read."""
+    bare = strip_accents(token)
+    if bare == token:
+        return token
+    spellings = _known().get(_fold(bare.strip(".,;:()")))
+    if spellings and all(strip_accents(s) == s for s in spellings):
+        return bare
+    return token
 
 
 def known_names(text: str) -> tuple[int, int]:

@@ -3,7 +3,7 @@ replaced by a second reading of the name's crop when two crop readings agree on 
 
 The full-page pass reads handwriting on a fill line badly: it splits a word where
 the pen lifts ("Heather Sm ith", "QUIÑÓN EZ") and misreads letters the crop alone
-reads right ("Iida" for "Ilda", "AFOD epmith" for "AFOD Smith", an initial's period
+reads right ("Iuis" for "Luis", "AFOD epmith" for "AFOD Smith", an initial's period
 dropped). Two small Tesseract calls read the crop (rulings erased, one line): the
 name's own words, and a band widened to the label's end and a little past the name
 (a word the page pass lost at either end). Their reading replaces the first only when
@@ -20,10 +20,10 @@ own handwriting model (:mod:`extractor.hand_ocr`, trained from scratch
 on hand-printed lines: Debian's eng/spa read the handwriting faces worst), and its
 reading is taken when it is confident (HAND_MIN_CONF), a name, and as name-like as the
 page's, and not a letter or two away from a page reading that already looks like a
-name. Chosen on crop readings of dev and generated seeds 7, 31, 53, 67 (tools/hand_crops.py):
-name fields made right / wrong: dev +9/-0, seeds +4/-0, +2/-0, +4/-0, +5/-0; taking any
-confident reading of names below 0.9 instead made several wrong on each set. One call of
-~20 ms, for under one name in five.
+name. Taking any confident reading of names below 0.9 instead made several name fields
+wrong on each generated set tried (tools/hand_crops.py). One call of ~20 ms, for under one
+name in five. (These cut-offs date from before issue 12's protocol, when dev was also
+looked at: they are to be re-chosen on the generator's validation split.)
 
 The list of names (:func:`extractor.names.known_names`) settles three cases the rules
 above leave open: a model reading whose every word (two or more) the list knows, and
@@ -31,8 +31,8 @@ more of them than the page's, is taken at a lower confidence and even a letter o
 from a name-like page reading ("Rosa Ramos" over "Rosa Raos"); writing the page read
 as no name at all is read by the model and taken only when the list knows every word;
 and a confident page reading of a bare name that does not look like one ("Werd y
-[Samos" at 0.84) is given to the model too. On dev (cached OCR) these made 4 name
-fields right and none wrong; on generated seeds 7-89, 3 right and none wrong.
+[Samos" at 0.84) is given to the model too. On generated seeds 7-89 these made 3 name
+fields right and none wrong.
 """
 from __future__ import annotations
 
@@ -211,8 +211,8 @@ def hand_choice(value: Optional[str], reading: str, conf: float, finish: Callabl
         return h
     more_known = known_names(h)[0] - known_names(value or "")[0]
     if conf < HAND_MIN_CONF or (value and more_known < 0):
-        # (nor a reading with fewer names the list knows than the page's: "Xolanda
-        # Cháwez López" for "YOlanda Chávez Lépez")
+        # (nor a reading with fewer names the list knows than the page's: "Xarisol
+        # Cháwez López" for "MArisol Chávez Lépez")
         return None
     if not h or h == value or rejected(h) or plausibility(h) < plausibility(value or ""):
         return None
@@ -229,7 +229,7 @@ def _hand_field(field: Field, value: Optional[str], page: Page, finish: Callable
                 rejected: Callable[[str], bool]) -> tuple[Optional[Field], int]:
     """``field`` with the hand model's reading of its crop when :func:`hand_choice`
     takes it (else None), and the number of Tesseract calls. (The crop of the value's
-    words; the band widened to the label's end read worse on dev and generated forms.)"""
+    words; the band widened to the label's end read worse on generated forms.)"""
     if page.image is None or not hand_ocr.available():
         return None, 0
     text, conf = hand_ocr.read(page.image, field.bbox, pad_x=40)

@@ -26,7 +26,7 @@ _A_NUMBER_RE = re.compile(
 
 
 def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
-    """`A-208 123 456`, `A# 209256965`, `208-123-456`, `A 89 123 456` -> `A208123456`.
+    """`A-208 123 456`, `A# 208314572`, `208-123-456`, `A 89 123 456` -> `A208123456`.
 
     8-digit numbers get a leading 0. With ``strict`` only digit characters count
     (no OCR letter-for-digit fixes). Returns None when no 8-9 digit number is there.
@@ -54,7 +54,7 @@ def normalize_a_number(text: str, strict: bool = False) -> Optional[str]:
 
 def _first_number(run: str) -> str:
     """The leading groups of a digit run that make 8 or 9 digits: the regex is greedy
-    and can swallow the next number on the line ("A#230901467 08/13/2010")."""
+    and can swallow the next number on the line ("A#231845092 08/13/2010")."""
     groups = [g for g in re.split(r"\s+", run.strip()) if g]
     best, acc = "", ""
     for g in groups:
@@ -211,10 +211,10 @@ def clean_name(text: str) -> str:
 
 
 def initial_periods(name: str) -> str:
-    """An officer's initial with the period OCR dropped ("A Thompson", "ERO K Fitzgerald")
-    given it back: a lone capital before a capitalised surname. (For officers only: on
-    the 153 initials of the dev and generated truth, every one has its period; a lone
-    letter in a parent's or child's name is more likely OCR debris.)"""
+    """An officer's initial with the period OCR dropped ("A Thompson", "ERO K Whitfield")
+    given it back: a lone capital before a capitalised surname. (For officers only: US
+    agency records write an initial with its period; a lone letter in a parent's or
+    child's name is more likely OCR debris.)"""
     return re.sub(r"(?<![\w.'])([A-Z])(?=\s+[A-Z][a-z'])", r"\1.", name)
 
 

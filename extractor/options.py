@@ -238,6 +238,7 @@ class Option:
     margin_bbox: Optional[BBox] = None
     column_ink: float = 0.0  # boxed forms: ink round the option's place in the box column
     underline: bool = False
+    letter_mark: Optional[float] = None  # P(letter circled / ticked), circle-one forms
     marked: bool = False
     confidence: float = 0.0
     how: str = ""

@@ -24,7 +24,7 @@ from waiverscan.store import Store
 
 SUFFIX = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg", "tiff": ".tif", "xlsx": ".xlsx",
           "csv": ".csv", "text": ".txt"}
-MAX_BYTES = 100 * 1024 * 1024
+from waiverscan.config import UPLOAD_MAX_BYTES as MAX_BYTES  # noqa: E402  (one setting, read by `waiverscan review` too)
 
 
 class UploadRefused(ValueError):

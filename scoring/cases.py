@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from scoring.facts import Facts
 from scoring.links import evidence_links, near_misses
 
 CATEGORIES = (
@@ -98,29 +98,6 @@ def check_list(record: dict[str, Any]) -> list[dict[str, Any]]:
             c = dict(c, severity=sev.get(c["id"], "minor"))
         out.append(c)
     return out
-
-
-@dataclass
-class Facts:
-    """What one record says about the parent's decision (all a case needs)."""
-
-    record_id: str
-    kind: str
-    source: str
-    a_number: Optional[str]
-    a_confidence: Optional[float]
-    a_evidence: Optional[str]  # text an A-number field was read from, even if unreadable
-    a_unread: bool  # the A-number field is on the document but its value could not be read
-    date: Optional[str]  # valid ISO date of signing / entry
-    waiver: bool = False  # form electing depart_without_child, or a comment waiving
-    request: bool = False  # form electing reunify, or a comment requesting reunification
-    written_ref: bool = False  # a comment saying the parent signed a waiver form
-    deficient: bool = False  # waiver form with a failed critical or major check
-    open_checks: list[str] = field(default_factory=list)  # unknown critical/major checks
-
-    @property
-    def decides(self) -> bool:
-        return self.waiver or self.request
 
 
 def record_facts(record: dict[str, Any], source: str = "") -> Facts:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 if TYPE_CHECKING:
-    from scoring.cases import Facts
+    from scoring.facts import Facts
 
 
 _CONFUSABLE = {frozenset(p) for p in ("38", "58", "68", "08", "17", "56", "09", "49", "13",

@@ -159,6 +159,8 @@ def _a_number(v: View) -> Optional[bool]:
 
 def _c_decision(v: View) -> Optional[bool]:
     f = v.field("decision")
+    if f.value is None:
+        return None  # about the choice, decision unread (see _decision_unread)
     return _decided(f.value in ("waive_reunification", "requests_reunification",
                                 "consult_attorney"), f.confidence)
 
@@ -251,20 +253,36 @@ RULES_BY_KIND = {k: [r for r in RUBRIC if r.kind == k] for k in ("waiver_form", 
 
 
 def _not_applicable(kind: str, view: View) -> bool:
-    """Case-comment entries that record no decision are not about the parent's choice."""
-    return kind == "case_comment" and view.value("decision") is None
+    """Only an entry confidently unrelated to the parent's choice (no decision field at
+    all) is out of the comment checks."""
+    return kind == "case_comment" and view.field("decision") is None
+
+
+def _decision_unread(kind: str, view: View) -> bool:
+    """The reader found the entry speaks of the parent's choice (the child,
+    reunification, an option, a form) but could not read the decision: the decision field
+    is there with no value. Contract: C-DECISION `unknown`, never `not_applicable`."""
+    return kind == "case_comment" and view.field("decision") is not None and view.value("decision") is None
 
 
 def evaluate(kind: str, view: View) -> list[Check]:
     checks = []
     na = _not_applicable(kind, view)
+    unread = _decision_unread(kind, view)
     for r in RULES_BY_KIND[kind]:
         if na:
             checks.append(Check(r.id, "not_applicable", r.severity, "the entry records no decision"))
             continue
         outcome = r.rule(view)
-        if outcome is True:
+        if unread and r.id == "C-DECISION":
+            checks.append(Check(r.id, "unknown", r.severity,
+                                "the entry speaks of the parent's choice but no decision was read: needs a reviewer"))
+        elif outcome is True:
             checks.append(Check(r.id, "pass", r.severity, r.pass_why))
+        elif outcome is False and unread:
+            # whether this check applies depends on the decision nobody read yet
+            checks.append(Check(r.id, "unknown", r.severity,
+                                f"{r.fail_why}, if the entry records a decision: needs a reviewer"))
         elif outcome is False:
             checks.append(Check(r.id, "fail", r.severity, r.fail_why))
         else:

@@ -89,7 +89,7 @@ def _killer(kill_at: int, log_path: Path):
 
 
 def _add_reviews(url: str, n: int) -> int:
-    from waiverscan.cli import _setup_logging
+    from waiverscan.logs import setup_logging as _setup_logging
     from waiverscan.store import open_store
     _setup_logging(0)  # the retry warnings, as the scan prints them
     store = open_store(url)

@@ -157,3 +157,19 @@ def bad_input(request, tmp_path) -> tuple[Path, str]:
     path.parent.mkdir()
     path.write_bytes(build())
     return path, code
+
+
+# --------------------------------------------------------------------------- markers
+
+def pytest_collection_modifyitems(config, items):
+    """`postgres` and `browser` marks from what a test uses, so `make test-fast` can
+    leave out the tests that start a PostgreSQL server or a Chromium without each test
+    file having to remember its mark."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if ("postgres_server" in names or params.get("store_url") == "postgresql"
+                or "_pg_" in item.nodeid):
+            item.add_marker(pytest.mark.postgres)
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)

@@ -10,8 +10,8 @@ import pytest
 from waiverscan import cli
 
 CSV = ("A-Number,Entry Date,Author,Comment\n"
-       "A208123456,06/01/2018,ERO K. Brown,Parent Maria Lopez stated she does not wish "
-       "to take her son Pedro with her. Spanish interpreter present.\n"
+       "A208123456,06/01/2018,ERO K. Brown,Parent Maria Lopez said her son Pedro should "
+       "stay here and she will go back alone. Spanish interpreter present.\n"
        "A208123456,06/02/2018,ERO K. Brown,Parent Maria Lopez requested to reunify with Pedro.\n")
 SECRETS = ("Maria", "Lopez", "Pedro", "208123456")
 

@@ -27,7 +27,7 @@ def test_comments_audit_phrases_are_reunification_requests(text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Parent stated she does not wish to take her children.", "waive_reunification"),
+    ("The mother says she does not wish to bring the kids along.", "waive_reunification"),
     ("Subject did not wish to take his daughter.", "waive_reunification"),
     ("Subject does not want to be removed without her son.", "requests_reunification"),
     ("Subject wants to be removed without her son.", "waive_reunification"),
@@ -39,15 +39,15 @@ def test_comments_negation_flips_the_decision(text, expected):
 
 
 def test_comments_not_advised_is_no_information_and_no_option():
-    f = analyze("Subject was not advised of the option to reunify w/ child. "
-                "Option of removal with child was not discussed.")
+    f = analyze("Subject was not advised of any option to travel w/ the minor. "
+                "Removal together with the boy was never discussed.")
     assert f["option_offered"].value is False
     assert f["info_provided"].value is False
     assert f["decision"] is None
 
 
 def test_comments_advised_of_option_is_an_offer_not_information():
-    f = analyze("PA ADVISED OF OPTION TO REUNIFY W/ CHILD PRIOR TO REMOVAL. PARENT DECLINED.")
+    f = analyze("PA ADVISED OF OPTION TO BE SENT HOME W/ THE GIRL. PA SAID NO.")
     assert f["option_offered"].value is True
     assert f["info_provided"].value is False
     assert f["decision"].value == "waive_reunification"
@@ -56,7 +56,7 @@ def test_comments_advised_of_option_is_an_offer_not_information():
 @pytest.mark.parametrize("text,expected", [
     ('Subj hablando en español dijo "quiero irme sin mi hijo".', "waive_reunification"),
     ('Subject: "Quiero irme con mi hija."', "requests_reunification"),
-    ('Ms. Tiul said "Que se quede mi hijo aquí".', "waive_reunification"),
+    ('Ms. Tiul said "Mi hijo se queda acá con mi prima".', "waive_reunification"),
     ('Subj stated: "No me voy sin mis hijos."', "requests_reunification"),
 ])
 def test_comments_spanish_quotes(text, expected):
@@ -64,16 +64,16 @@ def test_comments_spanish_quotes(text, expected):
 
 
 def test_comments_written_mode_needs_a_signed_form():
-    signed = analyze("Subject signed the election form choosing to depart without her son.")
-    refused = analyze("Subject refused to sign the form until she speaks with her lawyer.")
+    signed = analyze("Subject signed the election paper opting to travel without the boy.")
+    refused = analyze("Subject will not put her name on anything before her lawyer has seen it.")
     assert signed["decision_mode"].value == "written"
     assert refused["decision"].value == "consult_attorney"
     assert refused["decision_mode"].value == "oral"
 
 
 def test_comments_unrelated_entry_has_no_decision():
-    assert decision("Travel document request sent to Honduras consulate.") is None
-    assert decision("Medical screening completed; no issues noted.") is None
+    assert decision("Passport photos taken for the Honduran consular section.") is None
+    assert decision("Dental check done, one filling scheduled.") is None
 
 
 def test_comments_heldout_paraphrases_generalise():

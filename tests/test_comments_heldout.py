@@ -1,11 +1,16 @@
-"""Held-out officer phrasings (models/comments/data/heldout_v2.jsonl, heldout_v3.jsonl):
-written by hand apart from the grammar and the dev set, never trained on. Each field's
-accuracy must stay at or above a floor set just below what was measured when the floor
-was set, so a grammar or feature change that loses a phrasing the model used to read
-fails here. Measured (tools/comments_heldout.py) with the committed model:
-heldout_v2 (138 entries) decision 98.6 %, decision_mode 98.6, info 98.6, option 99.3,
-language/interpreter/witness/children 100; heldout_v3 (42) decision 97.6, mode 100,
-info 95.2, option 95.2, language 97.6, the rest 100."""
+"""Validation sets of officer phrasings (models/comments/data/heldout_v2/v3/v4.jsonl):
+written by hand apart from the grammar and the dev set, never trained on, but the grammar
+was changed after looking at each set's misses, so they are regression tests, not unseen
+data (models/comments/data/README.md says which look came when). Each field's accuracy
+must stay at or above a floor set just below what was measured when the floor was set,
+so a grammar or feature change that loses a phrasing the model used to read fails here.
+Measured (tools/comments_heldout.py) with the model of issue 14: heldout_v2 (138 entries)
+decision 99.3 %, mode 99.3, info 97.8, option 99.3, the rest 100; heldout_v3 (42)
+decision 100, mode 100, info 95.2, option 95.2, language 97.6, the rest 100; heldout_v4
+(170, first look 88.8 % decision) decision 95.9, mode 97.1, info 92.9, option 97.1,
+language 98.8, interpreter 98.8, witness 100, children 99.4. heldout_v5 and heldout_v6 are
+validation sets since issue 14c (floors below); heldout_v7 is for the next report: no test
+reads it."""
 import json
 from pathlib import Path
 
@@ -30,6 +35,20 @@ FLOORS = {
     "heldout_v3.jsonl": {"decision": 0.95, "decision_mode": 0.97, "info_provided": 0.92,
                          "option_offered": 0.92, "language": 0.95, "interpreter_or_fluent": 0.97,
                          "witness_name": 0.97, "child_names": 0.97},
+    # 170 entries: one entry is 0.6 points
+    "heldout_v4.jsonl": {"decision": 0.94, "decision_mode": 0.95, "info_provided": 0.91,
+                         "option_offered": 0.95, "language": 0.97, "interpreter_or_fluent": 0.97,
+                         "witness_name": 0.98, "child_names": 0.98},
+    # validation sets since issue 14c (their misses were studied); floors just below the
+    # model of issue 14c: v5 decision 82.5, mode 87.5, info 95.0, language and
+    # interpreter 97.5, the rest 100; v6 decision 92.7, mode 91.5, info 93.2, option
+    # 96.6, language 97.2, interpreter 98.3, witness 100, children 99.4
+    "heldout_v5.jsonl": {"decision": 0.80, "decision_mode": 0.85, "info_provided": 0.92,
+                         "option_offered": 0.97, "language": 0.95, "interpreter_or_fluent": 0.95,
+                         "witness_name": 0.97, "child_names": 0.97},
+    "heldout_v6.jsonl": {"decision": 0.91, "decision_mode": 0.90, "info_provided": 0.92,
+                         "option_offered": 0.95, "language": 0.96, "interpreter_or_fluent": 0.97,
+                         "witness_name": 0.98, "child_names": 0.98},
 }
 
 
@@ -89,8 +108,8 @@ def test_comments_no_further_action_records_no_decision(text):
 
 
 def test_comments_explained_may_be_removed_or_leave_is_information_and_an_offer():
-    f = analyze("Explained that he may be removed together with his son or leave the child "
-                "in the United States to pursue his own claims.")
+    f = analyze("Explained that he may be flown home together with his son or let the boy "
+                "stay in the US and keep his own asylum case.")
     assert f["info_provided"].value is True
     assert f["option_offered"].value is True
     assert f["decision"] is None

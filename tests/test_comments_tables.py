@@ -116,9 +116,9 @@ def test_comments_xlsx_title_rows_and_real_dates(tmp_path):
     ws.append(["Case Comments Export"])
     ws.append([])
     ws.append(["Subject A-File", "Date/Time", "Officer Name", "Narrative"])
-    ws.append(["208-123-456", dt.datetime(2018, 5, 30, 16, 16), "DO Jennifer Delgado",
-               "Interview language: SPANISH. Ms. Pu declined reunification with her son. DO H. Miller present as witness."])
-    ws.append(["208-123-456", "2018-06-02 10:00", "SDDO Davis", "ETD issued by consulate."])
+    ws.append(["208-123-456", dt.datetime(2018, 5, 30, 16, 16), "DO Ottilie Vasquez-Amundsen",
+               "Interview language: SPANISH. Ms. Pu turned down travelling with the boy. DO H. Miller present as witness."])
+    ws.append(["208-123-456", "2018-06-02 10:00", "SDDO Davis", "Recreation yard closed for rain."])
     p = tmp_path / "x.xlsx"
     wb.save(p)
     recs, pages = extract_comment_file(p, "xlsx")

@@ -12,9 +12,6 @@ from samples.generator import fonts, people
 
 HAND = [f for f in fonts.faces("hand") if f.id in ("comic", "comic_it", "dkg", "dkg_it", "klee", "humor")]
 
-pytestmark = pytest.mark.skipif(hw.model() is None, reason="glyph model not built (make models)")
-
-
 def _render(text, face, seed):
     rng = random.Random(seed)
     return T.render(rng, np.random.default_rng(seed), text, face.path)

@@ -14,22 +14,22 @@ def _texts(words):
 
 
 def test_names_reread_fragments_a_pen_lift_inside_a_word_is_joined():
-    ws = _words([("Heather", 0, 200), ("Sm", 225, 280), ("ith", 284, 330)])
-    assert _texts(ws) == ["Heather", "Smith"]
-    caps = _words([("ANA", 0, 90), ("QUIÑÓN", 118, 300), ("EZ", 306, 360), ("DOMINGO", 390, 600)])
-    assert _texts(caps) == ["ANA", "QUIÑÓNEZ", "DOMINGO"]
+    ws = _words([("Noreen", 0, 200), ("Sm", 225, 280), ("ith", 284, 330)])
+    assert _texts(ws) == ["Noreen", "Smith"]
+    caps = _words([("ANA", 0, 90), ("QUIÑÓN", 118, 300), ("EZ", 306, 360), ("TOMÁS", 390, 600)])
+    assert _texts(caps) == ["ANA", "QUIÑÓNEZ", "TOMÁS"]
 
 
 def test_names_reread_fragments_evenly_spaced_words_stay_apart():
     # tight handwriting: every gap small, none small against the others
-    ws = _words([("Ilda", 0, 100), ("Ajanel", 108, 250), ("Coc", 258, 330)])
-    assert _texts(ws) == ["Ilda", "Ajanel", "Coc"]
+    ws = _words([("Olga", 0, 100), ("Quexbal", 108, 250), ("Coc", 258, 330)])
+    assert _texts(ws) == ["Olga", "Quexbal", "Coc"]
 
 
 def test_names_reread_fragments_a_capitalised_piece_or_two_words_stay_apart():
     # a capitalised word starts a new name even when written close
-    ws = _words([("Heather", 0, 200), ("Mc", 225, 280), ("Donald", 284, 400)])
-    assert _texts(ws) == ["Heather", "Mc", "Donald"]
+    ws = _words([("Noreen", 0, 200), ("Mc", 225, 280), ("Donald", 284, 400)])
+    assert _texts(ws) == ["Noreen", "Mc", "Donald"]
     # a single gap gives nothing to compare with
     assert _texts(_words([("Sm", 0, 60), ("ith", 64, 120)])) == ["Sm", "ith"]
 
@@ -37,5 +37,5 @@ def test_names_reread_fragments_a_capitalised_piece_or_two_words_stay_apart():
 def test_names_reread_fragments_plausibility_prefers_a_written_name():
     assert plausibility("AFOD Smith") > plausibility("AFOD epmith")
     assert plausibility("ERO S. Morales") > plausibility("ERO S Morales")
-    assert plausibility("Tomás Caal") > plausibility("!OMds Caal")
-    assert plausibility("Lida Chávez") == plausibility("Ilda Chávez")
+    assert plausibility("Tomás Xol") > plausibility("!OMds Xol")
+    assert plausibility("Lsabel Chávez") == plausibility("Isabel Chávez")

@@ -23,27 +23,27 @@ def _improve(value, conf, hand, monkeypatch, eng=("", 0.0)):
 
 
 def test_names_reread_hand_replaces_a_doubtful_reading(monkeypatch):
-    out, calls = _improve("Y Bada Pak", 0.74, ("AFOD Karen Park", 0.83), monkeypatch)
-    assert out.value == "AFOD Karen Park" and "(hand model)" in out.provenance
+    out, calls = _improve("Y Bada Pak", 0.74, ("AFOD Nadia Marsh", 0.83), monkeypatch)
+    assert out.value == "AFOD Nadia Marsh" and "(hand model)" in out.provenance
     assert out.confidence <= NR.CROP_CONF_CAP and calls == 2  # one eng+spa crop reading, one hand
 
 
 def test_names_reread_hand_keeps_a_sure_or_better_reading(monkeypatch):
     # a first reading at or above HAND_BELOW is not given to the model
-    out, _ = _improve("Tomás Caal", NR.HAND_BELOW, ("Jomás Caal", 0.99), monkeypatch)
-    assert out.value == "Tomás Caal"
+    out, _ = _improve("Tomás Xol", NR.HAND_BELOW, ("Jomás Xol", 0.99), monkeypatch)
+    assert out.value == "Tomás Xol"
     # the model unsure of its reading
-    out, _ = _improve("Y Bada Pak", 0.5, ("AFOD Karen Park", NR.HAND_MIN_CONF - 0.01), monkeypatch)
-    assert out.value != "AFOD Karen Park"
+    out, _ = _improve("Y Bada Pak", 0.5, ("AFOD Nadia Marsh", NR.HAND_MIN_CONF - 0.01), monkeypatch)
+    assert out.value != "AFOD Nadia Marsh"
     # the model's reading less like a name than the page's
-    out, _ = _improve("Lisa Hughes", 0.6, ("Lisa Hu9hes", 0.9), monkeypatch)
-    assert out.value == "Lisa Hughes"
+    out, _ = _improve("Nora Hughes", 0.6, ("Nora Hu9hes", 0.9), monkeypatch)
+    assert out.value == "Nora Hughes"
     # a name-like page reading a letter away from the model's: the page's stays
     out, _ = _improve("Alicia Ostrowski", 0.6, ("Alicia Qstrowski", 0.9), monkeypatch)
     assert out.value == "Alicia Ostrowski"
     # the model's reading is not a name at all
-    out, _ = _improve("Lisa Hughes", 0.6, ("Interpreter", 0.9), monkeypatch)
-    assert out.value == "Lisa Hughes"
+    out, _ = _improve("Nora Hughes", 0.6, ("Interpreter", 0.9), monkeypatch)
+    assert out.value == "Nora Hughes"
 
 
 def test_names_reread_hand_leaves_a_value_rejected_as_no_name(monkeypatch):
@@ -62,7 +62,7 @@ def test_names_reread_hand_leaves_a_value_rejected_as_no_name(monkeypatch):
     # both name-like and a letter apart: the reading whose words the list knows wins,
     # down to HAND_MIN_CONF_VOUCHED
     ("Rosa Raos", 0.69, ("Rosa Ramos", 0.86), "Rosa Ramos"),
-    ("Josué Odxñez", 0.6, ("Josué Ordóñez", NR.HAND_MIN_CONF_VOUCHED), "Josué Ordóñez"),
+    ("Rubén Odxñez", 0.6, ("Rubén Ordóñez", NR.HAND_MIN_CONF_VOUCHED), "Rubén Ordóñez"),
     ("Rosa Ramos", 0.69, ("Rosa Raos", 0.95), "Rosa Ramos"),
     # the list knows the page's words as well: the lower confidence is not enough
     ("Rosa Ramos", 0.69, ("Rosa Rivas", 0.55), "Rosa Ramos"),
@@ -75,11 +75,11 @@ def test_names_reread_hand_list_of_names_settles_a_letter_apart(page, conf, hand
 
 def test_names_reread_hand_reads_a_sure_reading_that_is_no_name(monkeypatch):
     # at or above HAND_BELOW, a bare name that does not look like one is still read
-    out, _ = _improve("Werd y [Samos", 0.84, ("Wendy Ramos", 0.81), monkeypatch)
-    assert out.value == "Wendy Ramos"
+    out, _ = _improve("Werd y [Samos", 0.84, ("Wanda Ramos", 0.81), monkeypatch)
+    assert out.value == "Wanda Ramos"
     # an agency and its number are not names: not given to the model
-    out, calls = _improve("CommGap #67568", 0.84, ("CommGap #67563", 0.9), monkeypatch)
-    assert out.value == "CommGap #67568" and calls == 1  # the eng+spa crop reading only
+    out, calls = _improve("CommGap #41926", 0.84, ("CommGap #41928", 0.9), monkeypatch)
+    assert out.value == "CommGap #41926" and calls == 1  # the eng+spa crop reading only
 
 
 def test_names_reread_hand_comes_after_agreeing_crop_readings(monkeypatch):
@@ -91,13 +91,13 @@ def test_names_reread_hand_comes_after_agreeing_crop_readings(monkeypatch):
 def test_names_reread_hand_children_needs_as_many_names(monkeypatch):
     monkeypatch.setattr(NR.hand_ocr, "available", lambda: True)
     split = lambda s: [p.strip() for p in s.split(";") if p.strip()]  # noqa: E731
-    field = Field(value=["Jimena Chávez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
-    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Jimena Chávez Pú", 0.8))
-    assert NR.improve_children(field, _page(), split, lambda s: False).value == ["Jimena Chávez Pú"]
-    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Jimena Chávez; Pú", 0.8))
+    field = Field(value=["Rosa Méndez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Rosa Méndez Pop", 0.8))
+    assert NR.improve_children(field, _page(), split, lambda s: False).value == ["Rosa Méndez Pop"]
+    monkeypatch.setattr(NR.hand_ocr, "read", lambda image, bbox, pad_x=40: ("Rosa Méndez; Pop", 0.8))
     assert NR.improve_children(field, _page(), split, lambda s: False) is field
     # a table's box (several lines) is left alone
-    tall = Field(value=["Jimena Chávez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 300))
+    tall = Field(value=["Rosa Méndez Ps"], confidence=0.7, page=1, bbox=(10, 10, 500, 300))
     assert NR.improve_children(tall, _page(), split, lambda s: False) is tall
 
 
@@ -110,13 +110,13 @@ def test_names_reread_hand_children_pieces_of_one_name_joined(monkeypatch):
     pieces = Field(value=["Estela", "Pop"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
     assert NR.improve_children(pieces, _page(), split, lambda s: False).value == ["Estefanía Pérez Pop"]
     monkeypatch.setattr(NR.hand_ocr, "read",
-                        lambda image, bbox, pad_x=40: ("Chávez Pú Mía Chávez Ramírez", 0.8))
-    two = Field(value=["Chávez Po", "Nia Chávez Kimi"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
+                        lambda image, bbox, pad_x=40: ("Méndez Pop Sofía Méndez Ramírez", 0.8))
+    two = Field(value=["Méndez Po", "Sofa Méndez Kimi"], confidence=0.7, page=1, bbox=(10, 10, 500, 80))
     assert NR.improve_children(two, _page(), split, lambda s: False) is two
 
 
 def test_names_reread_hand_not_taken_with_fewer_known_names(monkeypatch):
-    # the model's reading is more name-like than the page's "YOlanda" but has fewer
+    # the model's reading is more name-like than the page's "MArisol" but has fewer
     # names the list knows: the page's stands (and the list corrects "Lépez" later)
-    out, _ = _improve("YOlanda Chávez Lépez", 0.6, ("Xolanda Cháwez López", 0.8), monkeypatch)
-    assert out.value == "YOlanda Chávez Lépez"
+    out, _ = _improve("MArisol Chávez Lépez", 0.6, ("Xarisol Cháwez López", 0.8), monkeypatch)
+    assert out.value == "MArisol Chávez Lépez"

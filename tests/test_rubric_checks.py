@@ -94,3 +94,36 @@ def test_rubric_comment_without_decision_is_not_applicable_with_null_score():
     r = score_record(Record(kind="case_comment", index=0, fields={
         k: (None if v is None else Field(value=v, confidence=1.0)) for k, v in values.items()}))
     assert r.score is None and record_score(r.checks) is None
+
+
+def _comment(**fields):
+    base = dict(a_number=Field("A208123456", 0.95), entry_date=Field("2018-05-01", 0.95),
+                author=Field("DO X", 0.95), decision=None, decision_mode=None,
+                info_provided=Field(False, 0.9), option_offered=Field(True, 0.9), language=None,
+                interpreter_or_fluent=Field(False, 0.8), witness_name=None, child_names=None)
+    base.update(fields)
+    return score_record(Record(kind="case_comment", index=0, fields=base))
+
+
+def test_rubric_comment_about_the_choice_with_unread_decision_is_unknown_not_applicable():
+    """Contract: an entry about the parent's choice whose decision was not read keeps
+    every check in the audit; C-DECISION goes to a reviewer, never `not_applicable`."""
+    r = _comment(decision=Field(None, 0.5, evidence="subj ... w/ son"))
+    st = {c.id: c.status for c in r.checks}
+    assert st["C-DECISION"] == "unknown"
+    assert "not_applicable" not in st.values()
+    assert st["C-OPTION"] == "pass" and st["C-DATED"] == "pass"  # what is known still shows
+    # a failing check cannot be certain while the decision is unread: unknown, not fail
+    assert st["C-INFO"] == "unknown" and st["C-WITNESS"] == "unknown"
+    assert r.score is not None and r.score < 100
+
+
+def test_rubric_comment_with_no_decision_field_stays_not_applicable():
+    r = _comment(decision=None)
+    assert {c.status for c in r.checks} == {"not_applicable"} and r.score is None
+
+
+def test_rubric_comment_with_a_read_decision_is_unchanged():
+    r = _comment(decision=Field("waive_reunification", 0.9), decision_mode=Field("oral", 0.9))
+    st = {c.id: c.status for c in r.checks}
+    assert st["C-DECISION"] == "pass" and st["C-INFO"] == "fail" and st["C-WITNESS"] == "fail"

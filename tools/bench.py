@@ -25,6 +25,13 @@ shared machine during the bench falls on both alike. The last lines are
 everything the pipeline adds; beside it the same ratio in CPU seconds (this process and
 its children), which other work on the machine disturbs less than the wall clock.
 
+The CLI reloads its language models at every page (~0.3 s of eng+spa), which the
+pipeline does not: a second baseline is the same libtesseract in this process through
+the project's binding (extractor/ocr/capi.py), models loaded once before timing, each
+page image read from disk as greyscale and recognised with the CLI's defaults (psm 3,
+TSV). It runs third in each file's turn; `extract/in-process tesseract time ratio: X` is
+the price of the pipeline over the fastest Tesseract alone can be.
+
 Then the batch runner (issue 4), on the same scans:
   * `waiverscan scan --workers 2` into a fresh SQLite store against bare Tesseract on the
     same page images in 2 single-threaded processes: `scan/tesseract time ratio: X`
@@ -106,13 +113,29 @@ def time_tesseract(images: list[Path], lang: str) -> list[tuple[float, float]]:
     return out
 
 
+def time_tesseract_in_process(images: list[Path], lang: str) -> list[tuple[float, float]]:
+    """(seconds, CPU seconds) of libtesseract in this process on each image (its models
+    loaded by an untimed first call): the page read from disk, recognised, TSV out."""
+    import cv2
+    import numpy as np
+    from extractor.ocr import capi
+    capi.ocr_tsv(np.full((32, 32), 255, np.uint8), lang, 3, {}, 60.0)  # loads the models
+    out = []
+    for img in images:
+        t0, c0 = time.perf_counter(), _cpu()
+        capi.ocr_tsv(cv2.imread(str(img), cv2.IMREAD_GRAYSCALE), lang, 3, {}, 600.0)
+        out.append((time.perf_counter() - t0, _cpu() - c0))
+    return out
+
+
 def time_interleaved(files: list[Path], pages_of: list[list[Path]], lang: str
-                     ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], int, int]:
+                     ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], int, int,
+                                list[tuple[float, float]]]:
     """Per file, bare Tesseract on its page images then `extract_document` on it: both
     sides of the ratio see the machine in the same state (others' jobs come and go over
     a bench of minutes). Returns per page (seconds, CPU) of bare Tesseract, per file
-    (seconds, CPU) of the extraction, pages extracted and files that failed; one
-    untimed extraction first."""
+    (seconds, CPU) of the extraction, pages extracted, files that failed and per page
+    (seconds, CPU) of in-process Tesseract; one untimed extraction first."""
     import cv2
     cv2.setNumThreads(1)  # one core, as bare Tesseract (and as the batch workers)
     from waiverscan.pipeline import extract_document
@@ -121,9 +144,10 @@ def time_interleaved(files: list[Path], pages_of: list[list[Path]], lang: str
     except Exception:  # reported by the timed run below
         pass
     pages = failed = 0
-    tess, ext = [], []
+    tess, ext, lib = [], [], []
     for f, images in zip(files, pages_of):
         tess += time_tesseract(images, lang)
+        lib += time_tesseract_in_process(images, lang)
         t0, c0 = time.perf_counter(), _cpu()
         try:
             doc = extract_document(f)
@@ -135,7 +159,7 @@ def time_interleaved(files: list[Path], pages_of: list[list[Path]], lang: str
         if doc is not None:
             pages += doc.page_count if doc.page_count is not None else len(doc.pages)
             failed += doc.error is not None
-    return tess, ext, pages, failed
+    return tess, ext, pages, failed, lib
 
 
 def scans_in(folder: Path) -> tuple[list[tuple[Path, str]], int]:
@@ -198,14 +222,17 @@ def run(a, files: list[tuple[Path, str]], own: int, skipped: int, tmp: Path) -> 
         (tmp / "pages" / str(i)).mkdir(parents=True)
         pages_of.append(page_images(f, kind, tmp / "pages" / str(i)))
     images = [img for imgs in pages_of for img in imgs]
-    tess, ext, ext_pages, failed = time_interleaved([f for f, _ in files], pages_of, a.lang)
+    tess, ext, ext_pages, failed, lib = time_interleaved([f for f, _ in files], pages_of, a.lang)
     t_tess, c_tess = (sum(x) for x in zip(*tess))
+    t_lib, c_lib = (sum(x) for x in zip(*lib))
     t_ext, c_ext = (sum(x) for x in zip(*ext))
 
     print(f"files: {len(files)} scans ({own} from {a.folder}, {len(files) - own} generated; "
           f"{skipped} other files skipped)")
     print(f"bare tesseract: {len(images)} pages in {t_tess:.2f} s = "
           f"{len(images) / t_tess:.3f} pages/s")
+    print(f"in-process tesseract (models loaded once): {len(images)} pages in {t_lib:.2f} s = "
+          f"{len(images) / t_lib:.3f} pages/s")
     print(f"extract:        {ext_pages} pages in {t_ext:.2f} s = "
           f"{ext_pages / t_ext:.3f} pages/s" + (f" ({failed} files failed)" if failed else ""))
     if 0 < own < len(files):
@@ -213,7 +240,10 @@ def run(a, files: list[tuple[Path, str]], own: int, skipped: int, tmp: Path) -> 
         print(f"extract/tesseract time ratio on {a.folder}'s {n_own} pages alone: "
               f"{sum(t for t, _ in ext[:own]) / sum(t for t, _ in tess[:n_own]):.2f} "
               f"(generated pages: {sum(t for t, _ in ext[own:]) / sum(t for t, _ in tess[n_own:]):.2f})")
-    print(f"extract/tesseract CPU ratio: {c_ext / c_tess:.2f}")
+    # printed now too: the batch part below takes minutes more
+    print(f"extract time ratios so far: {t_ext / t_tess:.2f} (CLI), {t_ext / t_lib:.2f} (in-process)")
+    print(f"extract/tesseract CPU ratio: {c_ext / c_tess:.2f}; "
+          f"extract/in-process tesseract CPU ratio: {c_ext / c_lib:.2f}")
 
     # batch runs (issue 4); the two time ratios end the output
     rounds = []
@@ -238,6 +268,7 @@ def run(a, files: list[tuple[Path, str]], own: int, skipped: int, tmp: Path) -> 
               + (f", error {rss['error']}" if rss["error"] else ""))
         print(f"worker peak RSS on a {rss['pages']}-page PDF: {rss['worker_mb']:.0f} MB")
     print(f"extract/tesseract time ratio: {t_ext / t_tess:.2f}")
+    print(f"extract/in-process tesseract time ratio: {t_ext / t_lib:.2f}")
     print(f"scan/tesseract time ratio: {first['seconds'] / t_tess2:.2f}")
     return 0
 

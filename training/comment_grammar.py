@@ -18,6 +18,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from training import comment_phrases as P
+
 DECISIONS = ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")
 FLAGS = ("INFO", "OPTION", "WRITTEN")
 
@@ -47,8 +49,8 @@ LANGS = ["Spanish", "SPANISH", "español", "Portuguese", "Haitian Creole", "Creo
          "Quiché", "Mam", "MAM", "Q'anjob'al", "Kanjobal", "Kaqchikel", "Achi", "Achí", "Ixil",
          "French", "Spanish/Español"]
 SERVICES = ["Language Line", "Lionbridge", "TransPerfect", "CommGap", "LL", "telephonic"]
-ORGS = ["RAICES", "Al Otro Lado", "KIND", "Kids in Need of Defense", "the ACLU", "a legal aid group",
-        "her consulate", "Florence Project", "ProBAR"]
+ORGS = ["a legal aid group", "the county legal clinic", "a church legal program", "the law school clinic",
+        "a nonprofit", "her consulate", "the public defender's immigration unit", "a pro bono program"]
 
 
 def _name(r: random.Random) -> str:
@@ -71,10 +73,14 @@ def subj(r: random.Random) -> tuple[str, str, str]:
            "Client", "Respondent", "The detainee", "Parent/alien"]
     mas = ["Subject", "SUBJ", "Subj", "PA", "Parent", "Detainee", "The father", "Father",
            "The parent", "Alien", "He", "Mr. " + r.choice(LAST), "Client", "The detainee", "Sr. " + r.choice(LAST)]
+    if r.random() < 0.04:  # several parents in one entry
+        return r.choice(P.PLURAL_SUBJECTS), "their", "them"
     return r.choice(fem if g else mas), pos, obj
 
 
 def child(r: random.Random, pos: str) -> str:
+    if r.random() < 0.06:  # the child already named before: "declined to take him"
+        return r.choice(["him", "her", "them"])
     noun = r.choice(["child", "son", "daughter", "children", "minor child", "kids", "son",
                      "daughter", "child", "USC child", "two children", "minor"])
     det = r.choice([pos, pos, pos, "the", "the", ""]) if noun not in ("two children",) else pos
@@ -104,13 +110,6 @@ def waive(r: random.Random) -> Example:
                      "requested to", "desires to", "plans to"])
     alone = r.choice(["alone", "by herself" if p == "her" else "by himself", "without " + c,
                       "w/o " + c, "without " + c, "without " + c, "w/o " + c])
-    q = r.choice([
-        "quiero irme sin mi hijo", "quiero irme sin mi hija", "que se quede mi hija aquí",
-        "que se quede mi hijo aquí", "no quiero que mi hijo regrese", "no me lo voy a llevar",
-        "me voy sola", "me voy solo", "mi hijo se queda aquí", "no quiero llevar a mi hija",
-        "prefiero que mis hijos se queden", "que mi hijo se quede con su papá",
-        "quero ir sem meu filho", "que meu filho fique aqui", "no lo voy a llevar, allá lo van a matar",
-        "mi hija tiene un mejor futuro aquí", "no quiero que regresen conmigo"])
     t = r.choice([
         f"{s} {want} {go} {alone}",
         f"{s} {want} {go} {alone} and leave {c} in the {r.choice(['US', 'U.S.', 'United States'])}",
@@ -123,17 +122,18 @@ def waive(r: random.Random) -> Example:
         f"{s} {r.choice(['does not want', 'did not want', 'doesnt want'])} {c} to {r.choice(['return', 'go back', 'travel', 'be removed'])}{r.choice(['', ' to ' + ctry, ' with ' + o])}",
         f"{s} {r.choice(['wants', 'wishes for', 'would like'])} {c} to {r.choice(['stay', 'remain'])} in the {r.choice(['US', 'U.S.', 'United States'])}{r.choice(['', ' with the sponsor', ' with family', ' with a relative'])}",
         f"{s} wants {c} to {r.choice(['stay', 'remain'])} with {r.choice(['the sponsor', 'family', 'an uncle', 'her sister', 'relatives'])} and will {r.choice(['depart', 'leave', 'be removed'])} alone",
-        f"{s} is not requesting reunification and {want} {go} {alone}",
-        f"{s} {r.choice(['is not requesting', 'did not request', 'does not request', 'not requesting'])} reunification",
-        f"{s} {r.choice(['refused', 'refuses'])} to take {c} back to {ctry}, {r.choice(['stated', 'said'])} {c} has a better future in the US",
-        f"{s} said {c} {r.choice(['has a better future', 'is safer', 'will be safer'])} in the {r.choice(['US', 'U.S.'])} and will depart without {o if r.random()<0.3 else c}",
-        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
-        f"{s}: \"{q}\"",
+        f"{s} {r.choice(['is not asking for', 'does not seek', 'turned down'])} reunification{r.choice([' and', ';', ','])} {want} {go} {alone}",
+        f"{s} {r.choice(['is not asking for', 'did not ask for', 'does not ask for', 'not asking for', 'has not requested'])} reunification",
+        f"{s} {r.choice(['will not bring', 'refuses to bring', 'will not take'])} {c} back {r.choice(['to ' + ctry, 'home', ''])}{r.choice(['', ', says ' + c + ' is safer here', ' b/c of threats'])}",
+        f"{s} said {c} {r.choice(['is safer', 'will be safer', 'will do better', 'has more chances'])} {r.choice(['here', 'in the US', 'with the sponsor'])} and will {r.choice(['go', 'travel', 'fly back'])} without {o if r.random()<0.3 else c}",
         f"{r.choice(['Oral waiver', 'ORAL WAIVER', 'Verbal waiver', 'Waiver'])} of reunification {r.choice(['taken', 'obtained', 'given', 'recorded', 'accepted'])}",
         f"{s} {r.choice(['orally waived', 'verbally waived', 'waived', 'gave up'])} {r.choice(['reunification', 'the right to reunification', 'reunif', 'reunification w/ ' + c])}",
         f"{s} {r.choice(['elects', 'elected', 'chose'])} to be removed alone; {c} to remain in ORR custody",
         f"{s} {r.choice(['indicated', 'said', 'stated'])} {p[0] if False else ('she' if p == 'her' else 'he')} will not take {c} with {o}",
         f"{s} will {r.choice(['depart', 'leave', 'return'])} without {c}",
+        f"{s} {r.choice(['declined', 'DECLINED', 'decl', 'would not agree', 'is unwilling', 'was unwilling', 'did not agree'])} to {r.choice(['take', 'bring', 'travel with', 'fly with'])} {c}{r.choice(['', ' on the removal flight', ' back', ' with ' + o, ' along'])}",
+        f"{s} {r.choice(['is leaving', 'will leave', 'leaves', 'is going to leave'])} {c} {r.choice(['with the sponsor', 'w/ the sponsor', 'with family', 'here', 'in the US', 'behind', 'with ' + r.choice(['her sister', 'an uncle', 'the grandmother'])])}",
+        f"{s} {r.choice(['relinquished', 'gave up', 'waived', 'renounced'])} {r.choice([p + ' right', 'the right', 'the option'])} to be {r.choice(['removed', 'deported', 'returned', 'reunified'])} with {c}",
         f"{s} {r.choice(['DECL', 'DECLINED', 'decl'])} {r.choice(['REUNIF', 'reunif', 'reunification'])}",
         f"{s} {r.choice(['does not want', 'doesnt want', 'does not wish'])} to {r.choice(['reunify', 'be reunified'])} with {c}",
         f"{s} wants {c} to {r.choice(['stay', 'remain'])}",
@@ -146,7 +146,8 @@ def waive(r: random.Random) -> Example:
         f"{s} does not intend to take {c}{r.choice(['', ' with ' + o, ' back'])}",
         f"{s} {r.choice(['would rather', 'prefers that'])} {c} {r.choice(['stay', 'remain', 'stays', 'remains'])} {r.choice(['here', 'in the US', 'with relatives in the US'])}",
     ])
-    return Example(t, "WAIVE")
+    # an option turned down was an option offered
+    return Example(t, "WAIVE", {"OPTION": 1} if " the option to " in t else {})
 
 
 def offered_then(r: random.Random) -> Example:
@@ -164,6 +165,7 @@ def offered_then(r: random.Random) -> Example:
         ans = r.choice(["accepted", "accepted it", "agreed", "said yes", "accepted the offer"])
         dec = "REQUEST"
     t = r.choice([f"{s} {offer} and {ans}", f"{s} {offer}; {ans}",
+                  f"{s} {offer}, {r.choice(['SUBJ', 'subject', 'PA', _pro(r, p)])} {ans}",
                   f"{s} {r.choice(['accepted', 'declined'])} the offer to {r.choice(['depart', 'be removed', 'travel'])} {r.choice(['together with', 'with'])} {c}"])
     if t.endswith(c) and " the offer to " in t:
         dec = "REQUEST" if " accepted the offer" in t else "WAIVE"
@@ -177,9 +179,9 @@ def waive_written(r: random.Random) -> Example:
                      "the reunification waiver form", "the waiver form", "form I-xxx",
                      "the Ms. L election form", "the separation waiver", "a waiver"])
     t = r.choice([
-        f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice(['', ' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c])}",
+        f"{s} {r.choice(['signed', 'executed', 'SIGNED', 'completed and signed', 'signed and dated'])} {form}{r.choice([' choosing to depart without ' + c, ' electing to depart w/o ' + c, ' electing removal without ' + c]) if 'waiver' not in form else r.choice(['', ' choosing to depart without ' + c])}",
         f"{s} {r.choice(['signed', 'executed'])} {form} in {r.choice(['front of this officer', 'the presence of this officer', 'my presence'])}",
-        f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (FORM SCANNED TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
+        f"{r.choice(['SUBJ', 'Subject', 'PA', 'Parent'])} {r.choice(['SIGNED', 'signed'])} {r.choice(['WAIVER OF REUNIFICATION', 'waiver of reunification', 'waiver'])}{r.choice(['', ' (COPY TO A-FILE)', ', form to A-file', ' - copy in A-file'])}",
         f"{s} signed {form}; {r.choice(['elected', 'chose'])} to depart without {c}",
         f"{s} signed the form {r.choice(['electing', 'choosing'])} to {r.choice(['depart', 'be removed'])} {r.choice(['without', 'w/o'])} {c}",
         f"{s} signed {form} waiving reunification{r.choice(['', ' with ' + c])}",
@@ -220,10 +222,6 @@ def request(r: random.Random) -> Example:
                      "asked to be", "requests to be", "would like to be", "is requesting to be",
                      "requesting to be", "desires to be", "REQUESTED TO BE", "elected to be",
                      "wants to be"])
-    q = r.choice(["quiero irme con mi hijo", "quiero irme con mi hija", "no me voy sin mi hijo",
-                  "quiero llevar a mi hija", "no me quiero ir sin mis hijos", "quiero a mi hijo conmigo",
-                  "me quiero ir con mis hijos", "quero ir com meu filho", "no me voy sin ella",
-                  "quiero que me devuelvan a mi hijo", "quiero regresar con mi hija"])
     with_ = r.choice(["with", "WITH", "w/", "together with", "along with"])
     t = r.choice([
         f"{s} {want} {go} {with_} {c}",
@@ -235,13 +233,13 @@ def request(r: random.Random) -> Example:
         f"{s} wants {c} back",
         f"{s} {r.choice(['requests', 'requested', 'is requesting', 'asked for', 'wants', 'REQ', 'REQUESTS', 'seeks'])} {r.choice(['reunification', 'reunif', 'REUNIFICATION', 'to reunify'])}{r.choice(['', ' with ' + c, ' w/ ' + c, ' prior to removal'])}",
         f"{r.choice(['Requests', 'REQUESTS', 'Requested', 'Req'])} {r.choice(['reunification', 'REUNIFICATION', 'reunif'])}",
-        f"{s} {r.choice(['said', 'stated', 'told this officer', 'replied'])}{r.choice([':', '', ','])} \"{q}\"",
-        f"{s}: \"{q}\"",
         f"Per {ctry} consular official, {s} {r.choice(['wishes', 'wants', 'requests'])} to return with {c}",
         f"{s} {r.choice(['accepted', 'agreed to', 'elected', 'chose'])} {r.choice(['reunification', 'the option to be removed with ' + c, 'removal with ' + c, 'to depart with ' + c])}",
         f"{s} {r.choice(['elected', 'chose', 'decided'])} to {r.choice(['depart', 'be removed', 'return'])} with {c}",
         f"{s} does not want to {r.choice(['depart', 'leave', 'be removed'])} without {c}",
         f"{s} wants to take {c} with {o}",
+        f"{s} {r.choice(['does not want to', 'will not', 'refuses to', 'did not want to', 'cannot'])} leave {c} {r.choice(['in the US', 'here', 'behind', 'in ORR custody', 'with strangers'])}{r.choice(['', '; wants ' + r.choice(['him', 'her', 'them']) + ' on the same flight', ', wants to travel together'])}",
+        f"{s} wants {r.choice(['him', 'her', 'them', c])} {r.choice(['on the same flight', 'with ' + o + ' on the plane', 'on the flight with ' + o])}",
         f"{s} {r.choice(['wants', 'wishes'])} {c} to {r.choice(['return', 'travel', 'depart', 'be removed'])} with {o}",
         f"{s} wants {c} to {r.choice(['accompany', 'go with', 'travel with'])} {o}",
         f"{s} {r.choice(['insists', 'insisted'])} on {r.choice(['reunification', 'departing with ' + c, 'taking ' + c])}",
@@ -263,19 +261,27 @@ def attorney(r: random.Random) -> Example:
     when = r.choice(["before deciding", "first", "before making a decision", "prior to making a decision",
                      "before signing anything", "before signing", "", "prior to deciding",
                      "before any decision re: " + c])
+    pro = _pro(r, p)
+    # composed: an act the parent holds back, and the lawyer it waits for
+    hold = r.choice(["decide", "choose", "answer", "sign anything", "put " + p + " name on anything",
+                     "sign the form", "say anything about " + c, "make a choice", "commit to anything"])
+    wait = r.choice([f"{who} has seen it", f"{who} reviews it", f"{who} is present", f"{pro} sees {who}",
+                     f"{pro} hears from {who}", f"{pro} gets advice from {who}", f"{who} calls back",
+                     f"{pro} has talked to {who}", f"{who} explains it"])
     t = r.choice([
+        f"{s} {r.choice(['will not', 'refuses to', 'does not want to', 'prefers not to'])} {hold} {r.choice(['until', 'before'])} {wait}",
+        f"{s} {r.choice(['asks', 'asked', 'wants', 'would like', 'needs', 'requested'])} to {r.choice(['see', 'call', 'hear from', 'get advice from', 'be advised by'])} {who} {r.choice(['before ' + pro + ' ' + r.choice(['chooses', 'decides', 'answers', 'signs']), 'first', 'before deciding', ''])}".rstrip(),
         f"{s} {r.choice(['wants', 'wishes', 'would like', 'requested', 'asked', 'needs'])} to {r.choice(['speak', 'talk', 'consult', 'meet'])} with {who} {when}",
         f"{s} {r.choice(['requested', 'requests', 'asked'])} to consult with {who} prior to making a decision{r.choice(['', ' re: ' + c, ' regarding ' + c])}",
         f"{s} {r.choice(['refused', 'declined', 'will not agree'])} to sign {r.choice(['the form', 'anything', 'the waiver'])} until {r.choice(['she', 'he'])} {r.choice(['speaks', 'talks', 'consults'])} with {who}",
         f"{s} will decide after {r.choice(['speaking', 'talking', 'consulting'])} with {who}",
         f"{s} {r.choice(['requested', 'wants', 'asked for'])} {r.choice(['an attorney', 'a lawyer', 'legal counsel', 'to see a lawyer', 'attorney consultation'])}",
-        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['quiero hablar con un abogado', 'primero quiero hablar con mi abogado', 'necesito un abogado', 'quero falar com um advogado'])}\"",
         f"{s} {r.choice(['deferred', 'declined to decide'])} pending {r.choice(['consultation with counsel', 'attorney consultation', 'legal advice'])}",
         f"{s} {r.choice(['wants', 'wishes'])} {r.choice(['legal advice', 'to get legal advice'])} {when}",
         f"Decision pending attorney consultation",
         f"{s} will not {r.choice(['decide', 'make a decision', 'sign anything', 'choose'])} until {r.choice(['she', 'he'])} {r.choice(['meets', 'speaks', 'talks', 'consults'])} with {who}",
         f"{r.choice(['Subject', 'PA'])}'s {r.choice(['attorney', 'lawyer', 'counsel'])} {r.choice(['advised', 'said', 'called to say'])} that {r.choice(['she', 'he'])} will decide after {r.choice(['a legal visit', 'meeting with counsel', 'consulting counsel'])}",
-        f"{s} will not {r.choice(['sign anything', 'sign the form', 'answer', 'decide'])} without {r.choice(['her', 'his', 'an'])} {r.choice(['attorney', 'lawyer', 'counsel'])}{r.choice(['', ' present', ' being present'])}",
+        f"{s} {r.choice(['will not', 'refused to', 'refuses to', 'REFUSED TO', 'would not'])} {r.choice(['sign anything', 'sign the form', 'sign any form', 'sign any paper', 'answer', 'decide'])} {r.choice(['without', 'w/o'])} {r.choice(['her', 'his', 'an', 'a', ''])} {r.choice(['attorney', 'lawyer', 'counsel'])}{r.choice(['', ' present', ' being present'])}",
         f"{s} {r.choice(['is waiting for', 'is awaiting', 'expects'])} {r.choice(['a call from', 'a call back from', 'advice from', 'a visit from'])} {who} {r.choice(['and will decide afterwards', 'before deciding', 'before answering', 'to decide'])}",
         f"{s} wants {who} to {r.choice(['review the form', 'look at the form', 'be present', 'explain the options'])}{r.choice(['', ' first', ' before deciding', ' before signing'])}",
         f"{s} {r.choice(['would like', 'wants', 'asked for'])} {who} {r.choice(['to be present', 'present'])} for {r.choice(['any discussion', 'the interview', 'any decision'])}{r.choice(['', ' about ' + c])}",
@@ -291,11 +297,13 @@ def undecided(r: random.Random) -> Example:
     ctry = r.choice(COUNTRIES)
     t = r.choice([
         f"{s} {r.choice(['is undecided', 'undecided', 'remains undecided', 'UNDECIDED'])}{r.choice(['', ' at this time', ' regarding ' + c, ' at this time regarding ' + c])}",
-        f"{s} {r.choice(['unable to decide', 'is unable to decide', 'could not decide', 'cannot decide', 'has not decided', 'has not yet decided', 'did not make a decision', 'did not decide', 'made no decision'])}{r.choice(['', ' today', ' at this time', ' yet'])}",
+        f"{s} {r.choice(['unable to decide', 'is unable to decide', 'could not decide', 'cannot decide', 'has not decided', 'has not yet decided', 'did not make a decision', 'did not decide', 'made no decision', 'has not made up her mind', 'has not made up his mind', 'could not make up her mind', 'is torn', 'keeps going back and forth'])}{r.choice(['', ' today', ' at this time', ' yet'])}",
         f"{s} {r.choice(['needs', 'wants', 'asked for', 'requested'])} time to think{r.choice(['', ' and will advise', ' about it', ' it over'])}",
         f"{s} {r.choice(['wants', 'wishes', 'needs'])} to {r.choice(['speak', 'talk', 'consult'])} with {r.choice(['family', 'her husband', 'his wife', 'relatives', 'the sponsor', 'family members'])}{r.choice(['', ' in ' + ctry])} first",
         f"{s} will think about it{r.choice(['', ' and advise', ' and let us know'])}",
-        f"{s} {r.choice(['said', 'stated'])}: \"{r.choice(['no sé todavía', 'lo voy a pensar', 'no sé qué hacer', 'tengo que pensarlo', 'necesito hablar con mi familia'])}\"",
+        f"{s} {r.choice(['unsure', 'is unsure', 'not sure', 'uncertain'])} {r.choice(['if', 'whether'])} {c} should {r.choice(['stay', 'go with ' + o, 'travel', 'remain here'])}",
+        f"{s} {r.choice(['may', 'might', 'could'])} {r.choice(['leave', 'take'])} {c} {r.choice(['here', 'along', 'with the sponsor'])}, but {r.choice(['wants', 'needs'])} to think about it{r.choice(['', ' overnight', ' more'])}",
+        f"{s} {r.choice(['answered neither yes nor no', 'did not answer', 'would not answer', 'gave no clear answer'])}{r.choice(['', ' when asked about ' + r.choice(['removal with ' + c, c, 'reunification'])])}",
         f"No decision {r.choice(['made', 'yet', 'at this time', 'was made today'])}",
         f"{s} {r.choice(['is still deciding', 'is considering the options', 'will advise later', 'will decide later'])}",
         f"Decision pending",
@@ -354,8 +362,9 @@ def info_option(r: random.Random) -> Example:
         f"Explained the option to {r.choice(['depart', 'be removed'])} with {c} and the consequences of departing without {c}",
         f"{s} was offered removal with {c} and advised that {c} would otherwise remain in ORR custody",
         # the alternatives themselves, in whatever verb the officer used
-        f"{_told(r)}{r.choice([' that', ' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have'])} {c} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US'])}{_purpose(r, p)}",
+        f"{_told(r)}{r.choice([' that', ' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'has the option to', 'is able to', 'would be able to'])} {r.choice(['be removed', 'be deported', 'depart', 'return', 'travel', 'go back'])} {r.choice(['together with', 'with', 'w/', 'along with'])} {c} or {r.choice(['leave', 'allow', 'have', 'let'])} {r.choice([c, o, o])} {r.choice(['in the US', 'in the United States', 'here', 'in ORR custody', 'to stay in the U.S.', 'remain in the US', 'with the sponsor', 'with the sponsor in ' + r.choice(['Texas', 'Florida', 'New Jersey']), 'with relatives', 'stay behind'])}{_purpose(r, p)}",
         f"{_told(r)} {_pro(r, p)} {r.choice(['may', 'could', 'can'])} {r.choice(['leave', 'depart', 'be removed', 'go'])} {r.choice(['with or without', 'either with or without'])} {c}",
+        f"{_told(r)}{r.choice([' that', ''])} {_pro(r, p)} {r.choice(['may', 'could', 'can', 'is allowed to', 'is free to'])} {r.choice(['take', 'bring', 'travel with', 'fly back with', 'return with'])} {c}{r.choice(['', ' with ' + o, ' along'])}{r.choice(['', ' to ' + r.choice(COUNTRIES), ' on the flight', ' when removed'])}",
         f"{_told(r)} that {c} {r.choice(['may', 'could', 'can'])} {r.choice(['travel', 'depart', 'be removed', 'return'])} with {o} or {r.choice(['remain', 'stay'])} in the {r.choice(['US', 'U.S.', 'United States'])}{_purpose(r, p)}",
         f"{s} was {r.choice(['advised of', 'informed of', 'told', 'given', 'read'])} {r.choice([p, 'the', 'both', 'the two'])} options{r.choice([':', ',', ' -'])} {r.choice(['to be removed', 'removal', 'to depart', 'departure'])} {r.choice(['with', 'together with'])} {c} or {r.choice(['leaving', 'to leave', 'having'])} {c} {r.choice(['in the US', 'in ORR custody', 'with a sponsor', 'in the care of ORR'])}",
         f"{s} was {r.choice(['given the choice', 'given the option', 'offered the choice', 'presented with the choice'])} {r.choice(['of', 'between'])} {r.choice(['taking', 'departing with', 'being removed with'])} {c} {r.choice(['or', 'and'])} {r.choice(['leaving', 'not taking'])} {c} {r.choice(['in the US', 'behind', 'in ORR custody', 'with the sponsor'])}",
@@ -404,101 +413,9 @@ def negated_flags(r: random.Random) -> Example:
     return Example(t, "NONE", fl)
 
 
-def neutral(r: random.Random) -> Example:
-    s, p, o = subj(r)
-    c = child(r, p)
-    ctry = r.choice(COUNTRIES)
-    lang = r.choice(LANGS)
-    nm = _name(r)
-    t = r.choice([
-        f"Travel document request sent to {ctry} consulate",
-        f"Consulate of {ctry} contacted re: travel docs{r.choice(['', '. Awaiting response'])}",
-        f"Consulate confirmed subject's identity and nationality",
-        f"{r.choice(['Medical screening', 'TB test', 'Intake screening'])} completed; no issues noted",
-        f"Property inventoried and returned to subject",
-        f"Subject moved to bed space {r.choice('ABCDE')}-{r.randint(1, 60)} pending transfer",
-        f"{s} claimed fear; referred to USCIS for CFI",
-        f"ETD issued by consulate; removal flight pending",
-        f"Received I-213 from BP; case assigned to this officer",
-        f"Subject transferred to {r.choice(['Eloy DC', 'Otero County PC', 'Port Isabel', 'Karnes', 'Dilley'])}",
-        f"{c.capitalize()} located at ORR shelter in {r.choice(['Miami, FL', 'San Antonio, TX', 'Brownsville, TX', 'New York, NY', 'Phoenix, AZ'])}",
-        f"{r.choice(['Son', 'Daughter', 'Child'])} {nm} located at ORR shelter",
-        f"Via telephonic interpreter ({nm}) in {lang}",
-        f"Via telephonic interpreter ({r.choice(SERVICES)} #{r.randint(1000, 99999)}) in {lang}",
-        f"Using {lang} interpreter {nm}",
-        f"{lang} interpreter ({nm}) used for this conversation",
-        f"Interview {r.choice(['language', 'lang'])}: {lang}",
-        f"Lang: {lang}",
-        f"{r.choice(['Advised', 'ADVISED', 'Interviewed', 'Spoke'])} in {lang}",
-        f"Interview conducted in {lang} w/ {nm} interpreter",
-        f"Conducted in {lang} by this officer (fluent)",
-        f"{r.choice(TITLES)} {r.choice(LAST)} (fluent {lang}) spoke w/ subject",
-        f"This officer is a native {lang} speaker; interview in {lang}",
-        f"{r.choice(['Witnessed by', 'In the presence of', 'WITNESSED BY', 'IN THE PRESENCE OF'])} {_officer(r)}",
-        f"{_officer(r)} present as witness",
-        f"Follow up scheduled", f"Follow-up in 48 hours", f"Will follow up",
-        f"Case reviewed by supervisor", f"Subject has a final order of removal",
-        f"Subject was served with {r.choice(['I-862', 'I-860', 'I-205', 'the NTA'])}",
-        f"Subject's {r.choice(['sister', 'cousin', 'brother'])} called to ask about {c}",
-        f"Call with {c} arranged via ORR case manager",
-        f"{s} spoke with {c} by phone",
-        f"Flight itinerary received for {r.choice(['Tuesday', 'next week', 'June 12'])}",
-        f"TEL INTERP ({lang.upper()})",
-        f"Subject appeared in good health",
-        f"{s} was advised of {r.choice(['the removal date', 'the transfer', 'his rights to consular notification', 'her rights to consular notification'])}",
-        f"{s} asked about the status of {r.choice(['her', 'his'])} asylum case",
-        f"{r.choice(['Letter', 'Note'])} from {r.choice(['consulate', 'ORR', 'the shelter'])} received",
-        f"{r.choice(['ETD', 'Travel document', 'Removal', 'Transfer', 'Flight', 'Consular interview', 'Medical clearance', 'Bed assignment'])} {r.choice(['pending', 'still pending', 'pending review', 'pending approval'])}",
-        f"Consular interview conducted by {ctry} consulate{r.choice(['', ' via video', ' by phone'])}",
-        f"{s} {r.choice(['requested', 'asked for', 'wants', 'requests'])} {r.choice(['a blanket', 'a phone call', 'medical attention', 'commissary funds', 'a Bible', 'her property', 'a copy of the NTA', 'a call to family', 'a haircut', 'a new uniform'])}",
-    ])
-    return Example(t, "NONE")
-
-
-def admin(r: random.Random) -> Example:
-    """Unrelated case notes (no decision, no advisal about the child): the routine of a
-    detention file. Several use the words decisions are made of ("refused", "requested",
-    "counsel", "pending", "with him", "explained") about something else, so the model
-    learns that those words alone decide nothing."""
-    s, p, o = subj(r)
-    ctry = r.choice(COUNTRIES)
-    fac = r.choice(["Port Isabel SPC", "Otero County PC", "Karnes", "Dilley", "Eloy DC",
-                    "IAH Polk", "El Paso SPC", "Stewart DC", "the staging facility"])
-    t = r.choice([
-        r.choice(["No further action", "NO FURTHER ACTION", "NFA", "No further action at this time",
-                  "No further action needed", "No action required", "Nothing further", "No changes"]),
-        f"{r.choice(['Case reviewed', 'CASE REVIEWED', 'File reviewed', 'A-file reviewed', 'Case file reviewed'])}{r.choice(['', ' by SDDO', ' by supervisor', ' - NFA', ', no changes', ', no issues'])}",
-        f"{r.choice(['Pending TD', 'TD pending', 'Awaiting TD', 'TD requested', 'TD received', 'ETD pending', 'Pending travel document', 'Pending flight'])}{r.choice(['', ' from consulate', ' from ' + ctry + ' consulate'])}",
-        f"{r.choice(['Medical', 'Sick call', 'IHSC', 'Dental', 'Mental health'])} {r.choice(['screening completed', 'visit', 'request', 'clearance received', 'follow-up scheduled', 'referral made'])}{r.choice(['', ': ' + r.choice(['rash', 'headache', 'tooth pain', 'cough', 'fever']), '; cleared for travel', '; no issues'])}",
-        f"{s} {r.choice(['seen by', 'evaluated by', 'referred to'])} {r.choice(['medical', 'the nurse', 'IHSC', 'PA-C', 'the clinic', 'the doctor', 'dental'])}{r.choice(['', ' for ' + r.choice(['high blood pressure', 'a rash', 'back pain', 'a cough']), '; cleared', '; returned to housing'])}",
-        f"{r.choice(['Property', 'PROPERTY', 'Belongings', 'Personal property'])} {r.choice(['inventoried', 'inventory completed', 'bagged and tagged', 'sent with ' + o, 'released to family', 'returned', 'transferred with ' + o, 'logged'])}",
-        f"{s}'s {r.choice(['belongings', 'property', 'clothes', 'documents', 'passport', 'ID card'])} {r.choice(['bagged and tagged', 'located in property', 'copied to A-file', 'sent with ' + o, 'returned to ' + o, 'received from family'])}",
-        f"{s} {r.choice(['transferred', 'moved', 'relocated'])} {r.choice(['to ' + fac, 'from Dilley to ' + fac, 'to housing unit B-4', 'to ' + fac + ' for bed space', 'to ' + fac + ' due to bed space'])}{r.choice(['', '; property sent with ' + o, ' with ' + p + ' property'])}",
-        f"{r.choice(['Bed space', 'BED SPACE', 'Transfer', 'Housing'])} {r.choice(['confirmed', 'unavailable', 'request pending', 'requested at ' + fac, 'cancelled', 'approved'])}",
-        f"{s} {r.choice(['refused', 'refuses', 'declined'])} {r.choice(['the meal tray', 'meals', 'medication', 'medical treatment', 'the TB test', 'to sign the property receipt', 'to speak with the consular officer', 'recreation', 'the transfer', 'a phone call', 'to attend sick call'])}",
-        f"{r.choice(['Habeas petition', 'Motion to reopen', 'Appeal', 'G-28', 'Stay request', 'Notice of appearance', 'Bond motion'])} {r.choice(['filed by counsel', 'received', 'filed by attorney', 'placed in A-file', 'submitted by ' + r.choice(ORGS)])}{r.choice(['', '; OPLA notified', '; forwarded to docket'])}",
-        f"{r.choice(['Attorney', 'Counsel', 'Subject' + chr(39) + 's attorney', 'Legal rep'])} {r.choice(['called requesting case status', 'called for status of case', 'visited', 'requested a copy of the I-213', 'requested a legal visit', 'emailed re: bond'])}",
-        f"{r.choice(['Court date', 'Master calendar hearing', 'Individual hearing', 'Hearing', 'CFI', 'Credible fear interview'])} {r.choice(['scheduled', 'set', 'rescheduled', 'continued', 'held'])}{r.choice(['', ' for next week', ' before IJ ' + r.choice(LAST), ' with USCIS'])}",
-        f"{s} {r.choice(['attended', 'appeared at'])} {r.choice(['the hearing', 'master calendar hearing', 'court'])}{r.choice(['', '; IJ ordered removal', '; case continued', '; relief denied'])}",
-        f"{r.choice(['Consular interview', 'Consulate interview', 'Consular visit'])} {r.choice(['conducted', 'completed', 'held', 'done'])}{r.choice(['', ' telephonically', ' by video', ' in person'])}{r.choice(['', '; nationality confirmed', '; TD to follow', '; TD pending'])}",
-        f"{ctry} {r.choice(['consulate', 'consular officer'])} {r.choice(['interviewed subject', 'confirmed nationality', 'requested a list of detainees', 'issued TD'])}",
-        f"{s} {r.choice(['requested', 'asked for', 'wants', 'wishes', 'would like'])} to {r.choice(['call ' + p + ' consulate', 'file a complaint', 'file a grievance', 'call family', 'see the chaplain', 'buy commissary', 'get a copy of ' + p + ' birth certificate', 'see medical'])}",
-        f"{_told(r)} that {r.choice([p + ' removal flight was postponed', 'the transfer is scheduled for tomorrow', p + ' property will be returned at release', 'visitation hours changed', 'the TD has not arrived', p + ' bond was denied'])}",
-        f"{r.choice(['Explained', 'Reviewed'])} {r.choice(['the property release procedure', 'the grievance process', 'facility rules', 'the commissary process', 'visitation rules'])}{r.choice(['', ' to ' + s.lower()])}",
-        f"{s} {r.choice(['released on OSUP', 'released on bond', 'bonded out', 'removed to ' + ctry, 'departed via charter', 'placed in SMU', 'placed on hunger strike watch'])}",
-        f"{r.choice(['Departure verified', 'Removal verified', 'Removal completed'])}{r.choice(['', ' to ' + ctry, ' via ICE Air'])}",
-        f"{r.choice(['Interview not conducted', 'No interview today', 'Interview rescheduled'])}{r.choice(['', ' due to lockdown', ' - interpreter unavailable', ' due to court'])}",
-        f"{r.choice(['Interpreter', 'Telephonic interpreter', 'Language Line'])} {r.choice(['unavailable', 'not available'])}{r.choice(['', '; interview rescheduled'])}",
-        f"{r.choice(['Fingerprints', 'Biometrics', 'The I-213', 'A-file', 'Records check'])} {r.choice(['resubmitted', 'reviewed', 'requested from records', 'completed', 'received'])}{r.choice(['', '; no discrepancies'])}",
-        f"{r.choice(['Sponsor', 'The sponsor', 'ORR'])} {r.choice(['vetting in progress', 'application received', 'assessment pending', 'home study scheduled'])}",
-        f"Case {r.choice(['transferred', 'reassigned'])} to {_officer(r)}",
-    ])
-    return Example(t, "NONE")
-
-
 FAMILIES = [(waive, 14), (waive_written, 6), (form_signed_only, 1), (request, 14), (request_written, 2),
             (attorney, 7), (undecided, 7), (info, 10), (option, 9), (info_option, 1),
-            (negated_flags, 6), (neutral, 22), (offered_then, 3), (admin, 12)]
+            (negated_flags, 6), (offered_then, 3)]  # + comment_notes.NOTE_FAMILIES
 
 
 def _surface(r: random.Random, text: str) -> str:
@@ -534,6 +451,15 @@ def _info_tail(r: random.Random, ex: Example) -> Example:
                      "of the consequences", "of the options", "what would happen to the child",
                      "the child could pursue relief in the US"])
     what = what if what.startswith("of ") else "that " * (r.random() < 0.5) + what
+    if r.random() < 0.4:  # what was told first: "After the options were explained, ..."
+        how = r.choice(["", f" in {r.choice(LANGS)}", " by interpreter", " through the interpreter"])
+        lead = r.choice([f"After the options were explained{how}, ", f"After reviewing the options{how}, ",
+                         f"Once advised of the consequences{how}, ", f"Having been told what happens to the child{how}, "])
+        return Example(lead + ex.text[:1].lower() + ex.text[1:], ex.decision, dict(ex.flags, INFO=1))
+    if r.random() < 0.3:
+        tail = r.choice([" after reviewing the options with this officer", " after the options were explained",
+                         " after being advised that the child keeps " + r.choice(["her", "his"]) + " own immigration case"])
+        return Example(ex.text + tail, ex.decision, dict(ex.flags, INFO=1))
     return Example(f"{ex.text}{tail} {what}", ex.decision, dict(ex.flags, INFO=1))
 
 
@@ -545,23 +471,3 @@ def _join(r: random.Random, a: Example, b: Example) -> Example:
     sep = r.choice([", ", ", ", " - ", " and "])
     return Example(a.text + sep + b.text[0].lower() + b.text[1:] if sep == " and " else a.text + sep + b.text,
                    dec, flags)
-
-
-def generate(n: int, seed: int = 13) -> list[Example]:
-    r = random.Random(seed)
-    fams, weights = zip(*FAMILIES)
-    out = []
-    for _ in range(n):
-        ex = r.choices(fams, weights)[0](r)
-        x = r.random()
-        if x < 0.15:
-            ex.text = _lead_in(r) + ex.text[0].lower() + ex.text[1:] if ex.text[:2] != ex.text[:2].upper() else _lead_in(r) + ex.text
-        elif x < 0.18 and ex.decision != "NONE":
-            ex = _info_tail(r, ex)
-        elif x < 0.3:
-            other = r.choices(fams, weights)[0](r)
-            if ex.decision == "NONE" or other.decision == "NONE":
-                ex = _join(r, ex, other) if r.random() < 0.5 else _join(r, other, ex)
-        ex.text = _surface(r, ex.text)
-        out.append(ex)
-    return out

@@ -2,8 +2,13 @@
 
   .venv/bin/python -m training.comments [--out models/comments/clf] [--n 20000]
 
-Data: clauses from the paraphrase grammar (:mod:`extractor.comments.grammar`, fixed
-seed) plus the hand-written examples in ``models/comments/data/handwritten.jsonl``. The
+Data: clauses from the paraphrase grammar (:mod:`training.comment_grammar` with
+:mod:`training.comment_offers`,
+:mod:`training.comment_notes` and :mod:`training.comment_phrases`, fixed seed) plus the
+hand-written examples in ``models/comments/data/handwritten.jsonl``. The words of a clean
+(noise-free) pass of the same grammar are saved beside the model as ``known_words.txt``:
+:mod:`extractor.comments.spelling` repairs unknown words towards them, at training and at
+inference alike. The
 model reads :func:`features.featurize` text, never raw text, so training and inference
 see the same canonical vocabulary. One spaCy ``textcat_multilabel`` component on a
 blank English pipeline with eight labels: the decision (WAIVE / REQUEST / ATTORNEY /
@@ -11,6 +16,10 @@ UNDECIDED / NONE, exactly one is 1 in training; inference takes the arg-max) and
 flags INFO / OPTION / WRITTEN. (spaCy keeps one ``doc.cats`` per doc, so an exclusive
 ``textcat`` beside a multilabel one would see the other's labels.) A bag-of-ngrams (1-3) model: fast, small, and with negation-marked tokens they
 capture scope ("NOT_without") that a plain bag of words cannot.
+
+``--arch ensemble`` trains spaCy's TextCatEnsemble instead (a CNN tok2vec over NORM,
+PREFIX, SUFFIX and SHAPE hash embeddings, beside the same bag of n-grams): the
+comparison is in models/comments/README.md.
 """
 from __future__ import annotations
 
@@ -18,15 +27,19 @@ import argparse
 import json
 import random
 import time
+from collections import Counter
 from pathlib import Path
 
 import spacy
 from spacy.training import Example as SpacyExample
 
+from training import comment_corpus as corpus
 from training import comment_grammar as grammar
+from extractor.comments import features
 from extractor.comments.features import featurize
+from extractor.comments.spelling import Speller, count_words, save_counts
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = ROOT / "models" / "comments"
 DATA_DIR = MODEL_DIR / "data"
 SEED = 13
@@ -43,11 +56,22 @@ def load_handwritten(path: Path = DATA_DIR / "handwritten.jsonl") -> list[gramma
     return out
 
 
-def build_blank() -> "spacy.language.Language":
+BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False,
+       "ngram_size": 3, "no_output_layer": False, "length": 65536}
+ENSEMBLE = {"@architectures": "spacy.TextCatEnsemble.v2", "nO": None,
+            "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
+                        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64,
+                                  "rows": [5000, 2000, 2000, 500],
+                                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                                  "include_static_vectors": False},
+                        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64,
+                                   "window_size": 1, "maxout_pieces": 3, "depth": 2}},
+            "linear_model": BOW}
+
+
+def build_blank(arch: str = "bow") -> "spacy.language.Language":
     nlp = spacy.blank("en")
-    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False,
-           "ngram_size": 3, "no_output_layer": False, "length": 65536}
-    ml = nlp.add_pipe("textcat_multilabel", config={"model": bow})
+    ml = nlp.add_pipe("textcat_multilabel", config={"model": ENSEMBLE if arch == "ensemble" else BOW})
     for label in grammar.DECISIONS + grammar.FLAGS:
         ml.add_label(label)
     return nlp
@@ -55,15 +79,29 @@ def build_blank() -> "spacy.language.Language":
 
 def training_examples(n: int, seed: int = SEED) -> list[grammar.Example]:
     hand = load_handwritten()
-    return grammar.generate(n, seed) + hand * 5  # hand-written ones weigh more
+    return corpus.generate(n, seed) + hand * 5  # hand-written ones weigh more
 
 
-def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose: bool = True) -> Path:
+def known_words(n: int, seed: int) -> Counter:
+    """Words of a noise-free pass of the grammar, the hand-written clauses and the
+    feature vocabulary: what the speller may repair towards."""
+    counts = count_words(e.text for e in corpus.generate(n, seed, noisy=False))
+    counts.update(count_words(e.text for e in load_handwritten()))
+    for k, v in features._WORDS.items():
+        counts.update({w: 2 for w in (k, v) if w.isalpha()})
+    return counts
+
+
+def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose: bool = True,
+          arch: str = "bow") -> Path:
     t0 = time.time()
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
+    counts = known_words(n, seed)
+    kept = Counter({w: c for w, c in counts.items() if c >= 2})
+    features.use_speller(Speller(kept))
     data = training_examples(n, seed)
-    nlp = build_blank()
+    nlp = build_blank(arch)
     docs = [(featurize(e.text), e.cats()) for e in data]
     examples = [SpacyExample.from_dict(nlp.make_doc(t), {"cats": c}) for t, c in docs]
     optimizer = nlp.initialize(lambda: examples[:500])
@@ -80,8 +118,10 @@ def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose:
     nlp.meta["name"] = "waiverscan_comments"
     nlp.meta["description"] = "Clause classifiers for case comments (see models/comments/README.md)"
     nlp.meta["training"] = {"examples": len(examples), "seed": seed, "epochs": epochs,
-                            "grammar_n": n}  # no timestamps: a rebuild is byte-identical
+                            "grammar_n": n, "arch": arch}  # no timestamps: a rebuild is byte-identical
     nlp.to_disk(out)
+    save_counts(kept, out / "known_words.txt")
+    features.reset_speller()
     if verbose:
         print(f"saved {out} in {time.time() - t0:.1f}s", flush=True)
     return out
@@ -93,8 +133,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=20000, help="grammar clauses to generate")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--arch", choices=("bow", "ensemble"), default="bow")
     a = ap.parse_args()
-    train(a.out, a.n, a.epochs, a.seed)
+    train(a.out, a.n, a.epochs, a.seed, arch=a.arch)
 
 
 if __name__ == "__main__":

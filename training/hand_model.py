@@ -4,7 +4,7 @@
                                                  [--minutes M] [--lines N]
 
 Debian's eng/spa traineddata are integer ("fast") models: they cannot be fine-tuned,
-and they read the handwriting faces of these forms badly ("Ramón Ordóñez Ixcoy" ->
+and they read the handwriting faces of these forms badly (a three-part Mayan-Spanish name ->
 "wik"). This trains a small network (``CONFIG["net_spec"]``) from nothing on lines of
 what hand-written fields hold: names built from syllables and from generic name lists
 written here (a fifth or so from the sample generator's lists), random letter strings,

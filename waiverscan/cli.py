@@ -7,7 +7,7 @@ code comes from one table, :data:`extractor.errors.EXIT_CODES`, through
 file that failed.
 
 Logs go to stderr and never carry personal data (names, A-numbers, document text, file
-names): only counts, timings and error codes. The one exception is ``-vv``, a developer
+names): only counts, timings and error codes (:mod:`waiverscan.logs`). The one exception is ``-vv``, a developer
 switch that prints tracebacks, which may quote document text.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,10 @@ from typing import Any, Callable, Optional, Sequence, TextIO
 
 from extractor.errors import EXIT_CODES, WaiverscanError, exit_code_for
 from extractor.model import Document, Page, Record
+# logging, redaction and crash documents are shared with the batch workers
+from waiverscan.logs import crashed as _crashed
+from waiverscan.logs import set_current_file as _set_current_file
+from waiverscan.logs import setup_logging as _setup_logging
 
 log = logging.getLogger("waiverscan")
 
@@ -37,7 +40,7 @@ _EXIT_HELP = {
     "empty": "nothing to read (0 bytes, no pages, a page too small to hold text)",
     "ocr_failed": "Tesseract failed on a page",
     "ocr_timeout": "Tesseract took too long on a page",
-    "tool_missing": "Tesseract is not installed (run `make setup`)",
+    "tool_missing": "Tesseract, a trained model or an optional part is missing (the message says what to run)",
     "store_unavailable": "the store's database stayed unreachable or locked (scan --db-wait)",
     "file_timeout": "a file took longer than scan --file-timeout (the run goes on)",
     "chain_broken": "audit verify: the review log was tampered with",
@@ -60,22 +63,6 @@ def _ocr(path: Path) -> Document:
 def _extract(path: Path) -> Document:
     from waiverscan.pipeline import extract_document
     return extract_document(path)
-
-
-def _crashed(path: Path, exc: BaseException) -> Document:
-    """A document object for a file on which the program itself failed (a bug): the
-    batch output keeps one object per input; the message names only the exception type
-    because its text may quote the document."""
-    doc = Document(source=str(path), sha256="0" * 64)
-    try:
-        from extractor.ingest import sha256_file
-        doc.sha256 = sha256_file(path)
-    except Exception:  # the hash is a nicety here; the file may be gone
-        pass
-    doc.error = {"code": "unreadable",
-                 "message": f"internal error ({type(exc).__name__}); please report it"}
-    doc.exception = exc
-    return doc
 
 
 def run_one(path: Path, runner: Callable[[Path], Document]) -> Document:
@@ -242,51 +229,6 @@ def version_text() -> str:
     return f"waiverscan {__version__}\n{tess}"
 
 
-_A_NUMBER = re.compile(r"\bA[-\s]?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}\b|\b\d{8,9}\b")
-
-
-class _Redact(logging.Filter):
-    """Last line of defence for what reaches stderr through logging: any stage's log
-    message loses the current file's name and path (archive file names often carry
-    the parent's name) and anything shaped like an A-number."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: list[str] = []
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        msg = record.getMessage()
-        for secret in self.secrets:
-            msg = msg.replace(secret, "<file>")
-        record.msg, record.args = _A_NUMBER.sub("<A-number>", msg), ()
-        return True
-
-
-_redact = _Redact()
-
-
-def _set_current_file(path: Optional[Path]) -> None:
-    if path is None:
-        _redact.secrets = []
-        return
-    # longest first, so the full path is replaced before its name
-    names = {str(path), str(path.resolve()), path.name}
-    _redact.secrets = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
-
-
-def _setup_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("waiverscan: %(levelname)s: %(message)s"))
-    handler._waiverscan = True  # type: ignore[attr-defined]
-    handler.addFilter(_redact)
-    root = logging.getLogger()
-    # replace only our own handler (main() may run many times in one process, as in tests)
-    root.handlers[:] = [h for h in root.handlers if not getattr(h, "_waiverscan", False)]
-    root.addHandler(handler)
-    root.setLevel(level)
-
-
 def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
          stderr: Optional[TextIO] = None) -> int:
     """Entry point of the console script; returns the exit code."""
@@ -295,6 +237,19 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    try:
+        return _dispatch(args, parser, stdout, stderr)
+    except ModuleNotFoundError as exc:  # an optional part that is not installed
+        from waiverscan.extras import explain
+        advice = explain(exc)
+        if advice is None:
+            raise
+        stderr.write(f"waiverscan: {advice}\n")
+        return EXIT_CODES["tool_missing"]
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser,
+              stdout: TextIO, stderr: TextIO) -> int:
     if args.version:
         stdout.write(version_text() + "\n")
         return 0

@@ -91,13 +91,15 @@ def review_command(db: str, port: int) -> list[str]:
 
 
 def _upload_limit_mb() -> int:
-    from review_ui.upload import MAX_BYTES
-    return MAX_BYTES // (1024 * 1024)
+    from waiverscan.config import UPLOAD_MAX_BYTES  # the UI refuses the same size
+    return UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
 def run_review(args: Any, stdout: TextIO, stderr: TextIO) -> int:
     """Bring the store up to date, then run Streamlit in the foreground until Ctrl-C."""
     from waiverscan.store import normalise_url, open_store
+    from waiverscan.extras import require
+    require("streamlit")  # run in a child process: its absence is told here, plainly
     url = normalise_url(args.db)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
         # relative SQLite path: absolute, so the UI finds it whatever its directory

@@ -36,6 +36,9 @@ RowIssue = T.RowIssue
 #: hundred (dev exports: 327 at most); a 50 MB cell would take the NLP minutes (spaCy
 #: refuses over 1,000,000). The rest is left out, and the row says so.
 MAX_COMMENT_CHARS = 10_000
+#: an OCR'd entry read with less mean word confidence than this is not confidently
+#: unrelated: with no decision read, C-DECISION goes to a reviewer (`unknown`)
+UNRELATED_MIN_READ = 0.5
 TEXT_FIELDS = ("decision", "decision_mode", "info_provided", "option_offered", "language",
                "interpreter_or_fluent", "witness_name", "child_names")
 
@@ -69,6 +72,18 @@ def _text_fields(text: str, page: Optional[int] = None, bbox=None,
         ev, span = _evidence(text, f.span)
         prov = ";".join(x for x in (f.how, span) if x)
         out[name] = Field(f.value, round(f.confidence * conf_scale, 3), page, bbox, ev, prov)
+    about = found.get("about_choice")
+    if out["decision"] is None and about is None and conf_scale < UNRELATED_MIN_READ:
+        # too little of the printout was read to be sure the entry is unrelated
+        out["decision"] = Field(None, round(conf_scale, 3), page, bbox, text,
+                                "text read with low confidence, decision unread")
+    if out["decision"] is None and about is not None:
+        # the entry speaks of the parent's choice but no decision was read: a decision
+        # field with no value (not a missing field) tells the rubric to send C-DECISION to
+        # a reviewer as `unknown` instead of taking the entry out of the audit
+        ev, span = _evidence(text, about.span)
+        prov = ";".join(x for x in ("about the choice, decision unread", about.how, span) if x)
+        out["decision"] = Field(None, round(about.confidence * conf_scale, 3), page, bbox, ev, prov)
     return out
 
 

@@ -63,7 +63,7 @@ class Entry:
 
     @property
     def text(self) -> str:
-        return " ".join(l.text.strip() for l in self.body if l.text.strip())
+        return " ".join(t for t in (_cell_text(l.text) for l in self.body) if t)
 
 
 def union(boxes: list[BBox]) -> Optional[BBox]:
@@ -123,10 +123,55 @@ def _is_noise(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) < 3
 
 
+_CELL_SEP = re.compile(r"\s*[|¦]\s*|\t+|\s{3,}")
+_TITLES = r"(?:SDDO|AFOD|FOD|ERO|IEA|SDO|DDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Agent|AGENT)"
+_NAME_TOK = r"(?:[A-ZÀ-Ý]\.?|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
+_AUTHOR_LEAD = re.compile(rf"^\W{{0,3}}({_TITLES}\.?\s*{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,3}})")
+# "SDDO K. Brown   06/01/2018": officer first, then the date (a printout's column order)
+_OFFICER_FIRST = re.compile(rf"^\W{{0,3}}({_TITLES}\.?\s+{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,3}})"
+                            rf"\s*[|¦,;\-]?\s+(?=\S*\d)")
+
+
+def _cell_text(text: str) -> str:
+    """A body line without the rules of a table (continuation rows "|   |   | text |")."""
+    t = text.strip()
+    if t[:1] in "|¦" or t[-1:] in "|¦":
+        t = " ".join(c for c in re.split(r"\s*[|¦]\s*", t) if c.strip())
+    return t.strip()
+
+
+def header_tail(rest: str, author: str) -> str:
+    """The comment text that a flat list or a table row carries on its header line, after
+    the officer and the A-number ("06/01/2018 | DO K. Brown | 208-123-456 | Subject ...")."""
+    cells = [c for c in _CELL_SEP.split(rest) if c and c.strip(" .:-|,;")]
+    if len(cells) > 1:
+        keep = [c for c in cells if c.strip(" .:;,") != author and not _is_a_cell(c)]
+        return " ".join(keep).strip()
+    body = rest[len(author):] if author and rest.startswith(author) else ""
+    a = re.search(r"(?:A\s?[#HhFf]|A-?Number|A-?File|Alien\s*#)?\W{0,3}\bA?\s*[-#]?\s*\d[\d\s\-]{6,}\d", body)
+    if a and find_a_numbers(_ocr_a(a.group(0))):
+        body = body[a.end():]
+    return body.strip(" .:-|,;") if len(body.split()) >= 2 else ""
+
+
+def _is_a_cell(c: str) -> bool:
+    c = c.strip(" .:;,")
+    return bool(find_a_numbers(_ocr_a(c))) and len(c) <= 24
+
+
 def parse_header(text: str) -> Optional[tuple[str, str, str]]:
     """(date as written, author, rest) when ``text`` is an entry header line."""
     m = _DATE_START.match(text)
     if not m:
+        of = _OFFICER_FIRST.match(text)
+        if of:
+            author = re.sub(r"\s+", " ", of.group(1)).strip()
+            # the officer's name stands in for the header's rest (a bare date is no header)
+            inner = parse_header(f"{text[of.end():]} {author}")
+            if inner is not None and inner[0]:
+                date, _, rest = inner
+                rest = rest[:-len(author)].strip(" .:-|,;") if rest.endswith(author) else rest
+                return date, author, f"{author} {rest}".strip()
         return None
     date = m.group(1)
     if re.fullmatch(rf"{_D}+\s*[/\-.]\s*{_D}+\s*[/\-.]\s*{_D}+", date):
@@ -147,6 +192,14 @@ def parse_header(text: str) -> Optional[tuple[str, str, str]]:
         dm = re.search(r"\s(?:A\s*[-#]?\s*)?\d[\d\s\-]{6,}", " " + author_part)
         if dm:
             author_part = author_part[:max(0, dm.start() - 1)]
+    cells = [c for c in _CELL_SEP.split(author_part) if c.strip(" .:;,|")]
+    if len(cells) > 1:  # a table row or wide columns: the author is one cell
+        titled = [c for c in cells if _AUTHOR_LEAD.match(c)]
+        author_part = (titled or cells)[0]
+    else:
+        lead = _AUTHOR_LEAD.match(author_part)
+        if lead and len(author_part.split()) > len(lead.group(1).split()) + 2:
+            author_part = lead.group(1)  # "06/01/2018 DO K. Brown Subject declined ...": flat list
     author = _TITLE_GLUED.sub(r"\1 \2", author_part.strip(" .:;,|"))
     author = re.sub(r"\s+", " ", author).strip()
     if date.lower().strip("() ") in ("no date", "undated", "sin fecha", "date unknown"):
@@ -184,6 +237,9 @@ def split_entries(lines: list[Line]) -> list[Entry]:
             found = find_a_numbers(_ocr_a(rest[len(author):] if rest.startswith(author) else rest))
             a = found[0] if found else section_a
             cur = Entry(line, [], date, author, a, line if found else section_line)
+            tail = header_tail(rest, author)
+            if tail:  # the comment begins on the header line (flat lists, table rows)
+                cur.body.append(Line(tail, line.page, line.words, line.start))
             entries.append(cur)
             continue
         if cur is not None:

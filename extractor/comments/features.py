@@ -9,13 +9,42 @@ governs (up to the next clause boundary). That makes "does not want to depart wi
 child" (``NOT_depart NOT_without``) linearly separable from "wants to depart without
 child", which a plain bag of words cannot do.
 
+Before any of that, misspelt and OCR-damaged words are repaired towards the words the
+training text knows (:mod:`extractor.comments.spelling`, ``known_words.txt`` beside the
+model), so "REQESTED REUNIFACATION" reads as "requested reunification".
+
 The same function runs at training and at inference time: keep it deterministic.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Optional
 
+from extractor.comments.spelling import Speller, load_speller
 from extractor.normalize import strip_accents
+
+#: the known words of the training text, saved with the model (see :mod:`spelling`)
+KNOWN_WORDS = Path(__file__).resolve().parents[2] / "models" / "comments" / "clf" / "known_words.txt"
+_speller_override: Optional[Speller] = None
+_use_override = False
+
+
+def use_speller(speller: Optional[Speller]) -> None:
+    """Training sets the speller of the text it is about to save (None: no repair);
+    inference uses the one saved beside the model."""
+    global _speller_override, _use_override
+    _speller_override, _use_override = speller, True
+
+
+def reset_speller() -> None:
+    """Back to the speller saved beside the model."""
+    global _speller_override, _use_override
+    _speller_override, _use_override = None, False
+
+
+def _speller() -> Optional[Speller]:
+    return _speller_override if _use_override else load_speller(str(KNOWN_WORDS))
 
 # Abbreviations whose period does not end a clause.
 _ABBREV = {"mr", "ms", "mrs", "dr", "sr", "sra", "st", "no", "u.s", "us", "a", "i", "jr",
@@ -77,14 +106,15 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 # multi-word rewrites first (applied on lower-cased, accent-folded text)
 _PHRASES: list[tuple[str, str]] = [
-    (r"\bw/o\b", " without "),
+    (r"\bw/[o0]\b", " without "),
+    (r"\bw/out\b", " without "),
     (r"\bw/", " with "),
     (r"\bb/c\b", " because "),
     (r"\bu\.\s?s\.(a\.)?", " us "),
     (r"\bunited states( of america)?\b", " us "),
     (r"\bestados unidos\b", " us "),
     (r"\bms\.? l\.?\b", " msl "),
-    # who the attorney is does not matter ("an attorney from Kids in Need of Defense")
+    # who the attorney is does not matter ("a lawyer from the county legal aid office")
     (r"\b(attorney|lawyer|counsel|abogado|advogado)\s+(from|with|at|of)\s+[^,.;:]*?"
      r"(?=\s+(first|before|prior|today|and)\b|[,.;:]|$)", r" \1 "),
     (r"\b(mr|ms|mrs|miss|sr|sra|srta|senor|senora)\.?\s+[a-z][a-z'\-]+(\s+[a-z][a-z'\-]+)?\b(?=\s+(said|stated|states|wants|wishes|was|is|does|did|will|would|declined|refused|requested|requests|elected|elects|chose|signed|executed|indicated|told|advised|asked|agreed|wanted|has|had|cannot|can|could|unable|undecided|not|no|prefers|decided|opted|expressed|reported|claimed|understood|:|,|\.))",
@@ -97,9 +127,12 @@ _PHRASES: list[tuple[str, str]] = [
      r"hijo|hija|hijos|hijas|nino|nina|ninos|ninas|filho|filha|filhos|filhas|bebe|baby)\b",
      " child "),
     (r"\b(little |baby |young )?(child|children|son|sons|daughter|daughters|kids|minors|hijo|hija|"
-     r"hijos|hijas|nino|nina|filho|filha|juvenile|boy|girl|boys|girls|kid|minor)\b", " child "),
+     r"hijos|hijas|nino|nina|ninos|ninas|filho|filha|filhos|filhas|juvenile|boy|girl|boys|girls|kid|minor|"
+     r"uac|uacs|dtr|infant|toddler|nena|menino|menina|bebe|baby)\b", " child "),
+    # "leave the child" (behind) is not "leave" (depart): "chose to leave her son" is a waiver
+    (r"\bleav(?:e|es|ing)\s+(child|him|her|them)\b(?!\s+(?:country|home|house|job)\b)", r" leave_behind \1 "),
     (r"\b(don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|isnt|"
-     r"wasn't|wasnt|cannot|can't|cant|never|nao|not|no|n't)\b", " not "),
+     r"wasn't|wasnt|cannot|can't|cant|never|nao|not|no|n't|neither|nor)\b", " not "),
     (r"\bwill not\b", " not "),
 ]
 
@@ -169,6 +202,9 @@ def fold(text: str) -> str:
 def featurize(clause: str) -> str:
     """Canonical, negation-marked token string of one clause (see module doc)."""
     s = fold(clause).lower()
+    sp = _speller()
+    if sp is not None:
+        s = sp.repair(s)
     s = re.sub(r"\(([^()]*)\)", r" , \1 , ", s)  # parentheses: a separate scope
     for pat, rep in _PHRASES:
         s = re.sub(pat, rep, s)

@@ -16,13 +16,30 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
+from extractor.comments import people
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
                    "ATTORNEY": "consult_attorney", "UNDECIDED": "undecided"}
 #: a clause needs this much support to carry a decision
 DECISION_MIN = 0.5
+#: a later decision this sure overrides an earlier one (a change of mind)
+LATER_MIN = 0.7
+#: a clause is confidently unrelated only when the classifier gives NONE at least this;
+#: below it an entry with no decision read is about the choice (C-DECISION goes to a
+#: reviewer as `unknown`, never `not_applicable`). On the validation sets every entry
+#: whose decision was missed has NONE < 0.25; the unrelated notes mostly > 0.6.
+NONE_CONFIDENT = 0.5
 FLAG_MIN = 0.5
+# "Unsure means unknown": a value read with less support than these is reported with
+# UNSURE_CONFIDENCE, which is below the rubric's pass threshold (0.6) and above its fail
+# threshold (0.35), so its check goes to a reviewer as `unknown` instead of passing on a
+# guess. Chosen on the validation sets v2-v6 (never dev): on them every decision read
+# wrongly as a waiver/request/attorney for an undecided parent scored under 0.93 and most
+# under 0.7; 0.7 sends 27 of 319 right decisions to a reviewer.
+DECISION_SURE = 0.7
+FLAG_SURE = 0.65
+UNSURE_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -38,6 +55,7 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    out["about_choice"] = _about_choice(doc) if out["decision"] is None else None
     out["language"] = _language(doc)
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
@@ -49,15 +67,19 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
 
 def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
     clauses = doc._.clause_cats or []
-    best = None  # (score, label, span)
+    decided = []  # (score, label, span) of every clause that records a decision, in order
     for a, b, cats in clauses:
         dec = {k: cats.get(k, 0.0) for k in ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED", "NONE")}
         label = max(dec, key=dec.get)
         if label == "NONE" or dec[label] < DECISION_MIN:
             continue
-        # later clauses win ties: an entry usually ends with the outcome
-        if best is None or dec[label] >= best[0] - 0.05:
-            best = (dec[label], label, (a, b))
+        decided.append((dec[label], label, (a, b)))
+    best = None
+    if decided:
+        # an entry ends with the outcome ("initially requested ..., later stated ..."): the
+        # last confident decision counts; a weak last one yields to a clearly stronger one
+        top = max(d[0] for d in decided)
+        best = next(d for d in reversed(decided) if d[0] >= LATER_MIN or d[0] >= top - 0.2)
     if best is not None and best[1] == "UNDECIDED":
         # "wants to see a lawyer first. No decision today": the attorney is why there is no
         # decision yet, and the more specific answer
@@ -69,6 +91,8 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
     out: dict[str, Optional[Found]] = {}
     if best is None:
         out["decision"] = None
+    elif best[0] < DECISION_SURE:
+        out["decision"] = Found(DECISION_LABELS[best[1]], UNSURE_CONFIDENCE, best[2], "textcat:unsure")
     else:
         out["decision"] = Found(DECISION_LABELS[best[1]], round(best[0], 3), best[2], "textcat")
     for flag, name in (("INFO", "info_provided"), ("OPTION", "option_offered"),
@@ -84,9 +108,62 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
             else:
                 out[name] = Found("oral", round(min(out["decision"].confidence, 1 - p), 3),
                                   out["decision"].span, "textcat")
+        elif FLAG_MIN <= p < FLAG_SURE:
+            out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:unsure")
+        elif p >= FLAG_MIN and name == "info_provided" and not _says_what(doc, clauses):
+            # only "the form was read" / "options explained": something was told, not what
+            out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:form read, content not recorded")
         else:
             out[name] = Found(p >= FLAG_MIN, round(p if p >= FLAG_MIN else 1 - p, 3), span, "textcat")
     return out
+
+
+# Canonical words that say WHAT the parent was told (consequences, the child's custody,
+# whereabouts or own case, legal help), not only that a form or a list of options was read.
+# The audit faulted comments that "did not say what the parent was told".
+_SUBSTANCE_WORDS = {"consequences", "consequence", "implications", "orr", "custody", "sponsor",
+                    "shelter", "relief", "case", "attorney", "rights", "right", "happen",
+                    "happens", "remain", "stay", "placed", "released", "located", "care",
+                    "court", "order", "settlement", "process", "airport", "safe", "counsel",
+                    "asylum", "claims", "class", "whereabouts", "where", "location", "would", "will"}
+
+
+def _says_what(doc: Doc, clauses) -> bool:
+    """Does some clause read as information also name what the parent was told?"""
+    from extractor.comments.features import featurize
+
+    for a, b, cats in clauses:
+        if cats.get("INFO", 0.0) >= FLAG_MIN:
+            words = set(featurize(doc.text[a:b]).replace("NOT_", "").split())
+            if words & _SUBSTANCE_WORDS:
+                return True
+    return False
+
+
+# Canonical feature words (after :func:`features.featurize`) that are about the parent's
+# choice: the child, reunification, removal with/without the child, an option, a form.
+_CHOICE_WORDS = {"child", "reunification", "reunified", "waiver", "waived", "election", "option",
+                 "options", "choice", "choices", "orr", "sponsor", "elected", "form", "together",
+                 "decision", "decide", "decides", "deciding", "undecided", "choose"}
+
+
+def _about_choice(doc: Doc) -> Optional[Found]:
+    """Does an entry with no decision read still speak of the parent's choice? Either a
+    clause the classifier is not confident is unrelated (NONE below 0.5) or gives a flag,
+    or the entry's canonical words name the child, reunification, an option or a form
+    (misspellings repaired first)."""
+    from extractor.comments.features import featurize
+
+    for a, b, cats in doc._.clause_cats or []:
+        if not cats:
+            continue  # nothing left to classify (punctuation, numbers)
+        unsure = cats.get("NONE", 1.0) < NONE_CONFIDENT
+        flag = max(cats.get(k, 0.0) for k in ("INFO", "OPTION", "WRITTEN"))
+        words = set(featurize(doc.text[a:b]).replace("NOT_", "").split())
+        if unsure or flag >= FLAG_MIN or words & _CHOICE_WORDS:
+            how = "textcat" if unsure or flag >= FLAG_MIN else "words"
+            return Found(True, round(max(1 - cats.get("NONE", 1.0), flag, 0.5), 3), (a, b), how)
+    return None
 
 
 # ---- rules: language, interpreter, witness, children --------------------------------
@@ -112,13 +189,66 @@ def _language(doc: Doc) -> Optional[Found]:
         after = doc[ent.end:ent.end + 2]
         ctx_b = {t.lower_ for t in before}
         ctx_a = {t.lower_ for t in after}
-        sent_has_interp = any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
-        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp:
+        sent_has_interp = (any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
+                           or _repaired_interp(ent.sent.text))
+        # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
+        # the language the entry was conducted in
+        bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
+        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng":
                 return found
             english = english or found
+    if english is None and _interpreter(doc).value:
+        # an interpreter is recorded but not its language: the parent's quoted words tell
+        # it. (A quotation alone does not record the language of the conversation: the
+        # validation sets' convention.)
+        return _quoted_language(doc.text)
     return english
+
+
+# Function words that tell a quotation's language: the parent's own words, quoted,
+# are in the language the conversation was held in.
+_QUOTE_WORDS = {
+    "spa": set("me mi mis voy quiero que sin con no se queden quede llevar llevarme hijo hija hijos "
+               "hijas nino nina aqui todavia si yo el la los las una un porque para ir irme dejar "
+               "regreso sola solo conmigo se".split()),
+    "por": set("eu meu minha meus minhas vou quero nao sem com filho filha filhos aqui levar ficar "
+               "sim voltar sozinha sozinho comigo".split()),
+}
+_ENGLISH_WORDS = set("i my the to with without and he she her his want will not go take son "
+                     "daughter child is am".split())
+_QUOTE_RE = re.compile(r"[\"“']([^\"“”']{6,})[\"”']")
+
+
+def _quoted_language(text: str) -> Optional[Found]:
+    """Spanish or Portuguese from the parent's quoted words ('no me voy sin mi hija'):
+    at least two function words of that language and more of them than English ones."""
+    from extractor.comments.features import fold
+
+    for m in _QUOTE_RE.finditer(fold(text)):
+        words = re.findall(r"[a-z]+", m.group(1).lower())
+        eng = sum(w in _ENGLISH_WORDS for w in words)
+        scores = {code: sum(w in vocab for w in words) for code, vocab in _QUOTE_WORDS.items()}
+        code = max(scores, key=scores.get)
+        if scores[code] >= 2 and scores[code] > eng and scores[code] > min(scores.values()):
+            return Found(code, 0.75, (m.start(1), m.end(1)), "quote:LANGUAGE")
+    return None
+
+
+_INTERP_WORD_RE = re.compile(r"\b(?:interp\w*|translator|translated)\b")
+
+
+def _repaired_interp(text: str) -> bool:
+    """An interpreter named in a misspelt or OCR-damaged word ("lnterp", "interpretr"),
+    read after the same spelling repair the classifier uses."""
+    from extractor.comments.features import _speller
+
+    sp = _speller()
+    if sp is None:
+        return False
+    fixed = sp.repair(text)
+    return bool(_INTERP_WORD_RE.search(fixed)) and not _NEG_INTERP_RE.search(fixed)
 
 
 def _interpreter(doc: Doc) -> Found:
@@ -128,120 +258,17 @@ def _interpreter(doc: Doc) -> Found:
             if ent.label_ == "INTERP" and _NEG_INTERP_RE.search(clause):
                 continue
             return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
+    for sent in doc.sents if len(doc) else []:
+        if _repaired_interp(sent.text):
+            return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 
-_TITLE = r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Supervisor|Agent)"
-_NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
-_NAME = rf"(?:{_TITLE}\s+)?{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
-_WITNESS_BEFORE = re.compile(
-    rf"\b(?i:witnessed\s+by|in\s+(?:the\s+)?presence\s+of|witness(?:es)?\s*:|witness\s+was|"
-    rf"heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:)\s+({_NAME})")
-_WITNESS_AFTER = re.compile(
-    rf"({_NAME})\s+(?i:(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
-    rf"served\s+as\s+witness))")
-
-
-def _clean_person(s: str) -> Optional[str]:
-    s = re.sub(r"\s+", " ", s).strip(" .,;:")
-    if not s or s.lower() in {"this officer", "the officer", "officer", "me", "the undersigned"}:
-        return None
-    if s.split()[0].lower() in {"this", "the", "a", "an", "subject", "parent"}:
-        return None
-    return s
-
-
 def _witness(doc: Doc) -> Optional[Found]:
-    text = doc.text
-    for rx in (_WITNESS_BEFORE, _WITNESS_AFTER):
-        for m in rx.finditer(text):
-            name = m.group(1)
-            if rx is _WITNESS_AFTER:
-                # keep only the name at the end of what precedes "present as witness"
-                name = _trailing_name(name)
-            # the name is upper-case words only up to a lower-case word
-            name = _clean_person(_cut_name(name))
-            if name:
-                return Found(name, 0.9, (m.start(1), m.start(1) + len(m.group(1))), "rule:witness")
-    return None
-
-
-def _trailing_name(s: str) -> str:
-    """The name at the end of what precedes "present as witness": from the last title
-    on ("U.S. AFOD R. Wilson" -> "AFOD R. Wilson"), else without leading stop words."""
-    toks = s.split()
-    titled = [i for i, t in enumerate(toks) if re.fullmatch(_TITLE, t)]
-    if titled:
-        return " ".join(toks[titled[-1]:])
-    while toks and toks[0].lower() in _STOP:
-        toks = toks[1:]
-    return " ".join(toks)
-
-
-def _cut_name(s: str) -> str:
-    toks = []
-    for t in s.split():
-        initial = re.fullmatch(r"[A-ZÀ-Ý]\.", t) is not None
-        if t.strip(".,").lower() in _STOP and not re.fullmatch(_TITLE, t) and not initial:
-            break
-        toks.append(t)
-    return " ".join(toks)
-
-
-# Words that are never part of a child's or officer's name (upper-case text hides case).
-_STOP = set("""
-a about after again against all along alone also an and any are as at back be because been
-before being better between both but by can case child children choice consulate could
-custody daughter daughters decided decision depart departure did do does down during each
-either elected election first for form from future go going had has have he her here him
-his home however if immigration in into is it its just leave left located may me minor more
-my no not now of on once only option or orr other our out over per placed prior pursue
-relief remain removal removed returned reunification reunified reunify said same she
-shelter should since so son sons stated stay still subject subj such than that the their
-them then there these they this those through time to together too under until up us
-very was we were what when where which while who why will with without would you your
-want wants wished wishes wish requested requesting requests request remained remains
-officer present witness witnessed interview interpreter interp language today advised
-informed explained read signed waiver elects sponsor whom pa parent detainee mother father
-is are was were en con sin mi su y el la los las de del que por para quiero
-via tel telephonic interp adv advd decl req reqd reunif rptd ero do fod afod sddo iea
-per pending prior re regarding concerning who has had also currently again now
-""".split())
-_STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
-
-# "minor child Josue": a second child noun is part of the noun, not the name
-_CHILD_NOUN = r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|son|daughter|child|minor)"
-_CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*[,:(]?\s*\(?\s*"
-                       rf"([A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:(?:de|del|de la|de los)\s+)?[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+){{0,4}})")
+    hit = people.witness(doc.text)
+    return Found(hit[0], 0.9, hit[1], "rule:witness") if hit else None
 
 
 def _children(doc: Doc) -> Optional[Found]:
-    text = doc.text
-    names: list[str] = []
-    first_span = None
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
-    for m in _CHILD_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in quoted):
-            continue  # words inside a quotation of what the parent said
-        raw = m.group(1)
-        start = m.start(1)
-        if not raw[0].isupper():
-            continue
-        toks = []
-        for t in raw.split():
-            if t.lower() in _STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
-                break
-            toks.append(t)
-        while toks and toks[-1] in ("de", "del", "la", "los"):
-            toks.pop()
-        if not toks:
-            continue
-        name = " ".join(toks)
-        if name.lower() in (n.lower() for n in names):
-            continue
-        names.append(name)
-        if first_span is None:
-            first_span = (start, start + len(name))
-    if not names:
-        return None
-    return Found(names, 0.85, first_span, "rule:child")
+    hit = people.children(doc.text)
+    return Found(hit[0], 0.85, hit[1], "rule:child") if hit else None

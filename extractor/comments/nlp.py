@@ -31,7 +31,6 @@ from extractor.normalize import LANGUAGE_NAMES, find_a_numbers, parse_date
 
 log = logging.getLogger(__name__)
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "comments" / "clf"
 TITLES = ("DO", "SDDO", "AFOD", "FOD", "ERO", "IEA", "SDO", "DDO", "SIEA", "ADDO", "SDDO",
           "Officer", "Ofc", "Agent", "Supervisor")
 
@@ -75,7 +74,7 @@ def comment_regex_ents(doc: Doc) -> Doc:
 
 class OfficerMatcher:
     """OFFICER spans: a title (DO, SDDO, AFOD, FOD, ERO, IEA...) and the name after it
-    ("SDDO K. Brown", "AFOD Jennifer Kowalski"), longest match, in ``doc.spans["officers"]``."""
+    ("SDDO K. Brown", "AFOD Wilhelmina Oyarzun"), longest match, in ``doc.spans["officers"]``."""
 
     def __init__(self, nlp: Language, name: str):
         from spacy.matcher import Matcher
@@ -107,11 +106,16 @@ class ClauseClassifier:
     @property
     def clf(self) -> Language:
         if self._clf is None:
-            path = Path(self.model_dir) if self.model_dir else MODEL_DIR
+            from extractor import models_dir
+            what = "the case-comment clause classifier"
+            path = (Path(self.model_dir) if self.model_dir
+                    else models_dir.model_dir("comments/clf", "meta.json", what))
             if not (path / "meta.json").exists():
-                raise FileNotFoundError(
-                    f"case-comment model missing at {path}: run `make train-models`")
-            self._clf = spacy.load(path)
+                raise models_dir.ModelMissingError(f"{what} is missing at {path}: {models_dir.HINT}")
+            try:
+                self._clf = spacy.load(path)
+            except (OSError, ValueError, KeyError) as exc:  # spaCy's errors derive from these
+                raise models_dir.corrupt("comments/clf", what, type(exc).__name__) from None
         return self._clf
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,6 +14,14 @@ what that call asks for or to its default; and one call runs at a time per proce
 
 :mod:`extractor.ocr.tesseract` uses this when ``libtesseract.so.5`` loads and falls
 back to the command otherwise.
+
+Why not tesserocr: it binds the same library, so pages cost the same (the bench's
+in-process baseline is this binding: ~5 ms of call overhead on a blank crop against
+seconds a page). Its PyPI wheels (2.13) bundle their own Tesseract 5.5.4 beside
+Debian's 5.3 that the command fallback, the bench and the hand model's training use,
+so the two paths could read different words; building it against Debian's library
+instead needs Cython and libtesseract-dev. ~200 lines of ctypes over the stable C API
+cost less than either.
 """
 from __future__ import annotations
 

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dpi", default=None, help="comma list of output dpi (default: 150,200,300 mix)")
     ap.add_argument("--intensity", type=float, default=1.0, help="scan artefact probability scale, 0 = clean")
     ap.add_argument("--flat", action="store_true", help="write files next to truth.jsonl, not in files/")
+    ap.add_argument("--split", choices=("train", "validation", "heldout"), default=None,
+                    help="draw layout families and hands of this split only (samples/generator/splits.py)")
     ap.add_argument("--bundle", action="store_true", help="write the bundled sample set (fixed recipe)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="pin a choice on every form, e.g. lang_mode=spa, intent=reunify, supervisor=true, "
@@ -56,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             truths = generate(a.out_dir, a.n, a.seed, start=a.start, subdir="" if a.flat else "files",
                               formats=a.formats.split(",") if a.formats else None,
                               dpis=[int(x) for x in a.dpi.split(",")] if a.dpi else None,
-                              intensity=a.intensity, overrides=[pinned] * a.n if pinned else None)
+                              intensity=a.intensity, overrides=[pinned] * a.n if pinned else None,
+                              split=a.split)
     except FontsMissing as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -9,12 +9,13 @@ from typing import Optional
 from . import lexicon as lx
 from .canvas import Canvas
 
-SECTION = {"parent": {"eng": "PARENT", "spa": "PADRE O MADRE", "por": "RESPONSÁVEL"},
-           "officer": {"eng": "OFFICER", "spa": "OFICIAL", "por": "OFICIAL"},
-           "children": {"eng": "CHILD(REN)", "spa": "HIJO(S)", "por": "FILHO(S)"},
+SECTION = {"parent": {"eng": "PARENT", "spa": "PADRE O MADRE", "por": "RESPONSÁVEL", "fra": "PARENT"},
+           "officer": {"eng": "OFFICER", "spa": "OFICIAL", "por": "OFICIAL", "fra": "AGENT"},
+           "children": {"eng": "CHILD(REN)", "spa": "HIJO(S)", "por": "FILHO(S)", "fra": "ENFANT(S)"},
            "extra": {"eng": ["Date of birth", "Age", "Relationship"],
-                     "spa": ["Fecha de nac.", "Edad", "Parentesco"], "por": ["Nascimento", "Idade", "Parentesco"]},
-           "initials": {"eng": "Initials", "spa": "Iniciales", "por": "Iniciais"}}
+                     "spa": ["Fecha de nac.", "Edad", "Parentesco"], "por": ["Nascimento", "Idade", "Parentesco"],
+                     "fra": ["Date de naissance", "Âge", "Lien de parenté"]},
+           "initials": {"eng": "Initials", "spa": "Iniciales", "por": "Iniciais", "fra": "Initiales"}}
 
 
 def _both(c: Canvas, table: dict) -> str:
@@ -101,6 +102,13 @@ def identity(c: Canvas) -> None:
     if s.identity == "stack":
         for slot, value in items:
             c.y = c.row(c.y, [(slot, value, 1)], s.placement)
+        return
+    if s.identity == "inline":  # "Name: ______  A#: ______" on one line, then the rest by two
+        c.y = c.row(c.y, [items[0] + (1.8,), items[1] + (1.0,)], s.placement)
+        rest = items[2:]
+        while rest:
+            take, rest = rest[:2], rest[2:]
+            c.y = c.row(c.y, [(a, b, 1.0) for a, b in take], s.placement)
         return
     # pairs / grid: the parent's name gets a full row, the rest share rows two by two
     tight = c.gap if s.identity == "grid" else 0  # grid cells abut

@@ -109,6 +109,12 @@ class Canvas:
             h += self.line_h(f)
         return w, h
 
+    def _label_region(self, slot: str, x: int, y: int, w: int, h: int) -> None:
+        """Record where a field's label was drawn (``regions["label.<slot>"]``, beside the
+        value's ``regions[slot]``): the label->value linker's truth. The first label of a
+        slot is kept (a slot drawn twice keeps its first)."""
+        self.regions.setdefault(f"label.{slot}", [x, y, x + w, y + h])
+
     # ---- entries ---------------------------------------------------------------------
     def write(self, x: int, base: int, xmax: int, s: str, officer: bool = False,
               region: Optional[str] = None) -> None:
@@ -151,14 +157,15 @@ class Canvas:
                 eh = self.entry_h()
                 lh = sum(self.line_h(f) for _, f in lines)
                 top = y + max(0, eh - self.line_h(self.f_body))
-                self.draw_label(x0, top, lines)
+                self._label_region(slot, x0, top, *self.draw_label(x0, top, lines))
                 rule_y = top + self.line_h(self.f_body) - self.pt(1)
                 self.hline(x0 + lw + self.pt(4), x1, rule_y)
                 if value:
                     self.write(x0 + lw + self.pt(8), rule_y - self.pt(2), x1, value, officer, slot)
                 return top + max(lh, self.line_h(self.f_body)) + self.gap
         if placement == "under":  # label first, the entry on a ruling beneath it
-            _, lh = self.draw_label(x0, y, self.label_lines(slot))
+            lw, lh = self.draw_label(x0, y, self.label_lines(slot))
+            self._label_region(slot, x0, y, lw, lh)
             rule_y = y + lh + self.entry_h()
             self.hline(x0, x1, rule_y)
             if value:
@@ -169,14 +176,16 @@ class Canvas:
             self.hline(x0, x1, rule_y)
             if value:
                 self.write(x0 + self.pt(4), rule_y - self.pt(2), x1, value, officer, slot)
-            _, lh = self.draw_label(x0, rule_y + self.pt(2), self.label_lines(slot, small=True))
+            lw, lh = self.draw_label(x0, rule_y + self.pt(2), self.label_lines(slot, small=True))
+            self._label_region(slot, x0, rule_y + self.pt(2), lw, lh)
             return rule_y + self.pt(2) + lh + self.gap
         # box: label small in the top-left corner, entry in the lower part
         lines = self.label_lines(slot, small=True)
         lh = sum(self.line_h(f) for _, f in lines)
         bottom = y + self.pt(3) + lh + self.entry_h() + self.pt(2)
         self.rect(x0, y, x1, bottom)
-        self.draw_label(x0 + self.pt(3), y + self.pt(2), lines)
+        self._label_region(slot, x0 + self.pt(3), y + self.pt(2),
+                           *self.draw_label(x0 + self.pt(3), y + self.pt(2), lines))
         if value:
             self.write(x0 + self.pt(6), bottom - self.pt(5), x1 - self.pt(3), value, officer, slot)
         return bottom + self.gap
@@ -206,5 +215,6 @@ class Canvas:
         if signed:
             draw_sig(self, x0 + self.pt(10), min(x1, x0 + self.pt(190)), rule_y)
             self.regions[slot] = [x0, y, x1, rule_y]
-        _, lh = self.draw_label(x0, rule_y + self.pt(2), self.label_lines(slot, small=True))
+        lw, lh = self.draw_label(x0, rule_y + self.pt(2), self.label_lines(slot, small=True))
+        self._label_region(slot, x0, rule_y + self.pt(2), lw, lh)
         return rule_y + self.pt(2) + lh + self.gap

@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 from PIL import Image
 
-from . import degrade, fonts, render
+from . import degrade, families, fonts, render, splits
 from .spec import Spec, sample
 
 FORM_FIELDS = ["parent_name", "parent_a_number", "child_names", "child_a_numbers", "date_signed",
@@ -80,13 +80,19 @@ def _encode(pages: list[Image.Image], fmt: str, dpi: int, quality: int) -> bytes
 def make_document(seed: int, fmt: Optional[str] = None, dpi: Optional[int] = None,
                   intensity: float = 1.0, degradations: Optional[set[str]] = None,
                   force: frozenset[str] = frozenset(), attachment: Optional[bool] = None,
-                  color: Optional[bool] = None, **over: Any) -> tuple[bytes, str, dict[str, Any], Spec]:
+                  color: Optional[bool] = None, family: Optional[str] = None,
+                  split: Optional[str] = None, **over: Any) -> tuple[bytes, str, dict[str, Any], Spec]:
     """One file: (bytes, extension, truth line without source/sha, spec).
 
     ``over`` pins spec choices (see :data:`spec.OVERRIDES`); ``degradations`` limits the
-    artefact kinds and ``force`` makes some certain (every page)."""
+    artefact kinds and ``force`` makes some certain (every page). ``family`` draws a layout
+    family (:mod:`.families`); ``split`` (train / validation / heldout) draws one of that
+    split's families, written in that split's hands (:mod:`.splits`)."""
     fonts.check()
-    spec = sample(seed, **over)
+    if split and not family:
+        fams = splits.families(split)
+        family = fams[np.random.default_rng(seed + 3).integers(len(fams))]
+    spec = families.sample_family(seed, family, split, **over) if family else sample(seed, **over)
     if color is not None:
         spec.color = color
     rng = np.random.default_rng(seed)
@@ -119,7 +125,7 @@ def make_document(seed: int, fmt: Optional[str] = None, dpi: Optional[int] = Non
     data = _encode(out_pages, fmt, dpi, quality)
     fields = {k: spec.truth.get(k) for k in FORM_FIELDS}
     meta = {
-        "generator": "samples.generator/1", "seed": seed, "format": fmt, "dpi": dpi,
+        "generator": "samples.generator/1", "seed": seed, "family": spec.family, "split": split, "format": fmt, "dpi": dpi,
         "render_dpi": render_dpi, "color": bool(spec.color), "layout": layout["layout"],
         "layout_parts": layout["layout_parts"], "labels": layout["labels"],
         "fonts": {"print": spec.print_face, "fill": spec.fill_face, "officer": spec.officer_face},
@@ -174,7 +180,8 @@ def case_line(t: dict[str, Any]) -> dict[str, Any]:
 def generate(out_dir: str, n: int, seed: int = 0, *, start: int = 1, subdir: str = "files",
              formats: Optional[Sequence[str]] = None, dpis: Optional[Sequence[int]] = None,
              intensity: float = 1.0, degradations: Optional[set[str]] = None,
-             overrides: Optional[Sequence[dict[str, Any]]] = None) -> list[dict[str, Any]]:
+             overrides: Optional[Sequence[dict[str, Any]]] = None,
+             split: Optional[str] = None) -> list[dict[str, Any]]:
     """Write ``n`` forms into ``out_dir`` with ``truth.jsonl`` and ``cases.jsonl``; return
     the truth lines. Same arguments, same bytes.
 
@@ -182,7 +189,8 @@ def generate(out_dir: str, n: int, seed: int = 0, *, start: int = 1, subdir: str
     intensity: scales every artefact's probability (0 = clean scans);
     degradations: only these artefact kinds (see :data:`degrade.KINDS`);
     overrides: per-file keyword arguments of :func:`make_document` (and :func:`spec.sample`),
-    e.g. ``{"lang_mode": "spa", "supervisor": True, "fmt": "pdf"}``.
+    e.g. ``{"lang_mode": "spa", "supervisor": True, "fmt": "pdf"}``;
+    split: draw each form from that split's families and hands (train / validation / heldout).
     """
     fonts.check()
     docs = []
@@ -195,6 +203,8 @@ def generate(out_dir: str, n: int, seed: int = 0, *, start: int = 1, subdir: str
         if dpis and "dpi" not in over:
             over["dpi"] = int(pick.choice(list(dpis)))
         over.setdefault("intensity", intensity)
+        if split:
+            over.setdefault("split", split)
         if degradations is not None:
             over.setdefault("degradations", set(degradations))
         data, ext, line, _ = make_document(s, **over)

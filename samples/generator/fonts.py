@@ -3,7 +3,9 @@ written in (handwriting-like or typewriter).
 
 Fonts come from the system (Debian packages fonts-dejavu-core, fonts-liberation,
 fonts-comic-neue, fonts-dkg-handwriting, fonts-klee, fonts-gnutypewriter,
-fonts-humor-sans; `make setup` installs them). Nothing is downloaded. A missing family
+fonts-humor-sans, and for the validation and held-out hands fonts-breip,
+fonts-rufscript, fonts-kaushanscript, fonts-dancingscript, fonts-kristi,
+fonts-ecolier-court; `make setup` installs them). Nothing is downloaded. A missing family
 is skipped; no usable font at all is a :class:`FontsMissing` error with the install
 command, because silently falling back to PIL's bitmap font would make forms no OCR
 engine reads like a scan.
@@ -19,7 +21,9 @@ from PIL import ImageFont
 
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", os.path.expanduser("~/.fonts"))
 INSTALL_HINT = ("apt-get install -y fonts-dejavu-core fonts-liberation fonts-comic-neue "
-                "fonts-dkg-handwriting fonts-klee fonts-gnutypewriter fonts-humor-sans")
+                "fonts-dkg-handwriting fonts-klee fonts-gnutypewriter fonts-humor-sans fonts-breip "
+                "fonts-rufscript fonts-kaushanscript fonts-dancingscript "
+                "fonts-kristi fonts-ecolier-court")
 
 #: face id -> (file name, role, size factor relative to the form's body text)
 #: roles: print (typeset form text), print_bold (headings), hand (handwritten entries),
@@ -45,6 +49,19 @@ FACES: dict[str, tuple[str, str, float]] = {
     "gnutype": ("GNUTypewriter.ttf", "type", 1.05),
     "lib_mono": ("LiberationMono-Regular.ttf", "type", 1.0),
     "dejavu_mono": ("DejaVuSansMono.ttf", "type", 0.95),
+}
+
+#: hands drawn only when a split asks for them (:mod:`.splits`): informal and cursive
+#: script faces no handwriting model of the project was built on. Kept out of
+#: :func:`faces`' default so training (which calls ``faces("hand")``) never sees them and
+#: forms drawn without a split stay byte-identical.
+SPLIT_FACES: dict[str, tuple[str, str, float]] = {
+    "breip": ("Breip.ttf", "hand", 1.15),
+    "rufscript": ("Rufscript010.ttf", "hand", 1.0),
+    "kaushan": ("KaushanScript-Regular.otf", "hand", 1.05),
+    "dancing": ("DancingScript-Regular.otf", "hand", 1.3),
+    "kristi": ("Kristi.ttf", "hand", 1.45),
+    "ecolier": ("Ecolier-court.ttf", "hand", 1.5),
 }
 
 #: which bold face goes with a print face (headings)
@@ -80,18 +97,30 @@ def _index() -> dict[str, str]:
 def available() -> dict[str, Face]:
     """Every known face whose file is installed."""
     idx = _index()
-    return {fid: Face(fid, idx[fn], role, k) for fid, (fn, role, k) in FACES.items() if fn in idx}
+    table = {**FACES, **SPLIT_FACES}
+    return {fid: Face(fid, idx[fn], role, k) for fid, (fn, role, k) in table.items() if fn in idx}
 
 
-def faces(role: str) -> list[Face]:
-    """Installed faces of a role, in a fixed order (determinism); raises FontsMissing."""
-    out = [f for f in available().values() if f.role == role]
+def faces(role: str, split: str | None = None) -> list[Face]:
+    """Installed faces of a role, in a fixed order (determinism); raises FontsMissing.
+
+    Without ``split``: the project's long-standing faces (what training draws). With one
+    (train / validation / heldout): only that split's faces of the role (:mod:`.splits`)."""
+    if split is not None:
+        from .splits import font_ids
+        ids = font_ids(split, role)
+        out = [available()[i] for i in ids if i in available()]
+        if not out:
+            raise FontsMissing(f"no {split} font for role {role!r} installed ({', '.join(ids)}); "
+                               f"install them with: {INSTALL_HINT}")
+        return out
+    out = [f for f in available().values() if f.role == role and f.id in FACES]
     if not out and role == "type":  # a typewriter look can borrow any print face
-        out = [f for f in available().values() if f.role == "print"]
+        out = [f for f in available().values() if f.role == "print" and f.id in FACES]
     if not out and role == "hand":
-        out = [f for f in available().values() if f.role in ("type", "print")]
+        out = [f for f in available().values() if f.role in ("type", "print") and f.id in FACES]
     if not out and role == "print_bold":
-        out = [f for f in available().values() if f.role == "print"]
+        out = [f for f in available().values() if f.role == "print" and f.id in FACES]
     if not out:
         raise FontsMissing(f"no font found for role {role!r} under {', '.join(FONT_DIRS)}; "
                            f"install them with: {INSTALL_HINT}")

@@ -1,5 +1,5 @@
 """Printed wording of the forms: titles, field labels, option sentences, block headings,
-per language (eng, spa, por).
+per language (eng, spa, por; fra for the bilingual English / French family).
 
 Each entry is a list of alternatives; a form picks one per slot, so label wordings
 combine freely with layouts. The wordings are written for this generator to be broader
@@ -20,6 +20,7 @@ TITLES: L = {
             "Elección sobre la reunificación familiar"],
     "por": ["DECISÃO DO RESPONSÁVEL SOBRE REUNIFICAÇÃO", "FORMULÁRIO DE ESCOLHA DO PAI OU MÃE",
             "Aviso e escolha do responsável separado"],
+    "fra": ['Avis et choix du parent séparé', 'CHOIX DU PARENT CONCERNANT SES ENFANTS'],
 }
 
 AGENCY: L = {
@@ -28,11 +29,14 @@ AGENCY: L = {
     "spa": ["Departamento de Seguridad Nacional de EE. UU.",
             "Servicio de Inmigración y Control de Aduanas", "Operaciones de Control y Deportación"],
     "por": ["Departamento de Segurança Interna dos EUA", "Serviço de Imigração e Alfândega"],
+    "fra": ['Département de la Sécurité intérieure des États-Unis'],
 }
 OFFICES = ["El Paso", "San Diego", "Phoenix", "Harlingen", "San Antonio", "Houston", "Dallas",
            "Los Angeles", "Miami", "Atlanta", "New Orleans", "Chicago", "Seattle", "Denver"]
 FIELD_OFFICE: L = {"eng": ["{city} Field Office", "Field Office: {city}"],
-                   "spa": ["Oficina de {city}"], "por": ["Escritório de {city}"]}
+                   "spa": ["Oficina de {city}"], "por": ["Escritório de {city}"],
+    "fra": ['Bureau de {city}'],
+}
 
 INSTRUCTIONS: L = {
     "eng": ["Read this form to the parent in a language he or she understands before it is signed.",
@@ -44,6 +48,7 @@ INSTRUCTIONS: L = {
             "El oficial debe explicarle cada opción antes de que usted firme."],
     "por": ["Leia este formulário com atenção. Você tem direito a uma explicação no seu idioma.",
             "INSTRUÇÕES: Preencha todos os campos e marque somente uma opção."],
+    "fra": ['Lisez ce formulaire attentivement. Vous avez le droit de recevoir une explication dans votre langue.', 'INSTRUCTIONS : remplissez tous les champs et cochez une seule option.'],
 }
 
 LABELS: dict[str, L] = {
@@ -55,6 +60,7 @@ LABELS: dict[str, L] = {
                 "Nombre del padre, madre o tutor legal", "Nombre (padre/madre)",
                 "Nombre completo del adulto"],
         "por": ["Nome do pai/mãe", "Nome completo do responsável", "Nome do genitor"],
+        "fra": ['Nom du parent', 'Nom et prénom du parent', 'Parent (nom en capitales)'],
     },
     "parent_a_number": {
         "eng": ["A#", "A-Number", "Alien No.", "A-File No.", "Alien Registration No.",
@@ -62,6 +68,7 @@ LABELS: dict[str, L] = {
         "spa": ["No. de extranjero", "Número A", "Número de extranjero (A#)", "Núm. A",
                 "A# del padre/madre"],
         "por": ["Número A", "Nº de estrangeiro (A#)", "Número de registro (A#)"],
+        "fra": ["N° d'étranger (A#)", 'Numéro A', 'N° A'],
     },
     "child_names": {
         "eng": ["Child(ren) name(s)", "Name of child(ren)", "Child's full name", "Minor child(ren)",
@@ -69,40 +76,47 @@ LABELS: dict[str, L] = {
         "spa": ["Nombre del menor", "Nombre(s) del (de los) niño(s)", "Hijo(s)/hija(s)",
                 "Nombre de los menores", "Nombre completo del niño/niña"],
         "por": ["Nome da(s) criança(s)", "Nome do(s) filho(s)", "Nome do menor"],
+        "fra": ["Nom de l'enfant", 'Enfant(s)', "Nom(s) de l'enfant/des enfants"],
     },
     "child_a_numbers": {
         "eng": ["Child A#", "Child's A-Number", "A-Number(s) of child(ren)", "Minor's A#",
                 "Child Alien No."],
         "spa": ["Número A del menor", "A# del niño/niña", "No. de extranjero del menor"],
         "por": ["Número A da criança", "A# do menor"],
+        "fra": ["N° A de l'enfant", "A# de l'enfant"],
     },
     "date_signed": {
         "eng": ["Date", "Date signed", "Signed on", "Date of signature", "Today's date"],
         "spa": ["Fecha", "Firmado el", "Fecha de firma", "Fecha de hoy"],
         "por": ["Data", "Assinado em", "Data da assinatura"],
+        "fra": ['Date', 'Signé le', 'Date de signature'],
     },
     "officer_date": {
         "eng": ["Date", "Date (officer)", "Served on"],
         "spa": ["Fecha", "Fecha (oficial)"],
         "por": ["Data", "Data (oficial)"],
+        "fra": ['Date', 'Date (agent)'],
     },
     "read_in_language": {
         "eng": ["Language used", "Language of interview", "Read to parent in (language)",
                 "Language explained in", "Parent's language"],
         "spa": ["Idioma utilizado", "Leído al padre en", "Idioma de la entrevista", "Idioma"],
         "por": ["Idioma utilizado", "Lido ao responsável em"],
+        "fra": ['Langue utilisée', 'Lu au parent en'],
     },
     "interpreter_name": {
         "eng": ["Interpreter (if used)", "Interpreter name/ID", "Interpreted by", "Name of interpreter",
                 "Interpreter"],
         "spa": ["Interpretado por", "Intérprete", "Nombre del intérprete"],
         "por": ["Intérprete", "Interpretado por"],
+        "fra": ['Interprète', "Nom de l'interprète"],
     },
     "parent_signature": {
         "eng": ["Signature of Parent", "Parent's signature", "Parent/Legal Guardian Signature",
                 "Signature of parent or legal guardian"],
         "spa": ["Firma del padre o madre", "Firma del padre/madre", "Firma del interesado"],
         "por": ["Assinatura do responsável", "Assinatura do pai/mãe"],
+        "fra": ['Signature du parent', 'Signature du père ou de la mère'],
     },
     "official_name": {
         "eng": ["ICE Officer (print name)", "Name of official present (print)", "Officer present",
@@ -110,46 +124,66 @@ LABELS: dict[str, L] = {
                 "Deportation Officer"],
         "spa": ["Oficial de ICE (nombre)", "Nombre del oficial presente", "Nombre del funcionario"],
         "por": ["Nome do oficial presente", "Oficial do ICE (nome)"],
+        "fra": ["Nom de l'agent présent", "Agent de l'ICE (nom)"],
     },
     "official_signature": {
         "eng": ["Signature of officer", "Officer's signature", "Signature of ICE official"],
         "spa": ["Firma del oficial", "Firma del funcionario"],
         "por": ["Assinatura do oficial"],
+        "fra": ["Signature de l'agent"],
     },
-    "witness_heading": {"eng": ["WITNESS", "Witness"], "spa": ["TESTIGO"], "por": ["TESTEMUNHA"]},
+    "witness_heading": {"eng": ["WITNESS", "Witness"], "spa": ["TESTIGO"], "por": ["TESTEMUNHA"],
+        "fra": ['TÉMOIN'],
+    },
     "witness_name": {
         "eng": ["Name (print)", "Witness name", "Witness (print name)"],
         "spa": ["Nombre del testigo", "Testigo (nombre)"],
         "por": ["Nome da testemunha"],
+        "fra": ['Nom du témoin'],
     },
     "witness_signature": {"eng": ["Signature", "Witness signature"], "spa": ["Firma del testigo"],
-                          "por": ["Assinatura da testemunha"]},
+                          "por": ["Assinatura da testemunha"],
+        "fra": ['Signature du témoin'],
+    },
     "supervisor_heading": {
         "eng": ["SUPERVISORY ACKNOWLEDGEMENT", "SUPERVISORY REVIEW", "Supervisor Review",
                 "REVIEWED BY SUPERVISOR"],
         "spa": ["REVISIÓN DEL SUPERVISOR", "CONFORMIDAD DEL SUPERVISOR"],
         "por": ["REVISÃO DO SUPERVISOR"],
+        "fra": ['VISA DU SUPERVISEUR'],
     },
     "supervisor_text": {
         "eng": ["I reviewed this election with the officer; the parent's choice is recorded above.",
                 "Reviewed and approved. The options were explained to the parent.", ""],
         "spa": ["Revisé esta decisión con el oficial; la elección del padre/madre consta arriba.", ""],
         "por": ["Revisei esta decisão com o oficial.", ""],
+        "fra": ["J'ai revu ce choix avec l'agent.", ''],
     },
     "supervisor_name": {
         "eng": ["Supervisor name", "Supervisor (print)", "Reviewing supervisor", "Supervisor"],
         "spa": ["Nombre del supervisor", "Supervisor (nombre)"],
         "por": ["Nome do supervisor"],
+        "fra": ['Nom du superviseur'],
     },
     "supervisor_signature": {"eng": ["Supervisor signature", "Signature of supervisor"],
-                             "spa": ["Firma del supervisor"], "por": ["Assinatura do supervisor"]},
+                             "spa": ["Firma del supervisor"], "por": ["Assinatura do supervisor"],
+        "fra": ['Signature du superviseur'],
+    },
     # unrelated fields that real forms carry: they test that the extractor ignores them
-    "dob": {"eng": ["Date of birth", "DOB"], "spa": ["Fecha de nacimiento"], "por": ["Data de nascimento"]},
+    "dob": {"eng": ["Date of birth", "DOB"], "spa": ["Fecha de nacimiento"], "por": ["Data de nascimento"],
+        "fra": ['Date de naissance'],
+    },
     "country": {"eng": ["Country of citizenship", "Nationality"], "spa": ["País de origen", "Nacionalidad"],
-                "por": ["País de origem"]},
+                "por": ["País de origem"],
+        "fra": ['Pays de nationalité'],
+    },
     "facility": {"eng": ["Detention facility", "Location"], "spa": ["Centro de detención"],
-                 "por": ["Local de detenção"]},
-    "event_no": {"eng": ["Event No.", "Case No."], "spa": ["No. de caso"], "por": ["Nº do caso"]},
+                 "por": ["Local de detenção"],
+        "fra": ['Centre de rétention'],
+    },
+    "event_no": {"eng": ["Event No.", "Case No."], "spa": ["No. de caso"], "por": ["Nº do caso"],
+        "fra": ['N° de dossier'],
+    },
 }
 
 #: "This form was read to the parent in ___ by ___" style sentences: {lang} and {by}
@@ -160,6 +194,7 @@ READ_IN_SENTENCE: L = {
     "spa": ["Este formulario fue leído al padre/madre en {lang} por {by}",
             "Se me explicó este formulario en {lang} por medio de {by}"],
     "por": ["Este formulário foi lido ao responsável em {lang} por {by}"],
+    "fra": ['Ce formulaire a été lu au parent en {lang} par {by}'],
 }
 
 OPTIONS: dict[str, L] = {
@@ -201,14 +236,23 @@ OPTIONS: dict[str, L] = {
     },
 }
 
+OPTIONS["reunify"]["fra"] = ["Je souhaite être réuni(e) avec mon/mes enfant(s) et quitter le pays ensemble.",
+                             "Je demande que mon/mes enfant(s) quitte(nt) les États-Unis avec moi."]
+OPTIONS["depart_without_child"]["fra"] = ["Je quitterai les États-Unis SANS mon/mes enfant(s).",
+                                          "Je ne souhaite pas être réuni(e) avec mon/mes enfant(s)."]
+OPTIONS["consult_attorney"]["fra"] = ["Je souhaite parler à un avocat avant de décider.",
+                                      "Je demande du temps pour consulter un avocat."]
+
 OPTION_LEADS: dict[str, L] = {
     "box": {"eng": ["Check ONE box:", "I elect the following (check one):", "Mark one option only:",
                     "My decision (check one):"],
             "spa": ["Marque UNA opción:", "Mi decisión (marque una):"],
-            "por": ["Marque UMA opção:", "Minha decisão (marque uma):"]},
+            "por": ["Marque UMA opção:", "Minha decisão (marque uma):"],
+            "fra": ["Cochez UNE case :", "Ma décision (cochez une case) :"]},
     "circle": {"eng": ["Circle ONE:", "Circle the letter of your choice:", "Please circle one option:"],
                "spa": ["Encierre UNA opción en un círculo:", "Encierre la letra de su elección:"],
-               "por": ["Circule UMA opção:"]},
+               "por": ["Circule UMA opção:"],
+               "fra": ["Entourez UNE option :"]},
 }
 
 #: how a language is written on the "language used" line, per ISO 639-3 code
@@ -228,7 +272,9 @@ LANGUAGE_WRITTEN: dict[str, list[str]] = {
 
 FOOTERS = ["Form {code} (Rev. {mm}/{yy})", "{code}  rev. {mm}/{yy}", "{code} ({mm}/{yy})"]
 PAGE_MARKS = {"eng": ["Page 1", "Page 1 of 1", "1/1", ""], "spa": ["Página 1", "Página 1 de 1", "1/1", ""],
-              "por": ["Página 1", "Página 1 de 1", "1/1", ""]}
+              "por": ["Página 1", "Página 1 de 1", "1/1", ""],
+    "fra": ['Page 1', 'Page 1 sur 1', '1/1', ''],
+}
 
 #: unrelated pages filed next to a form (a multi-page scan's other page)
 ATTACHMENTS = {

@@ -22,7 +22,7 @@ def options(c: Canvas) -> None:
                "circle_number": rng.choice([["1.", "2.", "3."], ["(1)", "(2)", "(3)"], ["Option 1:", "Option 2:", "Option 3:"]])}
     placed = {}
     for i, intent in enumerate(s.option_order):
-        texts = [rng.choice(lx.OPTIONS[intent][l]) for l in s.option_langs]
+        texts = s.option_texts.get(intent) or [rng.choice(lx.OPTIONS[intent][l]) for l in s.option_langs]
         top = c.y
         if s.options == "box_left":
             box = (c.x0, top + c.pt(1), c.x0 + bs, top + c.pt(1) + bs)

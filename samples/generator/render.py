@@ -6,7 +6,7 @@ from typing import Any
 
 from PIL import Image
 
-from . import blocks, fonts, lexicon as lx, optionblock, signoff
+from . import blocks, fonts, forms2018, lexicon as lx, optionblock, signoff
 from .canvas import Canvas
 from .spec import Spec
 
@@ -14,6 +14,9 @@ from .spec import Spec
 def _compose(spec: Spec, dpi: int, scale: float) -> Canvas:
     rng = random.Random(spec.seed * 7919 + 17)  # same stream on a retry at another scale
     c = Canvas(spec, dpi, scale, rng)
+    if spec.family.startswith(("removal_2018.", "notice_2018.")):
+        forms2018.compose(c)
+        return c
     blocks.header(c)
     if spec.instructions:
         blocks.instructions(c)
@@ -45,7 +48,7 @@ def render_form(spec: Spec, dpi: int) -> tuple[Image.Image, dict[str, Any]]:
 
 def layout_meta(spec: Spec, scale: float, c: Canvas) -> dict[str, Any]:
     parts = {
-        "lang_mode": spec.lang_mode, "identity": spec.identity, "placement": spec.placement,
+        "family": spec.family, "lang_mode": spec.lang_mode, "identity": spec.identity, "placement": spec.placement,
         "children": spec.children, "child_anum": spec.child_anum, "options": spec.options,
         "option_bi": spec.option_bi if len(spec.option_langs) > 1 else None,
         "option_order": spec.option_order, "readin": spec.readin, "readin_pos": spec.readin_pos,

@@ -15,10 +15,10 @@ from typing import Any, Optional
 from . import fonts, lexicon as lx, people
 
 INTENTS = ("reunify", "depart_without_child", "consult_attorney")
-LANG_MODES = ("eng", "spa", "por", "bi_inline", "bi_stack", "bi_cols", "eng_por")
+LANG_MODES = ("eng", "spa", "por", "bi_inline", "bi_stack", "bi_cols", "eng_por", "eng_fra")
 OVERRIDES = ("lang_mode", "intent", "supervisor", "witness", "blank", "impossible_date",
              "mark_style", "options", "children", "identity", "placement", "readin",
-             "fill_kind", "no_signature")
+             "fill_kind", "no_signature", "fonts_split")
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Spec:
     header_agency: int
     title_langs: list[str]
     instructions: bool
-    identity: str  # stack | pairs | grid | split
+    identity: str  # stack | pairs | grid | split | inline (A# right of the name, same line)
     placement: str  # right (on a ruling after the label) | below (label under the ruling) |
     # under (ruling under the label) | box (label in the corner of a cell)
     children: str  # line | lines | table
@@ -60,6 +60,9 @@ class Spec:
     signed: dict[str, bool] = field(default_factory=dict)  # parent / officer / witness / supervisor
     truth: dict[str, Any] = field(default_factory=dict)
     intent: str = ""
+    family: str = ""  # layout family id (families.py); "grammar.<identity>" by default
+    #: per option, its printed texts (one per language) when a family sets them
+    option_texts: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _labels(rng: random.Random, langs: list[str]) -> dict[str, list[str]]:
@@ -78,7 +81,7 @@ def sample(seed: int, **over: Any) -> Spec:
     mode = over.get("lang_mode") or _pick(rng, {"eng": 3, "spa": 2, "bi_inline": 2, "bi_stack": 2,
                                                "bi_cols": 1.5, "por": 0.6, "eng_por": 0.4})
     label_langs = {"eng": ["eng"], "spa": ["spa"], "por": ["por"],
-                   "eng_por": ["eng", "por"]}.get(mode, ["eng", "spa"])
+                   "eng_por": ["eng", "por"], "eng_fra": ["eng", "fra"]}.get(mode, ["eng", "spa"])
     option_langs = list(label_langs)
     if len(label_langs) == 2 and rng.random() < 0.06:
         option_langs = ["eng"]  # bilingual labels, English-only options: form_languages eng
@@ -117,9 +120,10 @@ def sample(seed: int, **over: Any) -> Spec:
 
     print_face = rng.choice(fonts.faces("print")).id
     fill_kind = over.get("fill_kind") or ("hand" if rng.random() < 0.62 else "type")
-    fill_face = rng.choice(fonts.faces(fill_kind)).id
+    split = over.get("fonts_split")  # None: the long-standing faces (training's)
+    fill_face = rng.choice(fonts.faces(fill_kind, split)).id
     officer_face = fill_face if rng.random() < 0.7 else rng.choice(
-        fonts.faces("hand") + fonts.faces("type")).id
+        fonts.faces("hand", split) + fonts.faces("type", split)).id
     color = rng.random() < 0.35
     ink = rng.choice([(20, 30, 110), (15, 15, 20), (30, 40, 140), (40, 40, 45)]) if color else (25, 25, 25)
 
@@ -148,7 +152,7 @@ def sample(seed: int, **over: Any) -> Spec:
         distractors=rng.sample(["dob", "country", "facility", "event_no"], rng.choice([0, 0, 1, 1, 2])),
         print_face=print_face, fill_face=fill_face, officer_face=officer_face,
         upper=rng.random() < 0.2, color=color, ink=ink, mark_style=mark_style, marked=marked,
-        intent=intent,
+        intent=intent, family=f"grammar.{identity}",
     )
     s.labels = _labels(rng, label_langs)
     _fill(rng, s, over, day_first, primary)

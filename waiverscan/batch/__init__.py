@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, S
 
 from waiverscan import PIPELINE_VERSION
 from waiverscan.batch.worker import process_file
+from waiverscan.logs import UNHASHED
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is the parent's alone: workers import this
     from waiverscan.store import Store  # package for worker.py and must not pay for it
@@ -319,7 +320,9 @@ def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]
                 task = next(source, None)
                 if task is None:
                     return None
-                fut = client.submit(process_file, str(task[0]), pure=False, retries=1)
+                # absolute: a worker's working directory is its own, not this one's
+                fut = client.submit(_on_dask_worker, os.path.abspath(task[0]),
+                                    pure=False, retries=1)
                 meta[fut.key] = task
                 return fut
 
@@ -342,6 +345,21 @@ def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]
         finally:
             client.close()
     return run
+
+
+def _on_dask_worker(path: str) -> dict:
+    """:func:`process_file` on a Dask worker, which first says plainly when it cannot
+    see the file (it is not on a filesystem the worker shares)."""
+    if not os.path.exists(path):
+        import socket
+        return {"contract": {"schema_version": "1", "source": path, "sha256": UNHASHED,
+                             "doc_type": "other", "pages": 0, "records": [],
+                             "error": {"code": "unreadable", "message":
+                                       f"the Dask worker on {socket.gethostname()} cannot see "
+                                       "this file: every worker needs the files at the same "
+                                       "absolute path (a shared filesystem)"}},
+                "pages": [], "failure_code": "unreadable", "seconds": 0.0}
+    return process_file(path)
 
 
 # --------------------------------------------------------------------------- the run
@@ -371,11 +389,17 @@ def _hashed(files: list[Path], done: set[str], summary: ScanSummary, store: Stor
         yield path, sha
 
 
-def _record_unopenable(store: Store, path: Path, exc, pipeline_version: str, run_id: int) -> None:
-    """A path that cannot be opened has no content hash: it is stored under the hash
-    of its path (prefixed, so it can never equal a file's), once per path."""
+def _path_key(path: Path) -> str:
+    """The store key of a file that could not be hashed: the hash of its path (prefixed,
+    so it can never equal a file's), one per path: never a shared placeholder, under
+    which every such failure but the last would be lost."""
     import hashlib
-    sha = hashlib.sha256(b"path:" + str(path).encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(b"path:" + str(path).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _record_unopenable(store: Store, path: Path, exc, pipeline_version: str, run_id: int) -> None:
+    """A path that cannot be opened has no content hash: stored under its path's key."""
+    sha = _path_key(path)
     store.save_document({"source": str(path), "sha256": sha, "doc_type": "other", "pages": 0,
                          "records": [], "error": {"code": exc.contract_code, "message": exc.message}},
                         pipeline_version=pipeline_version, failure_code=exc.code, run_id=run_id)
@@ -427,6 +451,8 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
             for (path, _sha), payload in results:
                 contract = payload["contract"]
                 contract["source"] = str(path)  # as the run named it (a worker may see it otherwise)
+                if contract.get("sha256") in (None, UNHASHED):  # the worker could not read it
+                    contract["sha256"] = _path_key(path)
                 point("file:result", str(path))
                 store.save_document(contract, pipeline_version=pipeline_version,
                                     pages=payload["pages"], failure_code=payload["failure_code"],

@@ -75,7 +75,7 @@ def process_file(path: str) -> dict[str, Any]:
         doc = extract_streamed(path)
         failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
     except Exception as exc:  # noqa: BLE001  (one bad file must not stop a batch)
-        from waiverscan.cli import _crashed
+        from waiverscan.logs import crashed as _crashed
         doc = _crashed(Path(path), exc)
         failure = "internal"
     contract = doc.to_contract()
@@ -88,7 +88,7 @@ def init_worker() -> None:
     the CLI's redacting handler (they may otherwise name a file)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _single_threaded_opencv()
-    from waiverscan.cli import _setup_logging
+    from waiverscan.logs import setup_logging as _setup_logging
     _setup_logging(0)
     remove_stale_spills()
 

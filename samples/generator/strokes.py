@@ -1,0 +1,70 @@
+"""Stroke augmentation for written entries: the same font looks like many hands.
+
+``augment(layer, rng)`` takes the grey text layer an entry is drawn on (white ink on
+black, as :meth:`canvas.Canvas.write` builds it) and returns it slanted, thickened or
+thinned, jittered and elastically warped, each by a random amount. It is meant for
+family draws only (:mod:`.families`), so forms drawn without a family keep their bytes.
+
+Not yet called: :meth:`canvas.Canvas.write` (owned by issue 12's part B) needs one line,
+``layer = strokes.augment(layer, self.rng) if hand and self.spec.family and not
+self.spec.family.startswith("grammar.") else layer``, or the like (see the report of
+issue 12 part A).
+"""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+
+def slant(layer: Image.Image, shear: float) -> Image.Image:
+    """Shear along x (positive leans right), widening the layer to keep every stroke."""
+    w, h = layer.size
+    extra = int(abs(shear) * h) + 2
+    out = Image.new("L", (w + extra, h), 0)
+    out.paste(layer, (extra if shear > 0 else 0, 0))
+    # x_src = x + shear * (y - h): the bottom stays, the top moves by shear * h
+    return out.transform(out.size, Image.AFFINE, (1, shear, -shear * h if shear > 0 else 0, 0, 1, 0),
+                         resample=Image.BICUBIC)
+
+
+def thickness(layer: Image.Image, delta: int) -> Image.Image:
+    """Thicker (delta > 0) or thinner (delta < 0) strokes, by a 3x3 max/min filter."""
+    for _ in range(abs(delta)):
+        layer = layer.filter(ImageFilter.MaxFilter(3) if delta > 0 else ImageFilter.MinFilter(3))
+    return layer
+
+
+def elastic(layer: Image.Image, rng: random.Random, amount: float, scale: float) -> Image.Image:
+    """Smooth random displacement of every pixel (amount: pixels; scale: smoothness in
+    pixels): a wobbly hand rather than a font's exact outline."""
+    a = np.asarray(layer, dtype=np.float32)
+    h, w = a.shape
+    nr = np.random.default_rng(rng.randrange(2 ** 31))
+    gh, gw = max(2, int(h / scale) + 2), max(2, int(w / scale) + 2)
+    dx = np.asarray(Image.fromarray(nr.uniform(-1, 1, (gh, gw)).astype(np.float32)).resize((w, h), Image.BICUBIC))
+    dy = np.asarray(Image.fromarray(nr.uniform(-1, 1, (gh, gw)).astype(np.float32)).resize((w, h), Image.BICUBIC))
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    sx = np.clip(np.rint(xx + amount * dx), 0, w - 1).astype(int)
+    sy = np.clip(np.rint(yy + amount * dy), 0, h - 1).astype(int)
+    return Image.fromarray(a[sy, sx].astype(np.uint8), "L")
+
+
+def _ink(layer: Image.Image) -> int:
+    return int((np.asarray(layer) > 128).sum())
+
+
+def augment(layer: Image.Image, rng: random.Random) -> Image.Image:
+    """A random mix of slant, stroke width and elastic warp (jitter at small scale)."""
+    h = layer.size[1]
+    if rng.random() < 0.7:
+        layer = slant(layer, rng.uniform(-0.25, 0.35))
+    if rng.random() < 0.4:
+        thinner = rng.random() < 0.35
+        changed = thickness(layer, -1 if thinner else 1)
+        if not thinner or _ink(changed) >= 0.6 * _ink(layer):  # thin strokes are not erased
+            layer = changed
+    if rng.random() < 0.6:
+        layer = elastic(layer, rng, amount=rng.uniform(0.8, 2.2) * h / 40, scale=rng.uniform(6, 14) * h / 40)
+    return layer
