@@ -39,6 +39,7 @@ def public_type(ptype: str) -> str:
     """The page type a reader is told: a form's continuation is a form page, a blank
     page is an other page."""
     return {CONTINUED: "waiver_form", BLANK: "other"}.get(ptype, ptype)
+#: where training writes the model (the installed copy is read through models_dir)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "pages"
 #: dpi of the small copy the cheap measures use: rulings and text lines still show
 LOW_DPI = 50
@@ -201,7 +202,15 @@ class PageModel:
 
 
 @functools.lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_DIR) -> PageModel:
+def load_model(path: Optional[Path] = None) -> PageModel:
+    """The installed page model (``models/pages``, through :mod:`extractor.models_dir`:
+    missing or unreadable, reading stops with ``ModelMissingError``), or the one at
+    ``path``."""
+    if path is None:
+        from extractor import models_dir
+        what = "the page classifier"
+        path = models_dir.model_file("pages/config.json", what).parent
+        models_dir.model_file("pages/weights.npz", what)
     cfg = json.loads((path / "config.json").read_text())
     w = np.load(path / "weights.npz")
     return PageModel(tuple(cfg["classes"]), w["weights"], w["bias"], w["mean"], w["scale"],
