@@ -18,6 +18,6 @@ setup(
         # what the readers load at run time (training data under models/*/data is not)
         "waiverscan_models": ["handwriting/*.npz", "handwriting/*.json",
                               "tesseract-hand/*.traineddata", "comments/clf/**/*",
-                              "forms/*.npz", "forms/*.json"],
+                              "forms/*.npz", "forms/*.json", "pages/*.npz", "pages/*.json"],
     },
 )

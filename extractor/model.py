@@ -158,6 +158,8 @@ class Record:
     fields: dict[str, Optional[Field]]
     checks: list[Check] = field(default_factory=list)
     score: Optional[float] = None
+    #: the file's pages this record was read from (1-based); None: not a page source
+    pages: Optional[list[int]] = None
 
     def value(self, name: str) -> Any:
         f = self.fields.get(name)
@@ -187,14 +189,17 @@ class Document:
         by_number = {p.number: p for p in self.pages}
         records = []
         for r in self.records:
-            records.append({
+            rec = {
                 "record_id": f"{self.sha256}:{r.index}",
                 "kind": r.kind,
                 "fields": {k: (None if v is None else v.to_contract(by_number))
                            for k, v in r.fields.items()},
                 "checks": [c.to_contract() for c in r.checks],
                 "score": r.score,
-            })
+            }
+            if r.pages is not None:  # an added key (contract: keys may be added)
+                rec["pages"] = list(r.pages)
+            records.append(rec)
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,

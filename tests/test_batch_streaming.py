@@ -1,6 +1,7 @@
-"""The batch worker streams pages (past the first few, images are spilled to disk and
-loaded one at a time) and still gives exactly what `extract_document` gives; nothing
-image-sized stays on the document or goes back to the parent."""
+"""Pages stream: a page's image is dropped once its type is known unless the page is part
+of a document being read; such pages past the first few are spilled to disk and loaded
+one at a time, with exactly the result of pages held in memory; nothing image-sized
+stays on the document or goes back to the parent."""
 from __future__ import annotations
 
 import json
@@ -15,24 +16,57 @@ from waiverscan.batch.worker import SpilledPage, extract_streamed, process_file
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 
-def test_spilled_pages_give_what_extract_document_gives(batch_archive, batch_reference,
-                                                        monkeypatch):
+def test_streamed_form_gives_the_batch_reference(batch_archive, batch_reference):
     from waiverscan.pipeline import extract_document
     form = batch_archive / "b_form.pdf"
     whole = json.loads(json.dumps(extract_document(form).to_contract()))
     ref = next(d for d in batch_reference if d["source"].endswith("b_form.pdf"))
     assert ref["pages"] == 2 and ref["doc_type"] == "waiver_form"
-    assert whole == dict(ref, source=str(form))  # the batch reference run, pages in memory
+    assert whole == dict(ref, source=str(form))  # the batch reference run
 
-    monkeypatch.setattr(worker, "IN_MEMORY_PAGES", 1)  # page 2 goes to disk
+
+@pytest.fixture(scope="module")
+def two_page_form(tmp_path_factory):
+    """A short alien file: a form printed over two pages among two other pages."""
+    from samples.generator.afile import make_afile
+    data, truth = make_afile(4711, n_pages=3, dpi=100, forms=[{"lang_mode": "eng"}], split_p=1.0,
+                             rotated_p=0.0, intensity=0.2)
+    path = tmp_path_factory.mktemp("stream") / "two_page_form.pdf"
+    path.write_bytes(data)
+    return path, truth
+
+
+def test_spilled_pages_give_what_in_memory_pages_give(two_page_form, monkeypatch):
+    from waiverscan.pipeline import extract_document
+    path, truth = two_page_form
+    form_pages = next(r["pages"] for r in truth["records"] if r["kind"] == "waiver_form")
+    assert len(form_pages) == 2
+    whole = json.loads(json.dumps(extract_document(path, in_memory=10).to_contract()))
+    monkeypatch.setattr(worker, "IN_MEMORY_PAGES", form_pages[0])  # the form's page 2 goes to disk
     loads = []
     real = SpilledPage.image.fget
     monkeypatch.setattr(SpilledPage, "image", property(
         lambda self: loads.append(self.number) or real(self), SpilledPage.image.fset))
-    spilled = extract_streamed(form)
-    assert [type(p) for p in spilled.pages] == [worker.Page, SpilledPage]
-    assert 2 in loads  # the extractors did look at the spilled page's image
+    spilled = extract_streamed(path)
+    assert [type(p) is SpilledPage for p in spilled.pages] == [n == form_pages[1] for n in range(1, truth["pages"] + 1)]
+    assert form_pages[1] in loads  # the extractors did look at the spilled page's image
     assert json.loads(json.dumps(spilled.to_contract())) == whole
+    assert whole["records"][0]["pages"] == form_pages
+
+
+def test_only_pages_being_read_keep_their_image(two_page_form):
+    """Memory flat in the page count: a page's image is let go once its type is known,
+    unless the page belongs to a document still being read."""
+    from extractor.pipeline import read_document
+    path, truth = two_page_form
+    kept = []
+
+    def keep(page):
+        kept.append(page.number)
+        return page
+    doc = read_document(path, keep=keep)
+    assert kept == [n for n, t in enumerate(truth["page_types"], 1) if t != "other"]
+    assert all(p.image is None for p in doc.pages)
 
 
 def test_no_images_leave_the_worker(batch_archive):

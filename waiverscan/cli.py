@@ -138,7 +138,10 @@ def format_summary(doc: Document) -> str:
 
 def _record_lines(rec: Record) -> list[str]:
     score = "n/a (no check applies)" if rec.score is None else f"{rec.score:.0f}/100"
-    out = [f"record {rec.index} ({rec.kind})  score: {score}",
+    where = ""  # the pages of a long file this record was read from
+    if rec.pages:
+        where = f", page{'s' if len(rec.pages) > 1 else ''} {', '.join(map(str, rec.pages))}"
+    out = [f"record {rec.index} ({rec.kind}{where})  score: {score}",
            "  fields:  (value, confidence, page; '-' = not on the document)"]
     name_w = max((len(k) for k in rec.fields), default=10)
     for name, f in rec.fields.items():

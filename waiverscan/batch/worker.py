@@ -1,11 +1,12 @@
 """The unit of work of a batch run: one file in, one small picklable payload out.
 
 The same function runs in a local worker process (``ProcessPoolExecutor``) or on a Dask
-worker, so both give the same results. Pages stream: each page is read (preprocessed and
-OCR'd) as it comes off the file, and its working image is spilled to a temporary PNG
-(lossless) instead of being held in memory; the extractors that look at images (check
-marks, signatures) load one page's image back when they ask for it. A 300-page PDF thus
-holds 300 pages of *words* in memory and one image at a time, and gives exactly what
+worker, so both give the same results. Pages stream (see :mod:`waiverscan.pipeline`):
+each page is read as it comes off the file and typed; its image is dropped unless the
+page belongs to a form or printout still being read, and such pages past the first few
+are spilled to a temporary PNG; the extractors that look at images (check marks,
+signatures) load one page's image back when they ask for it. A 500-page alien file thus
+holds 500 pages of *words* in memory and a few images, and gives exactly what
 :func:`waiverscan.pipeline.extract_document` gives.
 
 What goes back to the parent is the contract document object plus per-page summaries:
@@ -15,106 +16,24 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
 from extractor.model import Document, Page
+# the streaming machinery lives with extract_document; named here for the batch tests
+from waiverscan.pipeline import (IN_MEMORY_PAGES, SPILL_PREFIX, SpilledPage,  # noqa: F401
+                                 extract_document)
 
 TEXT_KINDS = ("csv", "xlsx", "text")
-#: pages kept in memory as they are; later pages of a long file are spilled to disk.
-#: Nearly every file is a form of 1-2 pages, which thus pays nothing for streaming;
-#: 4 working images at 300 dpi are ~35 MB.
-IN_MEMORY_PAGES = 4
-SPILL_PREFIX = "waiverscan-pages-"
-
-# the last image decoded, per thread (Dask runs several tasks in one process's threads):
-# extractors look at one page at a time, so one is enough
-_cache = threading.local()
-
-
-class SpilledPage(Page):
-    """A :class:`Page` whose working image lives in a PNG file. Reading ``.image`` loads
-    it (the last one loaded is kept, so repeated reads of one page cost nothing)."""
-
-    @property  # type: ignore[override]
-    def image(self) -> Optional[np.ndarray]:
-        path = self.__dict__.get("_spill_path")
-        if path is None:
-            return None
-        if getattr(_cache, "path", None) != path:
-            import cv2
-            _cache.path, _cache.image = None, None  # free the last image before the next
-            _cache.image = cv2.imread(path, cv2.IMREAD_UNCHANGED)
-            _cache.path = path
-        return _cache.image
-
-    @image.setter
-    def image(self, value: Optional[np.ndarray]) -> None:
-        if value is None:
-            self.__dict__["_spill_path"] = None
-            return
-        import cv2
-        path = os.path.join(self.__dict__["_spill_dir"], f"page-{self.number:05d}.png")
-        if not cv2.imwrite(path, value, [cv2.IMWRITE_PNG_COMPRESSION, 1]):
-            raise OSError("cannot write a page image to the temporary directory")
-        self.__dict__["_spill_path"] = path
-
-
-def _spilled(page: Page, directory: str) -> SpilledPage:
-    from dataclasses import fields
-    out = SpilledPage.__new__(SpilledPage)
-    out.__dict__["_spill_dir"] = directory  # before __init__, whose image= spills
-    Page.__init__(out, **{f.name: getattr(page, f.name) for f in fields(Page)})
-    out.text_ink = None  # held in memory it would be a megabyte a page: recomputed
-    return out
 
 
 def extract_streamed(path: str | Path) -> Document:
-    """:func:`waiverscan.pipeline.extract_document`, with pages streamed to disk."""
-    from extractor import ingest
-    from extractor.errors import WaiverscanError
-    from extractor.pipeline import classify_and_extract, read_page
-    from waiverscan.pipeline import extract_document
-    from scoring.rubric import score_document
-
-    path = Path(path)
-    try:
-        kind = ingest.sniff(path)
-    except (WaiverscanError, OSError):
-        kind = None
-    if kind is None or kind in TEXT_KINDS:  # no page images: nothing to stream
-        return extract_document(path)
-    doc = Document(source=str(path), sha256="0" * 64)
-    spill: Optional[tempfile.TemporaryDirectory] = None  # made only for a long file
-    try:
-        doc.sha256 = ingest.sha256_file(path)
-        pages: list[Page] = []
-        for i, src in enumerate(ingest.iter_pages(path, kind)):
-            page = read_page(src)
-            if i >= IN_MEMORY_PAGES:
-                if spill is None:
-                    spill = tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
-                page = _spilled(page, spill.name)
-            pages.append(page)
-            del src, page  # the next page's render must not sit beside this one's
-        doc.pages = pages  # only once all are read, as extract_document does
-        classify_and_extract(doc)
-    except WaiverscanError as exc:
-        doc.fail(exc)
-    finally:
-        _cache.path, _cache.image = None, None
-        # the contract needs no image: drop them, and the spilled ones' files
-        for p in doc.pages:
-            p.image = None
-            p.text_ink = None
-        if spill is not None:
-            spill.cleanup()
-    score_document(doc)
-    return doc
+    """:func:`waiverscan.pipeline.extract_document` (which streams pages, spilling those
+    still being read past the first ``IN_MEMORY_PAGES``), at this module's setting."""
+    return extract_document(path, in_memory=IN_MEMORY_PAGES)
 
 
 def remove_stale_spills() -> None:
@@ -136,6 +55,10 @@ def remove_stale_spills() -> None:
 
 def page_summary(page: Page) -> dict[str, Any]:
     confs = [w.conf for w in page.words]
+    if not confs and "words" in page.notes:  # a long file's page, its words let go once read
+        return {"number": page.number, "width": int(page.width), "height": int(page.height),
+                "dpi": float(page.dpi), "text_source": page.text_source,
+                "words": int(page.notes["words"]), "mean_conf": page.notes.get("mean_conf")}
     return {"number": page.number, "width": int(page.width), "height": int(page.height),
             "dpi": float(page.dpi), "text_source": page.text_source, "words": len(page.words),
             "mean_conf": round(float(np.mean(confs)), 4) if confs else None}
@@ -188,7 +111,9 @@ def prewarm() -> None:
     for name in _LAZY_MODULES:
         importlib.import_module(name)
     from extractor.ocr import tesseract
+    from extractor.pagetype import load_model
     from extractor.reread import A_NUMBER_CHARS
+    load_model()  # the page classifier's weights, read once for every forked worker
     if tesseract.in_process():
         blank = np.full((32, 32), 255, np.uint8)  # nothing to read: loads the models only
         for lang, psm, variables in ((tesseract.DEFAULT_LANG, 3, tesseract.DEFAULT_VARIABLES),
@@ -201,6 +126,7 @@ def prewarm() -> None:
 
 #: imported at a file's first use by the pipeline; waiverscan.cli for the log handler
 _LAZY_MODULES = ("PIL.Image", "PIL.PngImagePlugin", "PIL.TiffImagePlugin",
-                 "PIL.JpegImagePlugin", "extractor.classify", "extractor.checkboxes",
+                 "PIL.JpegImagePlugin", "extractor.classify", "extractor.pagetype",
+                 "extractor.documents", "extractor.checkboxes",
                  "extractor.options", "extractor.signatures", "extractor.reread",
                  "waiverscan.cli")
