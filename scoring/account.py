@@ -34,6 +34,30 @@ def value_text(v: Any) -> str:
     return str(v)
 
 
+def record_pages(record: dict[str, Any]) -> list[int]:
+    """The pages of its file a record was read from: the record's own ``pages`` (a
+    document inside a long A-file), else the pages its fields were found on; [] for a
+    record read from a text or table export."""
+    pages = {p for p in record.get("pages") or [] if isinstance(p, int)}
+    pages |= {f.get("page") for f in (record.get("fields") or {}).values()
+              if isinstance(f, dict) and isinstance(f.get("page"), int)}
+    return sorted(pages)
+
+
+def pages_label(pages: list[int]) -> str:
+    """"page 4", "pages 4-5", "pages 2, 7-8"; "" for none."""
+    if not pages:
+        return ""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return ("page " if len(pages) == 1 else "pages ") + text
+
+
 def record_account(record: dict[str, Any], decisions: list[dict[str, Any]],
                    source: str) -> dict[str, Any]:
     """One record as counsel sees it (``decisions``: the record's review log, in order)."""
@@ -54,6 +78,7 @@ def record_account(record: dict[str, Any], decisions: list[dict[str, Any]],
     corrected = {d["field"] for d in counting if d["action"] == "correct" and d.get("field")}
     return {
         "record_id": record["record_id"], "kind": record.get("kind"), "source": source,
+        "pages": pages_label(record_pages(record)),
         "date": value(fields, "date_signed") or value(fields, "entry_date"),
         "score_read": record.get("score"), "score_reviewed": reviewed.get("score"),
         "values": [{"field": n, "value": value_text(value(fields, n)),
@@ -97,7 +122,8 @@ def account_text(account: dict[str, Any]) -> str:
            f"  earliest decision: {account['earliest_decision_date'] or 'undated'}",
            f"  records: {len(account['records'])}"]
     for r in account["records"]:
-        out += ["", f"  {r['kind']}  {r['source']}  [{r['record_id']}]",
+        where = f"{r['source']}, {r['pages']}" if r.get("pages") else r["source"]
+        out += ["", f"  {r['kind']}  {where}  [{r['record_id']}]",
                 f"    date {r['date'] or '-'}, score as read {_score(r['score_read'])}, "
                 f"as reviewed {_score(r['score_reviewed'])}",
                 "    values read:"]

@@ -58,7 +58,8 @@ def account_pdf(account: dict[str, Any], file_sources: Optional[dict[str, str]] 
         _text(pdf, fam, f"Flag: {FLAG_LABELS.get(f, f)}")
     for r in account["records"]:
         pdf.ln(3)
-        _text(pdf, fam, f"{r['source']} ({r['kind']}), dated {r['date'] or '-'}", 12, True)
+        where = f"{r['source']}, {r['pages']}" if r.get("pages") else r["source"]
+        _text(pdf, fam, f"{where} ({r['kind']}), dated {r['date'] or '-'}", 12, True)
         _text(pdf, fam, f"Score as read {_score(r['score_read'])}, as reviewed "
                         f"{_score(r['score_reviewed'])}", 9)
         _text(pdf, fam, "Values read:", 10, True, 0)

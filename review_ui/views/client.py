@@ -81,7 +81,8 @@ def _crops(source, record, names):
 
 
 for r in account["records"]:
-    st.markdown(f"**{esc(r['source'])}** ({r['kind']}), dated {esc(r['date'] or '-')} · score "
+    where = f"{r['source']}, {r['pages']}" if r.get("pages") else r["source"]
+    st.markdown(f"**{esc(where)}** ({r['kind']}), dated {esc(r['date'] or '-')} · score "
                 f"as read {_score(r['score_read'])}, as reviewed {_score(r['score_reviewed'])}")
     # plain HTML tables (escaped cells): text counsel can read, search and copy
     st.table([{"check": c["id"], "severity": c["severity"], "read": c["read"],

@@ -10,6 +10,7 @@ from review_ui.browser import KEYS_HTML
 from review_ui.conflicts import conflicts
 from review_ui.corrections import edited_values, field_rows, save_corrections
 from review_ui.images import record_page_jpeg, source_path, value_crops
+from scoring.account import pages_label, record_pages
 from review_ui.queue import check_tier, decided_checks, pending_checks, queue_page
 from review_ui.reviewed import apply_reviews, effective_decisions
 from scoring.reviewed import ACTION_WORDS, decision_words
@@ -165,9 +166,9 @@ if last and archive.can_decide:  # what the last click or key press did, and its
 
 left, right = st.columns([1, 1])
 with left:
-    pages = sorted({f.get("page") for f in (rec.get("fields") or {}).values()
-                    if isinstance(f, dict) and isinstance(f.get("page"), int)})
+    pages = record_pages(rec)
     if pages:
+        st.caption(f"Read from {esc(pages_label(pages))} of this file")
         p1, p2 = st.columns([1, 3])
         page = pages[0] if len(pages) == 1 else p1.selectbox("Page", pages, key="page")
         pick = p2.selectbox("Highlight", ["the check's fields", *names], key=f"highlight_{rid}")
