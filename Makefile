@@ -115,7 +115,7 @@ test-fast: setup
 # every case). Ground truth (*.jsonl) and notes beside the samples are not inputs.
 DEMO_DB ?= sqlite:///waiverscan.db
 demo: setup
-	$(VENV)/bin/waiverscan scan samples/forms samples/comments --db $(DEMO_DB) \
+	$(VENV)/bin/waiverscan scan samples/forms samples/comments samples/afiles --db $(DEMO_DB) \
 	  --exclude '*.jsonl' --exclude '*.json' --exclude '*.md' --no-progress
 	$(VENV)/bin/waiverscan report --db $(DEMO_DB) --format table --chart decisions_per_month.png
 	@$(MAKE) --no-print-directory demo-user
