@@ -59,7 +59,7 @@ def test_security_signed_out_page_shows_only_sign_in(two_clients, monkeypatch, n
     shown = rendered(at)
     assert "sign in" in texts(at)
     assert leaks(shown, (A, *A_NAMES, A[1:], two_clients["b_sha"][:12])) == []
-    assert not at.dataframe and not at.get("download_button") and not at.get("imgs")
+    assert not at.dataframe and not at.table and not at.get("download_button") and not at.get("imgs")
     assert media == []  # no download and no image was handed to the browser
     assert TOKEN_KEY not in at.session_state  # a dead token is dropped
 
