@@ -25,13 +25,13 @@ the least-inked option is the baseline and only what exceeds it is hand ink.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+
 from typing import Optional
 
 import cv2
 import numpy as np
 
-from extractor.model import BBox, Field, Page, Word
+from extractor.model import BBox, Box, Field, Page, Word  # noqa: F401 (Box: part of this module's API)
 from extractor.preprocess import components, mask_of, without_small_components
 from extractor.reader.marks import read_boxes, read_letters
 from extractor.reader.textclf import option_meaning
@@ -50,12 +50,8 @@ LINE_LEVEL = 215
 INK_LEVEL = 170
 
 
-@dataclass
-class Box:
-    bbox: BBox  # x0, y0, x1, y1 in the image's pixels
-    ink: float  # share of the box's inside (border excluded) covered by ink, 0..1
-    marked: bool
-    confidence: float  # of the marked/empty decision, 0..1
+# Box (a check box found on the page: bbox, ink, marked, confidence) lives in
+# extractor.model, so the option reader can hold one without importing this module.
 
 
 def normalise_background(grey: np.ndarray, size: int) -> np.ndarray:

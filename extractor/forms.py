@@ -1332,8 +1332,9 @@ def extract_form(pages: list[Page]) -> Record:
         if made:
             fields[name] = _best(name, made)
             if name in NAME_FIELDS:  # fragments joined; a doubtful name read again from its crop
-                fields[name] = names_reread.improve_best(name, fields[name], made, page,
-                                                         lambda c: _x_limits(c, by_line))
+                fields[name] = names_reread.improve_best(
+                    name, fields[name], made, page, lambda c: _x_limits(c, by_line),
+                    name in ACCENTED_NAME_FIELDS, lambda v, n=name: _not_a_name(v, n))
             elif name == "child_names":  # a doubtful line of names read by the hand model
                 fields[name] = names_reread.improve_children(
                     fields[name], page, _split_children, lambda v: _not_a_name(v, name))

@@ -64,6 +64,15 @@ IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0))
 
 
 @dataclass
+class Box:
+    """A printed check box found on a page (:mod:`extractor.checkboxes`)."""
+    bbox: BBox  # x0, y0, x1, y1 in the image's pixels
+    ink: float  # share of the box's inside (border excluded) covered by ink, 0..1
+    marked: bool
+    confidence: float  # of the marked/empty decision, 0..1
+
+
+@dataclass
 class Page:
     """One page: its working image, the words read from it and how to map back."""
 

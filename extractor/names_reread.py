@@ -321,22 +321,24 @@ def _all_known(text: str) -> int:
 
 
 def improve_best(name: str, best: Field, made: list, page: Page,
-                 limits_of: Callable) -> Field:
+                 limits_of: Callable, accented: bool,
+                 not_a_name: Callable[[str], bool]) -> Field:
     """:func:`improve` for the field ``extract_form`` chose from ``made`` (its
-    (candidate, field) pairs); ``limits_of(candidate)`` is where the value may lie."""
+    (candidate, field) pairs); ``limits_of(candidate)`` is where the value may lie.
+    The form reader's own name rules come in as arguments (``accented``: the field's
+    names keep their accents; ``not_a_name(value)``), so this module needs nothing of
+    the form reader, which calls it."""
     global calls_made
-    from extractor import forms  # the name rules live there (imported at call time: no cycle)
     from extractor.names import restore_accents
     cand = next((c for c, f in made if f is best), None)
     if cand is None:
         return best
-    accented = name in forms.ACCENTED_NAME_FIELDS
 
     def finish(text: str) -> str:
         value = clean_name(text)
         return restore_accents(value) if accented else value
 
     field, n = improve(name, best, cand.words, page, max(cand.hit.line.height, 10.0),
-                       limits_of(cand), finish, lambda v: forms._not_a_name(v, name))
+                       limits_of(cand), finish, not_a_name)
     calls_made += n
     return field

@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from extractor.normalize import strip_accents
-from extractor.model import BBox, Page, Word
+from extractor.model import BBox, Box, Page, Word
 
-if TYPE_CHECKING:
-    from extractor.checkboxes import Box
 
 REUNIFY = "reunify"
 DEPART = "depart_without_child"
@@ -233,7 +231,7 @@ class Option:
     label: str
     lines: list[OptionLine]
     score: float
-    box: Optional["Box"] = None  # extractor.checkboxes.Box
+    box: Optional[Box] = None  # the check box, when the option has one
     margin_ink: float = 0.0  # hand ink in the margin, in text-height-squared units
     margin_bbox: Optional[BBox] = None
     column_ink: float = 0.0  # boxed forms: ink round the option's place in the box column

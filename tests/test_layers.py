@@ -37,10 +37,8 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {
 }
 #: pairs of modules on one import circle today -> owner
 KNOWN_CIRCLES: dict[tuple[str, str], str] = {
-    ("extractor.checkboxes", "extractor.options"): "issue 12 (form reader as a package)",
-    ("extractor.forms", "extractor.names_reread"): "issue 12 (form reader as a package)",
-    # a type-only import (under TYPE_CHECKING) back into the package that imports it
-    ("waiverscan.store", "waiverscan.store.reviews"): "issue 15 (store)",
+    # (none left: Box moved to extractor.model, names_reread takes the form reader's
+    # name rules as arguments, the review log types its store by a protocol)
 }
 
 

@@ -22,7 +22,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Protocol
 
 from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
@@ -30,8 +30,16 @@ from sqlalchemy.orm import Session
 
 from waiverscan.store.models import ReviewDecision
 
-if TYPE_CHECKING:
-    from waiverscan.store import Store
+
+
+class StoreAccess(Protocol):
+    """What the review log needs of its store (:class:`waiverscan.store.Store`, which
+    owns the log): sessions and the retry policy. A protocol rather than the class
+    itself, so that this module does not import the package that imports it."""
+
+    retry: Any
+
+    def session(self) -> Any: ...
 
 GENESIS = "0" * 64
 #: withdraw: a reviewer takes back their own earlier decision on the same subject (an
@@ -77,7 +85,7 @@ def _as_dict(r: ReviewDecision) -> dict[str, Any]:
 
 
 class ReviewLog:
-    def __init__(self, store: "Store"):
+    def __init__(self, store: StoreAccess):
         self._store = store
 
     def add(self, record_id: str, *, reviewer: str, action: str,
