@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from waiverscan.store.derived import check_tier  # noqa: F401 (the queue's order, one definition)
+
 FLAGGED = ("fail", "unknown")
 TIER_NAMES = ("failed critical", "unknown", "failed major", "failed minor")
 
@@ -46,14 +48,6 @@ class QueueItem:
         return f"{self.a_number or 'A-number unread'} · {self.date or 'undated'} · {what}"
 
 
-def check_tier(check: dict[str, Any]) -> int:
-    if check.get("status") == "fail" and check.get("severity") == "critical":
-        return 0
-    if check.get("status") == "unknown":
-        return 1
-    if check.get("status") == "fail" and check.get("severity") == "major":
-        return 2
-    return 3
 
 
 def decided_checks(history: Iterable[dict[str, Any]],

@@ -51,3 +51,16 @@ def load_arrays(name: str) -> dict[str, np.ndarray]:
 def calibrate(p: np.ndarray, knots_x: np.ndarray, knots_y: np.ndarray) -> np.ndarray:
     """Isotonic calibration stored as its step knots: a monotone map, piecewise linear."""
     return np.interp(p, knots_x, knots_y)
+
+
+def mlp_output(x: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
+    """The output layer's raw values of an exported scikit-learn MLP (weights ``W0..``,
+    biases ``b0..``, ``n_layers``): ReLU between layers, none after the last. The
+    callers turn them into probabilities (softmax, or the logistic of one unit)."""
+    h = x
+    n = int(w["n_layers"])
+    for i in range(n):
+        h = h @ w[f"W{i}"] + w[f"b{i}"]
+        if i < n - 1:
+            h = np.maximum(h, 0.0)
+    return h

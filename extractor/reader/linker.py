@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from extractor.reader.artefacts import calibrate, load_arrays, load_json
+from extractor.reader.artefacts import calibrate, load_arrays, load_json, mlp_output
 
 BBox = tuple[float, float, float, float]
 # pairs further apart than this many text heights are not scored (not a link)
@@ -124,12 +124,7 @@ def pair_features(items: Sequence[Item], keys: Sequence[int], values: Sequence[i
 
 def _mlp_binary(x: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
     """P(class 1) of an exported binary sklearn MLP (one logistic output unit)."""
-    h = x
-    n = int(w["n_layers"])
-    for i in range(n):
-        h = h @ w[f"W{i}"] + w[f"b{i}"]
-        if i < n - 1:
-            h = np.maximum(h, 0.0)
+    h = mlp_output(x, w)
     return 1.0 / (1.0 + np.exp(-np.clip(h[:, 0], -50, 50)))
 
 

@@ -16,7 +16,7 @@ from typing import Sequence
 import cv2
 import numpy as np
 
-from extractor.reader.artefacts import calibrate, load_arrays, load_json
+from extractor.reader.artefacts import calibrate, load_arrays, load_json, mlp_output
 
 GRID = 28  # crop side after resizing, pixels
 CONTEXT = 0.25  # context round the box, as a share of its longer side
@@ -66,12 +66,8 @@ def _grid(grey: np.ndarray, region: Sequence[float], bbox: Sequence[float]) -> n
 
 
 def _mlp(x: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
-    h = x
-    n = int(w["n_layers"])
-    for i in range(n):
-        h = h @ w[f"W{i}"] + w[f"b{i}"]
-        if i < n - 1:
-            h = np.maximum(h, 0.0)
+    """Class probabilities (softmax over the exported MLP's outputs)."""
+    h = mlp_output(x, w)
     h = h - h.max(axis=1, keepdims=True)
     e = np.exp(h)
     return e / e.sum(axis=1, keepdims=True)
