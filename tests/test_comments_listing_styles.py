@@ -111,3 +111,16 @@ def test_export_cp1252_and_quoted_newlines(tmp_path):
     assert recs[0].value("witness_name") == "DO P. Lindqvist"
     assert "Señora Pú" in recs[0].fields["decision"].evidence  # cp1252 decoded, not mangled
     assert recs[1].value("decision") == "requests_reunification"
+
+
+def test_a_subject_heading_names_the_a_number_of_the_entries_below_it():
+    """A printout headed "Subject: NAME  A-Number: ..." (a name first, then the number)
+    gives every entry under it that A-number. Invented people and numbers."""
+    from extractor.comments import extract_comment_text
+    text = ("Subject: Marisol Ajcot de la Cruz Tiney    A-Number: A204-771-358\n"
+            "03/02/2018 DO T. Nakamura\n"
+            "   Subject declined to take her son; wants him to stay with an aunt.\n"
+            "03/09/2018 SDDO W. Okafor\n"
+            "   Travel document requested from the consulate.\n")
+    recs = extract_comment_text(text)
+    assert [r.value("a_number") for r in recs] == ["A204771358", "A204771358"]

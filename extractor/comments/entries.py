@@ -31,6 +31,11 @@ _DATE_START = re.compile(
 _TIME = re.compile(r"^\s*\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?")
 _SECTION = re.compile(r"^\W*(?:subject\s+|subj\s+)?(?:a\s*[#-]?\s*(?:number|no\.?|file)?|alien\s*(?:#|number|no\.?))"
                       r"\s*[:#.]+\s*(.+)$", re.I)
+#: a printout's heading that names its subject and then the A-number ("Subject: NAME
+#: A-Number: ...", "Detainee NAME  A#: ..."): the A-number of every entry below it
+_SUBJECT_HEADING = re.compile(r"^\W*(?:subject|subj|detainee|alien|name|nombre)\b[^:#]{0,3}[:#]?.{0,60}?"
+                              r"\s(?:A\s?#|A-?Number|A-?File|Alien\s*(?:#|No\.?|Number))"
+                              r"\s*[:#.]+\s*(.+)$", re.I)
 _PAGE_TITLE = re.compile(r"\bpage\s*\d+(\s*of\s*\d+)?\s*$|^\W*(subject\s+)?case\s+comments\b", re.I)
 _A_LABEL = re.compile(r"\s(?:A\s?[#HhFf]|A-?Number|A-?File|Alien\s*#)\W{0,2}(?=\s|$)")
 _TITLE_GLUED = re.compile(r"\b(SDDO|AFOD|FOD|ERO|IEA|DO)([A-Z]\.)")
@@ -226,8 +231,9 @@ def split_entries(lines: list[Line]) -> list[Entry]:
             continue
         hdr = parse_header(text)
         if hdr is None:
-            sec = _SECTION.match(text)
-            if sec and find_a_numbers(_ocr_a(sec.group(1))) and len(text) < 60:
+            sec = _SECTION.match(text) if len(text) < 60 else None
+            sec = sec or (_SUBJECT_HEADING.match(text) if len(text) < 90 else None)
+            if sec and find_a_numbers(_ocr_a(sec.group(1))):
                 section_a = find_a_numbers(_ocr_a(sec.group(1)))[0]
                 section_line = line
                 cur = None
