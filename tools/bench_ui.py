@@ -40,7 +40,6 @@ PASSWORD = "bench password 1"
 
 def _form_record(rng: random.Random, rid: str, a: str) -> dict:
     from extractor.model import FORM_FIELDS
-    from scoring.rubric import RULES_BY_KIND
     date = f"2018-{rng.randint(3, 10):02d}-{rng.randint(1, 28):02d}" if rng.random() > 0.05 else None
     fields = {k: None for k in FORM_FIELDS}
 
@@ -52,18 +51,24 @@ def _form_record(rng: random.Random, rid: str, a: str) -> dict:
                   election=f(rng.choice(["depart_without_child"] * 4 + ["reunify"])),
                   date_signed=f(date) if date else None, official_name=f("DO K. Vale"),
                   parent_signed=f(rng.random() > 0.1))
-    checks = []
-    for r in RULES_BY_KIND["waiver_form"]:
-        x = rng.random()
-        status = "fail" if x < 0.08 else "unknown" if x < 0.12 else "pass"
-        checks.append({"id": r.id, "status": status, "severity": r.severity, "why": "synthetic"})
+    checks = _checks(rng, "waiver_form", fail=0.08, unknown=0.12)
     return {"record_id": rid, "kind": "waiver_form", "fields": fields, "checks": checks,
             "score": round(rng.uniform(40, 100), 1)}
 
 
+def _checks(rng: random.Random, kind: str, fail: float, unknown: float) -> list[dict]:
+    """Every check of the kind, drawn failed below ``fail``, unknown below ``unknown``."""
+    from scoring.rubric import RULES_BY_KIND
+    out = []
+    for r in RULES_BY_KIND[kind]:
+        x = rng.random()
+        status = "fail" if x < fail else "unknown" if x < unknown else "pass"
+        out.append({"id": r.id, "status": status, "severity": r.severity, "why": "synthetic"})
+    return out
+
+
 def _comment_record(rng: random.Random, rid: str, a: str) -> dict:
     from extractor.model import COMMENT_FIELDS
-    from scoring.rubric import RULES_BY_KIND
     fields = {k: None for k in COMMENT_FIELDS}
 
     def f(v):
@@ -73,11 +78,7 @@ def _comment_record(rng: random.Random, rid: str, a: str) -> dict:
                   decision=f(rng.choice(["waive_reunification", "requests_reunification",
                                          "undecided"])),
                   decision_mode=f(rng.choice(["oral", "written"])))
-    checks = []
-    for r in RULES_BY_KIND["case_comment"]:
-        x = rng.random()
-        status = "fail" if x < 0.1 else "unknown" if x < 0.13 else "pass"
-        checks.append({"id": r.id, "status": status, "severity": r.severity, "why": "synthetic"})
+    checks = _checks(rng, "case_comment", fail=0.1, unknown=0.13)
     return {"record_id": rid, "kind": "case_comment", "fields": fields, "checks": checks,
             "score": round(rng.uniform(40, 100), 1)}
 
