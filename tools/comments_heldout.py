@@ -101,11 +101,15 @@ def checks(rows: list[dict]) -> dict:
 
 def _use_model(argv: list[str]) -> None:
     if "--model" in argv:
-        from extractor.comments import features, nlp
+        use_model(Path(argv[argv.index("--model") + 1]))
 
-        d = Path(argv[argv.index("--model") + 1])
-        nlp.MODEL_DIR = d
-        features.KNOWN_WORDS = d / "known_words.txt"
+
+def use_model(d: Path) -> None:
+    """Read with the classifier trained into ``d`` (and its known words)."""
+    from extractor.comments import features, nlp
+
+    nlp._NLP = nlp.build_nlp(str(d.resolve()))
+    features.KNOWN_WORDS = d / "known_words.txt"
 
 
 def main() -> None:

@@ -9,17 +9,24 @@ import re
 from typing import Optional
 
 # titles may stack ("Supv. DO Blanchard", "Acting SDDO Reyes")
-_TITLE = (r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|Officer|OFFICER|Ofc\.?|Supervisor|"
-          r"Supervisory|SUPV\.?|Supv\.?|Acting|Agent)")
+_TITLE = (r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|IO|Officer|OFFICER|Ofc\.?|Supervisor|"
+          r"Supervisory|SUPV\.?|Supv\.?|Acting|Agent|agent|AGENT)")
 _NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
 _NAME = rf"(?:{_TITLE}\s+){{0,2}}{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
-    rf"\b(?i:witn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|witn?e?s+(?:es)?\s*(?::|-|was|is)|"
-    rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|in\s+front\s+of)\s*({_NAME})")
+    rf"\b(?i:w[il1]tn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|w[il1]tn?e?s+(?:es)?\s*(?::|-|was|is)|"
+    rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|t[eé]moin\s*:|"
+    rf"testemunha\s*:|temwen\s*:|in\s+front\s+of)\s*({_NAME})")
 # "WIT DO B. Karlsson", "Witness SDDO L. Marchetti": no colon, so a title or an initial must follow
 _NAME_STRONG = (rf"(?:{_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}|"
                 rf"[A-ZÀ-Ý]\.\s*{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
-_WITNESS_BARE = re.compile(rf"\b(?i:wit|witn?e?s+)\.?\s+({_NAME_STRONG})")
+_WITNESS_BARE = re.compile(rf"\b(?i:wit|w[il1]tn?e?s+)\.?\s+({_NAME_STRONG})")
+# "W: DO Yeager": the one-letter label only before a title
+_WITNESS_W = re.compile(rf"(?<![A-Za-z/])W\s*:\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
+# "SDDO Carrow witness", "DO Brannigan wit.": a titled officer followed by the word
+_WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:wit\.?|witness|as\s+witness)(?![A-Za-z])")
+# "wit DO mccloskey": a title, then a lower-case surname (typed in haste), at the clause end
+_WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]tn?e?s+)\s*[:.\-]?\s*((?:SDDO|AFOD|FOD|IEA|SDO|DO)\s+[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
@@ -38,10 +45,15 @@ def _clean_person(s: str) -> Optional[str]:
 
 def witness(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """Who heard the oral waiver or witnessed the signing, and where it was read."""
-    for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_AFTER, _WITNESS_PRESENT):
+    for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_W, _WITNESS_AFTER, _WITNESS_TITLED_AFTER,
+               _WITNESS_PRESENT, _WITNESS_LOWER):
         for m in rx.finditer(text):
             name = m.group(1)
-            if rx is _WITNESS_AFTER or rx is _WITNESS_PRESENT:
+            if rx is _WITNESS_LOWER:
+                if name.split()[-1] in _STOP:
+                    continue
+                return name, m.span(1)
+            if rx in (_WITNESS_AFTER, _WITNESS_PRESENT, _WITNESS_TITLED_AFTER):
                 # keep only the name at the end of what precedes "present as witness"
                 name = _trailing_name(name)
             # the name is upper-case words only up to a lower-case word
@@ -89,6 +101,7 @@ shelter should since so son sons stated stay still subject subj such than that t
 them then there these they this those through time to together too under until up us
 very was we were what when where which while who why will with without would you your
 want wants wished wishes wish requested requesting requests request remained remains
+deported sent taken brought back home mr mrs ms sra sr uac kid kids family relatives
 officer present witness witnessed interview interpreter interp language today advised
 informed explained read signed waiver elects sponsor whom pa parent detainee mother father
 is are was were en con sin mi su y el la los las de del que por para quiero
@@ -96,28 +109,37 @@ via tel telephonic interp adv advd decl req reqd reunif rptd ero do fod afod sdd
 per pending prior re regarding concerning who has had also currently again now
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
+# function words of quoted or written Spanish, Portuguese, French and Creole: never a
+# child's name (kept apart from _STOP: "Li", "San" occur in officers' names)
+_CHILD_STOP = _STOP | set("se queda quedan quede lo le com sem os ne pas il elle avec sans mwen li ak san".split())
 
 # "minor child Josue": a second child noun is part of the noun, not the name. Plural
 # nouns and officers' shorthand ("UAC", "Baby:") introduce names too, "mother of" names
 # the children ("Mother of Josselyn and Fernando"); "chiId" is "child" with OCR's I for l.
+# Spanish, Portuguese, French and Haitian Creole child nouns name children too ("su hija
+# Alison", "filha Larissa", "fils Mamadou"); "her 2 yr old (Name)" and "child name:" as well.
 _CHILD_NOUN = (r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|sons?|daughters?|"
-               r"chi[lI1]d(?:ren)?|minors?|kids|uacs?|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?)")
+               r"chi[lI1]d(?:ren)?(?:'?s?\s+names?)?|minors?|kids?|uacs?|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?|"
+               r"hij[oa]s?|ni[nñ][oa]s?|filh[oa]s?|fils|filles?|enfants?|pitit|"
+               r"\d{1,2}[\s-]*(?:yr|year|y/o|yo)s?(?:[\s-]*old)?)")
 _NAME_WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
-                       rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\band\b|\by\b)\s*{_ONE_NAME})*)")
-_AGE_RE = re.compile(r"\s*\(\s*\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?\s*\)", re.I)
+                       rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b|\by\b)\s*{_ONE_NAME})*)")
+_AGE_RE = re.compile(r"\s*\(\s*\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?\s*\)|"
+                     r"(?<=[A-Za-zÀ-ÿ])\s+\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?"
+                     r"(?=\s*[,)&;]|\s+(?:and|y|AND|Y)\s)", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:location|whereabouts)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$", re.I)
 _LIST_TITLE = re.compile(r"^(?i:uacs?|minor|child|son|daughter|baby)\s+(?=[A-ZÀ-Ý])")
-_LIST_SEP = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
+_LIST_SEP = re.compile(r"\s*(?:,|&|\b(?i:and)\b|\by\b|\bY\b)\s*")
 
 
 def _name_part(raw: str) -> Optional[str]:
     """The capitalised words of one name up to the first stop word."""
     toks = []
     for t in raw.split():
-        if t.lower() in _STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
+        if t.lower() in _CHILD_STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
             break
         toks.append(t)
     while toks and toks[-1] in ("de", "del", "la", "los"):
@@ -154,5 +176,71 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
             if len(name.split()) < len(part.split()):
                 break  # the name stopped early: the words after it are not names
     if not names:
-        return None
+        return _children_elsewhere(text)
     return names, first_span
+
+
+# Where no child noun stands before the names: a list after a plural child noun and a
+# colon ("2 CHILDREN BEFORE REMOVAL: OSCAR AND KEILY"), a bracketed list in a clause about
+# the children ("wants all 3 w/ him (Darwin, Joselyn, Ever)"), and a name as what the
+# parent takes, leaves or goes with ("will not take Luis with him", "wants Yeimi to stay",
+# "whether Andrea goes back").
+_PLURAL_NOUN = r"(?i:children|kids|sons|daughters|minors|uacs|hijos|hijas|filhos|filhas|enfants)"
+_COLON_LIST = re.compile(rf"\b{_PLURAL_NOUN}\b[^.;:\n]{{0,40}}:\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
+_BRACKET_LIST = re.compile(rf"\(\s*({_ONE_NAME}(?:\s*,\s*{_ONE_NAME})+)\s*\)")
+_TAKE = (r"(?:take|takes|taking|took|leave|leaves|leaving|left|bring|wants|want|wanted|w/|w/o|with|without|"
+         r"for|whether|if|that|reunited\s+with|reunify\s+with|de\s+llevar|llevar|llevarse|a)")
+_AFTER_NAME = (r"(?=\s*(?:[.;,)]|$)|\s+(?:with|w/|back|to|goes|go|stay|stays|remain|remains|be|not|is|in|"
+               r"home|prior|before|behind|along|alone|con|but)\b)")
+_OBJECT_NAME = re.compile(rf"(?<![\w/])(?i:{_TAKE})\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?"
+                          rf"(?:\s*(?:,|\b(?i:and)\b)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?)*){_AFTER_NAME}")
+_NOT_CHILD = re.compile(r"(?i)\b(?:spoke|speak|speaking|talk|talked|met|call|called|consult|interview|interviewed|"
+                        r"via|interp\w*|officer|do|sddo|iea|attorney|lawyer|sister|brother|wife|husband|"
+                        r"family|relative|cousin|aunt|uncle|grandmother|mother|father|sponsor)\W*$")
+
+
+def _children_elsewhere(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
+    from extractor.normalize import LANGUAGE_NAMES
+
+    langs = {n.lower() for names in LANGUAGE_NAMES.values() for n in names}
+    if not re.search(rf"(?i)\b{_CHILD_NOUN}\b|\b(?i:him|her|them|boy|girl)\b", text):
+        return None  # no child in the entry: a capitalised word is someone or somewhere else
+
+    def usable(raw: str) -> Optional[str]:
+        name = _name_part(_LIST_TITLE.sub("", raw))
+        if not name or any(w.lower() in langs or w.lower() in _PLACES or re.fullmatch(_TITLE, w)
+                           for w in name.split()):
+            return None
+        return name
+
+    for m in _COLON_LIST.finditer(text):
+        names = [n for n in (usable(p) for p in _LIST_SEP.split(m.group(1))) if n]
+        if names:
+            return names, m.span(1)
+    for m in _BRACKET_LIST.finditer(text):
+        clause = text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()]
+        if re.search(rf"\b{_CHILD_NOUN}\b|\ball\s+\d\b", clause, re.I) and not _PLACE_BEFORE.search(clause) \
+                and not re.search(r"(?i)\b(?:at|in|location|whereabouts|shelter|facility)\W*$", clause):
+            names = [usable(p) for p in _LIST_SEP.split(m.group(1))]
+            if names and all(names):
+                return names, m.span(1)
+    for m in _OBJECT_NAME.finditer(text):
+        if _NOT_CHILD.search(text[max(0, m.start() - 25):m.start()]) or text[:m.start()].rstrip().endswith(":"):
+            continue
+        if m.group(1).isupper() and not text.isupper():
+            continue  # an acronym in mixed-case text
+        names = [usable(p) for p in _LIST_SEP.split(m.group(1))]
+        if names and all(names):
+            return names, (m.start(1), m.start(1) + len(names[0]))
+    return None
+
+
+# Places and organisations officers name after "with"/"for" (never a child's name)
+_PLACES = set("""
+orr ice ero dhs hhs cbp us usa u.s. language line languageline lionbridge transperfect
+guatemala honduras mexico salvador el brazil haiti ecuador nicaragua texas arizona
+florida california phoenix houston brownsville harlingen port isabel stewart southwest
+key casa padre sponsor consulate court god jesus monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october
+november december
+""".split())
