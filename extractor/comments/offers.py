@@ -11,10 +11,19 @@ import re
 from typing import Optional
 
 _TOLD = r"(?:adv\w*|advis\w*|inform\w*|infd|told|explain\w*|expl|offered|given|read|reread|briefed|notified)"
-_WHAT = r"(?:option\w*|right|choice\w*|opportunit\w*|process|may\s+(?:request|ask|choose)|can\s+(?:request|ask|choose))"
+_WHAT = (r"(?:option\w*|right|choice\w*|opportunit\w*|process|(?:may|can|could)\s+(?:request|ask|choose)|"
+         r"what\s+would\s+happen\s+if)")
 _WITH = (r"(?:reunif\w*|(?:removed|removal|depart\w*|travel\w*|return\w*|go(?:ing)?)\s+(?:together\s+)?(?:with|w/)|"
+         r"(?:removed|removal|depart\w*|travel\w*|leav\w*|go(?:ing)?)\s+together|returned\s+to\s+(?:him|her|them)|"
          r"(?:take|bring|taking|bringing)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:child|children|son|daughter|kids?|uac|minor|baby|him|her|them))")
-_RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,60}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}", re.I),
+_ASKED_PARENT = r"(?:she|he|they|subj\w*|the\s+(?:parent|mother|father|detainee)|parent|detainee)"
+_RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}", re.I),
+        # "both options were explained", "advised of both options"
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,30}}?\bboth\s+(?:options|choices)\b|"
+                   rf"\bboth\s+(?:options|choices)\b[^.;]{{0,20}}?\b(?:was|were)\s+{_TOLD}\b", re.I),
+        # the officer asked whether the parent wanted the child with them: the question is the offer
+        re.compile(rf"\basked\s+(?:(?:him|her|them|subj\w*|the\s+\w+)\s+)?(?:if|whether)\s+{_ASKED_PARENT}\s+"
+                   rf"(?:wants?|wanted|wish\w*|would\s+like)\b[^.;]{{0,50}}?(?:{_WITH}|returned|back\b)", re.I),
         # "advised of the reunification option"
         re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\breunif\w*\s+(?:option|choice|process|right)s?\b", re.I),
         # "Option of removal with her son was explained" (an option, not a right given up)
