@@ -1,17 +1,15 @@
-"""Validation sets of officer phrasings (models/comments/data/heldout_v2/v3/v4.jsonl):
-written by hand apart from the grammar and the dev set, never trained on, but the grammar
-was changed after looking at each set's misses, so they are regression tests, not unseen
-data (models/comments/data/README.md says which look came when). Each field's accuracy
-must stay at or above a floor set just below what was measured when the floor was set,
-so a grammar or feature change that loses a phrasing the model used to read fails here.
-Measured (tools/comments_heldout.py) with the model of issue 14: heldout_v2 (138 entries)
-decision 99.3 %, mode 99.3, info 97.8, option 99.3, the rest 100; heldout_v3 (42)
-decision 100, mode 100, info 95.2, option 95.2, language 97.6, the rest 100; heldout_v4
-(170, first look 88.8 % decision) decision 95.9, mode 97.1, info 92.9, option 97.1,
-language 98.8, interpreter 98.8, witness 100, children 99.4. heldout_v5 and heldout_v6 are
-validation sets since issue 14c (floors below); heldout_v7 is one since issue 14e (its
-first look was recorded before any change it prompted). heldout_v8 is for the next report:
-no test reads it. Every validation set also keeps comment false passes <= 0.5 %."""
+"""Hand-written entry sets (models/comments/data/heldout_v2..v8.jsonl), written apart from
+the grammar and the dev set by people and sessions who saw neither. Until issue 14g they
+were validation sets; since issue 14g the classifier is **trained on them** beside the
+grammar (training/comment_sets.py; their leave-one-set-out cross-validation is in
+models/comments/data/README.md), so the floors below are regression floors on training
+data, not unseen scores: a grammar, feature or rule change that loses a phrasing the
+reader used to read fails here. Floors sit just below the issue-14g model and code
+(tools/comments_heldout.py): decision 98.4-100 %, option 99.5-100 %, witness 100 %,
+children 99.4-100 %; info_provided 90-98 % (v2-v5 count "options explained" and "form
+read" as information, the contract's "what the parent was told" and v6-v8 do not).
+The fresh test of issue 14g is a set no one here has read. Every set also keeps comment
+false passes <= 0.5 %."""
 import json
 from pathlib import Path
 
@@ -29,7 +27,7 @@ FIELDS = ("decision", "decision_mode", "info_provided", "option_offered", "langu
           "interpreter_or_fluent", "witness_name", "child_names")
 
 FLOORS = {
-    "heldout_v2.jsonl": {"decision": 0.96, "decision_mode": 0.96, "info_provided": 0.96,
+    "heldout_v2.jsonl": {"decision": 0.96, "decision_mode": 0.96, "info_provided": 0.94,
                          "option_offered": 0.97, "language": 0.98, "interpreter_or_fluent": 0.98,
                          "witness_name": 0.98, "child_names": 0.98},
     # 42 entries: one entry is 2.4 points
@@ -37,14 +35,14 @@ FLOORS = {
                          "option_offered": 0.92, "language": 0.95, "interpreter_or_fluent": 0.97,
                          "witness_name": 0.97, "child_names": 0.97},
     # 170 entries: one entry is 0.6 points
-    "heldout_v4.jsonl": {"decision": 0.94, "decision_mode": 0.95, "info_provided": 0.91,
+    "heldout_v4.jsonl": {"decision": 0.94, "decision_mode": 0.95, "info_provided": 0.89,
                          "option_offered": 0.95, "language": 0.97, "interpreter_or_fluent": 0.97,
                          "witness_name": 0.98, "child_names": 0.98},
     # validation sets since issue 14c (their misses were studied); floors just below the
     # model of issue 14c: v5 decision 82.5, mode 87.5, info 95.0, language and
     # interpreter 97.5, the rest 100; v6 decision 92.7, mode 91.5, info 93.2, option
     # 96.6, language 97.2, interpreter 98.3, witness 100, children 99.4
-    "heldout_v5.jsonl": {"decision": 0.80, "decision_mode": 0.85, "info_provided": 0.92,
+    "heldout_v5.jsonl": {"decision": 0.80, "decision_mode": 0.85, "info_provided": 0.87,
                          "option_offered": 0.97, "language": 0.95, "interpreter_or_fluent": 0.95,
                          "witness_name": 0.97, "child_names": 0.97},
     "heldout_v6.jsonl": {"decision": 0.91, "decision_mode": 0.90, "info_provided": 0.94,
@@ -55,6 +53,10 @@ FLOORS = {
     # witness 100, children 99.5 (200 entries: one entry is 0.5 points); v6 info 94.9
     "heldout_v7.jsonl": {"decision": 0.91, "decision_mode": 0.89, "info_provided": 0.95,
                          "option_offered": 0.96, "language": 0.96, "interpreter_or_fluent": 0.97,
+                         "witness_name": 0.99, "child_names": 0.98},
+    # trained on since issue 14g (its first look is in models/comments/data/README.md)
+    "heldout_v8.jsonl": {"decision": 0.96, "decision_mode": 0.91, "info_provided": 0.96,
+                         "option_offered": 0.98, "language": 0.96, "interpreter_or_fluent": 0.94,
                          "witness_name": 0.99, "child_names": 0.98},
 }
 
@@ -86,7 +88,7 @@ def test_comments_heldout_field_accuracy_stays_above_floor(accuracy, name, field
 
 
 @pytest.mark.parametrize("name", ["heldout_v4.jsonl", "heldout_v5.jsonl", "heldout_v6.jsonl",
-                                  "heldout_v7.jsonl"])
+                                  "heldout_v7.jsonl", "heldout_v8.jsonl"])
 def test_comments_heldout_false_pass_at_most_half_a_percent(name):
     """Unsure means unknown: a comment check whose truth is fail is almost never `pass`."""
     from tools.comments_heldout import checks
@@ -104,8 +106,9 @@ def test_comments_heldout_sets_are_big_and_cover_every_decision():
                          "consult_attorney", "undecided"}
 
 
-def test_comments_heldout_text_is_never_trained_on():
-    """The held-out entries must not leak into the hand-written training clauses."""
+def test_comments_sets_are_not_copied_into_the_handwritten_clauses():
+    """The sets are trained on as whole entries (training/comment_sets.py) and nowhere else:
+    no clause of theirs is copied into the hand-written training clauses."""
     trained = " ".join(e.text.lower() for e in load_handwritten())
     for name in FLOORS:
         for r in _rows(name):

@@ -5,7 +5,10 @@
 Data: clauses from the paraphrase grammar (:mod:`training.comment_grammar` with
 :mod:`training.comment_offers`,
 :mod:`training.comment_notes` and :mod:`training.comment_phrases`, fixed seed) plus the
-hand-written examples in ``models/comments/data/handwritten.jsonl``. The words of a clean
+hand-written examples in ``models/comments/data/handwritten.jsonl`` plus, since issue 14g,
+the independent hand-written entry sets ``heldout_v2..v8.jsonl`` (:mod:`training.comment_sets`:
+whole entries with their labels, x8, and each clause with the labels its entry fixes;
+``--sets`` with no names trains on the grammar alone). The words of a clean
 (noise-free) pass of the same grammar are saved beside the model as ``known_words.txt``:
 :mod:`extractor.comments.spelling` repairs unknown words towards them, at training and at
 inference alike. The
@@ -35,6 +38,7 @@ from spacy.training import Example as SpacyExample
 
 from training import comment_corpus as corpus
 from training import comment_grammar as grammar
+from training import comment_sets
 from extractor.comments import features
 from extractor.comments.features import featurize
 from extractor.comments.spelling import Speller, count_words, save_counts
@@ -93,7 +97,9 @@ def known_words(n: int, seed: int) -> Counter:
 
 
 def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose: bool = True,
-          arch: str = "bow") -> Path:
+          arch: str = "bow", sets: tuple[str, ...] = comment_sets.SETS, set_weight: int = 8) -> Path:
+    """``sets``: hand-written entry sets trained on beside the grammar
+    (:mod:`training.comment_sets`; ``()`` for the grammar alone, as before issue 14g)."""
     t0 = time.time()
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
@@ -103,6 +109,7 @@ def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose:
     data = training_examples(n, seed)
     nlp = build_blank(arch)
     docs = [(featurize(e.text), e.cats()) for e in data]
+    docs += [(featurize(t), c) for t, c in comment_sets.examples(sets, set_weight)]
     examples = [SpacyExample.from_dict(nlp.make_doc(t), {"cats": c}) for t, c in docs]
     optimizer = nlp.initialize(lambda: examples[:500])
     rng = random.Random(seed)
@@ -118,7 +125,8 @@ def train(out: Path, n: int = 20000, epochs: int = 6, seed: int = SEED, verbose:
     nlp.meta["name"] = "waiverscan_comments"
     nlp.meta["description"] = "Clause classifiers for case comments (see models/comments/README.md)"
     nlp.meta["training"] = {"examples": len(examples), "seed": seed, "epochs": epochs,
-                            "grammar_n": n, "arch": arch}  # no timestamps: a rebuild is byte-identical
+                            "grammar_n": n, "arch": arch, "sets": list(sets),
+                            "set_weight": set_weight}  # no timestamps: a rebuild is byte-identical
     nlp.to_disk(out)
     save_counts(kept, out / "known_words.txt")
     features.reset_speller()
@@ -134,8 +142,11 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--arch", choices=("bow", "ensemble"), default="bow")
+    ap.add_argument("--sets", nargs="*", default=list(comment_sets.SETS),
+                    help="hand-written entry sets to train on (none: the grammar alone)")
+    ap.add_argument("--set-weight", type=int, default=8)
     a = ap.parse_args()
-    train(a.out, a.n, a.epochs, a.seed, arch=a.arch)
+    train(a.out, a.n, a.epochs, a.seed, arch=a.arch, sets=tuple(a.sets), set_weight=a.set_weight)
 
 
 if __name__ == "__main__":
