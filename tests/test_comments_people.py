@@ -56,20 +56,3 @@ def test_comments_child_names_in_lists_and_as_objects(text, names):
 def test_comments_no_child_name_from_places_people_or_services(text):
     assert analyze(text)["child_names"] is None
 
-
-@pytest.mark.parametrize("text", [
-    "Officer asked whether she wanted the boy to travel back with her; she said no.",
-    "Explained to PA through the interpreter that PA could request that her son be returned to her before the flight.",
-    "DO told subj about what would happen if he chose to leave together with his daughter.",
-    "Both options were explained to the father in Mam. He did not answer.",
-])
-def test_comments_offer_written_out(text):
-    assert analyze(text)["option_offered"].value is True
-
-
-@pytest.mark.parametrize("text", [
-    "Subject was not advised of the option to depart together with the child.",
-    "Mother asked whether her son could call her before the flight.",
-])
-def test_comments_no_offer_written_out(text):
-    assert analyze(text)["option_offered"].value is not True

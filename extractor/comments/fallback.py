@@ -3,7 +3,8 @@
 Only two answers are read this way, both general facts of the officer's wording:
 
 * undecided: the parent "is not sure", "doesn't know yet whether ...", "can't decide",
-  "would prefer not to decide", "would not say whether ...";
+  "would prefer not to decide", "would not say whether ...", "refused to make an election",
+  "declined to state whether ...";
 * consult_attorney: the parent asks to see, call, talk to or have the officer contact a
   lawyer (attorney, public defender, abogado, legal aid, counsel), not negated.
 
@@ -27,7 +28,10 @@ _UNDECIDED_RE = re.compile(
     r"(?:can't|cannot|could\s+not|couldn't|unable\s+to)\s+decide|"
     r"(?:would|will)\s+(?:prefer|rather)\s+not\s+(?:to\s+)?decide|"
     r"(?:would|will)\s+not\s+say\s+(?:whether|if)|won't\s+say\s+(?:whether|if)|"
-    r"(?:has|had)(?:\s+not|n't)\s+(?:yet\s+)?decided)\b", re.I)
+    r"(?:has|had)(?:\s+not|n't)\s+(?:yet\s+)?decided|"
+    # refusing to choose is no choice: "refused to make an election", "declined to state whether"
+    r"(?:refus|declin)\w*\s+to\s+(?:make\s+(?:an?\s+|any\s+)?(?:election|decision|choice)|decide|choose|"
+    r"(?:state|say|answer|indicate|tell)\s+(?:whether|if|what)))\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
 
 

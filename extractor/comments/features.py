@@ -189,6 +189,25 @@ _WORDS = {
     "juntos": "together", "junto": "together", "todavia": "yet", "aun": "yet",
     "matar": "kill", "mejor": "better", "futuro": "future",
     "together": "together",
+    # entries written wholly in Spanish, Portuguese or French (not only quoted words):
+    # general vocabulary of wanting, asking, saying, removal and company
+    "desea": "want", "deseaba": "want", "queria": "want", "quiso": "want", "deseja": "want",
+"veut": "want", "veux": "want", "voulait": "want", "souhaite": "want",
+    "souhaitait": "want", "voudrait": "want", "desire": "want",
+    "pidio": "requested", "solicito": "requested", "pediu": "requested", "solicitou": "requested",
+    "demande": "requested", "demandait": "requested",
+    "indico": "said", "manifesto": "said", "declaro": "said", "afirmo": "said", "disse": "said",
+    "afirmou": "said", "declarou": "said", "declare": "said", "dit": "said", "affirme": "said",
+    "deportado": "removed", "deportada": "removed", "deportados": "removed", "expulsado": "removed",
+    "renvoye": "removed", "renvoyee": "removed", "expulse": "removed", "expulsee": "removed",
+    "deporte": "removed", "deportee": "removed", "retorne": "return", "rentrer": "return",
+    "retourner": "return", "partir": "depart", "reparte": "depart", "repartir": "depart",
+    "parte": "depart", "avec": "with", "sans": "without", "ensemble": "together",
+    "juntas": "together", "juntamente": "together", "emmener": "take", "amener": "take",
+    "prendre": "take", "llevarse": "take", "llevarla": "take", "llevarlo": "take", "levala": "take",
+    "levalo": "take", "rester": "stay", "reste": "stay", "ne": "not", "pas": "",
+    "sujeto": "subject", "sujet": "subject", "pere": "subject", "mere": "subject",
+    "pai": "subject", "mae": "subject",
 }
 
 _NEG_SCOPE_END = {"and", "but", "because", "however", "although", "though", "so", "then",

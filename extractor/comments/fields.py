@@ -69,6 +69,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     out["interpreter_or_fluent"] = _interpreter(doc)
     out["witness_name"] = _witness(doc)
     out["child_names"] = _children(doc)
+    mode = out.get("decision_mode")
+    if mode is not None and mode.value == "oral":
+        span = _signed(doc.text)
+        if span is not None:  # the parent signed something: the decision is in writing
+            out["decision_mode"] = Found("written", 0.7, span, "rule:signed")
     opt = out.get("option_offered")
     if opt is not None and opt.value is False:
         span = offers.stated_offer(doc.text)
@@ -81,6 +86,20 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
             out["info_provided"] = Found(True, UNSURE_CONFIDENCE, span, "rule:told, unsure")
     doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
+
+
+# "signed the election paper", "SUBJ SIGNED", "executed the waiver": the parent signed
+# (not "refused to sign", "no form signed", "witnessed the signature", "will sign")
+_SIGNED_RE = re.compile(r"\b(?:subj\w*|she|he|parent|pa|detainee|mother|father|mom|dad|they|"
+                        r"respondent|subject)\b[^.;]{0,25}?\b(?:signed|executed|firm[oó]|assinou|a\s+sign[ée])\b", re.I)
+_UNSIGNED_RE = re.compile(r"\b(?:not|never|no|refused|declined|n't|unsigned|without)\b", re.I)
+
+
+def _signed(text: str) -> Optional[tuple[int, int]]:
+    for m in _SIGNED_RE.finditer(text):
+        if not _UNSIGNED_RE.search(m.group(0)):
+            return m.span()
+    return None
 
 
 def _classify(text: str) -> dict:
