@@ -19,9 +19,9 @@ def _checks(text):
 def test_form_read_without_what_was_told_is_not_a_pass():
     checks, fields = _checks("Subject signed the form electing to depart without her son. "
                              "Form read to subject in Mam by interpreter. Witness: DO Q. Vantongeren.")
-    # what was told is not recorded: no information (the contract), unsure, for a reviewer
-    assert fields["info_provided"].value is False
-    assert fields["info_provided"].confidence < UNSURE_CONFIDENCE
+    # the form's content was told, nothing more: information, but unsure, for a reviewer
+    assert fields["info_provided"].value is True
+    assert fields["info_provided"].confidence == UNSURE_CONFIDENCE
     assert checks["C-INFO"] == "unknown"
 
 

@@ -40,10 +40,6 @@ FLAG_MIN = 0.5
 DECISION_SURE = 0.7
 FLAG_SURE = 0.65
 UNSURE_CONFIDENCE = 0.5
-#: a "no" the entry does not settle either (a form read or options explained, but not
-#: what the parent was told): below the rubric's fail threshold (0.35) too, so the check
-#: is `unknown`, not a fail on a guess
-NOT_RECORDED_CONFIDENCE = 0.3
 
 
 @dataclass
@@ -175,9 +171,10 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
             out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:unsure")
         elif p >= FLAG_MIN and name == "info_provided" and not _says_what(doc, clauses):
             # only "the form was read" / "options explained": something was told, not what
-            # what the parent was told is not recorded (the contract: "records what the
-            # parent was told"): not information, but unsure, so C-INFO goes to a reviewer
-            out[name] = Found(False, NOT_RECORDED_CONFIDENCE, span, "textcat:form read, content not recorded")
+            # the form's content (its options and their consequences) is what the parent
+            # was told, but not what the officer added: information, unsure, so C-INFO
+            # goes to a reviewer (independent writers label this both ways)
+            out[name] = Found(True, UNSURE_CONFIDENCE, span, "textcat:form read, content not recorded")
         else:
             out[name] = Found(p >= FLAG_MIN, round(p if p >= FLAG_MIN else 1 - p, 3), span, "textcat")
     return out
