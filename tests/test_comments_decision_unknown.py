@@ -26,6 +26,8 @@ def _checks(body: str) -> dict:
     # French and Haitian Creole words for the child name the choice as well as English ones
     "Le pere a dit qu'il part seul, son fils reste chez une tante au Texas.",
     "Manman an di pitit li a ap rete Ozetazini ak matant li.",
+    # legal help before choosing is one of the contract's choices
+    "LAWYER CONSULT PER SUBJ - PORT.",
 ])
 def test_entry_about_the_choice_without_a_read_decision_is_unknown(body):
     st, rec = _checks(body)
@@ -68,7 +70,7 @@ def test_no_decision_in_the_validation_sets_leaves_the_audit_silently():
 
     data = Path(__file__).resolve().parents[1] / "models" / "comments" / "data"
     silent, n = [], 0
-    for name in ("heldout_v2.jsonl", "heldout_v3.jsonl", "heldout_v4.jsonl"):
+    for name in ("heldout_v2.jsonl", "heldout_v3.jsonl", "heldout_v4.jsonl", "heldout_v9.jsonl"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("//"):
                 continue

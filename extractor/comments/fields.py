@@ -203,10 +203,11 @@ def _says_what(doc: Doc, clauses) -> bool:
 
 
 # Canonical feature words (after :func:`features.featurize`) that are about the parent's
-# choice: the child, reunification, removal with/without the child, an option, a form.
+# choice: the child, reunification, removal with/without the child, an option, a form,
+# legal help (speaking with an attorney first is one of the choices the contract names).
 _CHOICE_WORDS = {"child", "reunification", "reunified", "waiver", "waived", "election", "option",
                  "options", "choice", "choices", "orr", "sponsor", "elected", "form", "together",
-                 "decision", "decide", "decides", "deciding", "undecided", "choose"}
+                 "decision", "decide", "decides", "deciding", "undecided", "choose", "attorney"}
 
 
 def _about_choice(doc: Doc) -> Optional[Found]:
