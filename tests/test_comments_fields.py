@@ -112,3 +112,22 @@ def test_comments_witness_shorthand_and_misspelt(text, name):
 
 def test_comments_witness_word_without_a_name_is_no_witness():
     assert analyze("WITNESS STATEMENT PENDING.")["witness_name"] is None
+
+
+@pytest.mark.parametrize("text,code", [
+    ("SUBJ WILL GO ALONE. TEL INTERP SPAN.", "spa"),
+    ("Sp. interp by phone; subj asked for her son to come with her.", "spa"),
+    ("REQUESTS REUNIF W/ DAUGHTER. VIA INTERP ESP.", "spa"),
+    ("LAWYER CONSULT PER SUBJ. PORT.", "por"),
+])
+def test_abbreviated_language_beside_an_interpreter_or_alone(text, code):
+    assert analyze(text)["language"].value == code
+
+
+@pytest.mark.parametrize("text", [
+    "Subj transported to the port of entry for removal.",
+    "Span of the visit: two hours.",
+])
+def test_words_that_look_like_abbreviations_are_no_language(text):
+    found = analyze(text)["language"]
+    assert found is None or found.value is None

@@ -31,6 +31,17 @@ _FLUENT_RES = [
                rf"(?:this|the)\s+{_OFFICER}\b", re.I),
     re.compile(rf"\b(?:this\s+{_OFFICER}|i)\s+(?:conducted|did)\s+the\s+interview\s+in\s+({_LANG_ALT})\b", re.I),
 ]
+# Officers' abbreviations of a language name, taken only beside an interpreter word
+# ("TEL INTERP SPAN", "Sp. interp by phone", "INTERP ESP") or as a clause of its own in
+# upper case ("PER SUBJ. SPAN"): alone, "port" and "span" are ordinary words.
+_ABBREVS = {"span": "spa", "sp": "spa", "esp": "spa", "port": "por", "portug": "por"}
+_ABBR = r"(span|sp|esp|portug|port)\.?"
+_INTERP = r"(?:tel\s+|phone\s+|telephonic\s+)?interp\w*"
+_ABBREV_RE = re.compile(
+    rf"(?i:(?<![A-Za-z]){_INTERP}\s*[:(-]?\s*{_ABBR}(?![A-Za-z])"
+    rf"|(?<![A-Za-z]){_ABBR}\s+{_INTERP})"
+    r"|(?:^|[.;]\s+|\s-\s)(SPAN|ESP|PORT)\.?\s*$"
+    r"|(?:^|[.;]\s+|\s-\s)(SPAN|ESP|PORT)\.?(?=\s*[.;])")
 _DIGIT_AS_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "|": "I"})
 
 
@@ -84,5 +95,8 @@ def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         for m in re.finditer(rf"\b({_LANG_ALT})\b", strip_accents(clean), re.I):
             if clean[m.start():m.end()] != text[m.start():m.end()]:  # only words OCR damaged
                 hits.append((_NAME_TO_CODE[m.group(1).lower()], m.span()))
+    for m in _ABBREV_RE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i))
+        hits.append((_ABBREVS[m.group(g).lower()], m.span(g)))
     hits.sort(key=lambda h: (h[0] == "eng", h[1][0]))
     return hits[0] if hits else None
