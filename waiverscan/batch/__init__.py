@@ -23,15 +23,15 @@ the run stops with ``store_unavailable``. The stage boundaries call
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
 
 from waiverscan import PIPELINE_VERSION
+from waiverscan.batch.walk import walk  # noqa: F401  (the run's file list; tests use it here)
 from waiverscan.batch.worker import died as _died, process_file, timed_out as _timed_out
 from waiverscan.logs import UNHASHED
 
@@ -80,37 +80,6 @@ class ScanSummary:
         return {"files": self.files, "scored": self.scored, "failed": self.failed,
                 "skipped": self.skipped, "pages": self.pages,
                 "seconds": round(self.seconds, 3), "failure_codes": self.failure_codes}
-
-
-def walk(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
-    """Files under ``paths`` in a deterministic order (each argument in turn; a folder's
-    files sorted by their path within it, folder by folder); hidden files and folders and names matching an
-    ``exclude`` glob are left out; a file named twice is listed once."""
-    out: list[Path] = []
-    seen: set[str] = set()
-
-    def keep(p: Path) -> bool:
-        return not p.name.startswith(".") and not any(fnmatch.fnmatch(p.name, g) for g in exclude)
-
-    def add(p: Path) -> None:
-        key = os.path.realpath(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for arg in paths:
-        root = Path(arg)
-        if root.is_dir():
-            found = []
-            for d, dirs, files in os.walk(root):
-                dirs[:] = [x for x in dirs if not x.startswith(".")]
-                found.extend(Path(d) / name for name in files)
-            for p in sorted(found, key=lambda p: p.relative_to(root).parts):
-                if keep(p) and p.is_file():
-                    add(p)
-        else:  # a file, or a path that does not exist: its failure is recorded
-            add(root)
-    return out
 
 
 # --------------------------------------------------------------------------- executors
