@@ -69,7 +69,8 @@ th.start()
 db = tempfile.mkdtemp(prefix="afile-bench-")
 store = open_store(f"sqlite:///{{db}}/bench.db")
 t0 = time.perf_counter()
-s = scan(sys.argv[2:], store, workers=int(sys.argv[1]), progress=False)
+chunk = None if sys.argv[2] == "default" else int(sys.argv[2])
+s = scan(sys.argv[3:], store, workers=int(sys.argv[1]), progress=False, chunk_pages=chunk)
 secs = time.perf_counter() - t0
 stop.set(); th.join()
 forms = sum(r["kind"] == "waiver_form" for d in store.iter_documents() for r in d["records"])
@@ -84,9 +85,10 @@ def load() -> float:
     return float(open("/proc/loadavg").read().split()[0])
 
 
-def run(kind: str, paths: list[Path], workers: int, out: Path) -> dict:
+def run(kind: str, paths: list[Path], workers: int, out: Path, chunk: str = "default") -> dict:
+    """One `scan` in a fresh process (``chunk``: its chunk_pages, "0": one task a file)."""
     before = load()
-    proc = subprocess.run([sys.executable, "-c", RUN.format(root=str(ROOT)), str(workers),
+    proc = subprocess.run([sys.executable, "-c", RUN.format(root=str(ROOT)), str(workers), chunk,
                            *map(str, paths)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise RuntimeError(f"the {kind} run failed")
@@ -132,6 +134,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--dpi", type=int, default=150)
     ap.add_argument("--seed", type=int, default=5150)
+    ap.add_argument("--one-task", action="store_true",
+                    help="also scan the A-file as one task (not spread) once, at the end")
     a = ap.parse_args()
     big, singles = generate(a)
     files = sorted(singles.glob("single_*.pdf"))[:a.singles]
@@ -139,6 +143,8 @@ def main() -> None:
     for _ in range(a.rounds):  # interleaved: load from other processes falls on both
         runs.append(run("singles", files, a.workers, a.out))
         runs.append(run("afile", [big], a.workers, a.out))
+    if a.one_task:
+        runs.append(run("afile_one_task", [big], a.workers, a.out, chunk="0"))
     side = {k: [r for r in runs if r["kind"] == k] for k in ("singles", "afile")}
 
     def per_page(rs, key):
@@ -158,6 +164,7 @@ def main() -> None:
                   "worker_peak_mb_max": max(r["worker_peak_mb"] for r in side["afile"])},
         "afile/singles wall per page": round(a_wall / s_wall, 3),
         "afile/singles cpu per page": round(a_cpu / s_cpu, 3),
+        "afile_one_task": [r for r in runs if r["kind"] == "afile_one_task"],
         "load": [(r["kind"], r["load_before"], r["load_after"]) for r in runs],
     }, indent=1))
 
