@@ -20,7 +20,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-breip fonts-rufscript fonts-kaushanscript \
 	fonts-dancingscript fonts-kristi fonts-ecolier-court
 
-.PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench bench-ui \
+.PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench bench-afile bench-ui \
 	eval train-models clean lock audit
 
 setup: system-deps $(STAMP)
@@ -144,6 +144,17 @@ review: setup
 
 bench: setup
 	$(VENV)/bin/python tools/bench.py $(BENCH_DIR) --generate $(BENCH_GENERATE)
+
+# A long alien file against single-form files through `scan` (issue 13): a generated
+# AFILE_PAGES-page A-file and AFILE_SINGLES single-form files, 2 workers, runs
+# interleaved; seconds per page both ways and the workers' peak memory
+# (tools/afile_bench.py; ~40 min on 2 free cores). Files kept under AFILE_BENCH_DIR.
+AFILE_PAGES ?= 500
+AFILE_SINGLES ?= 60
+AFILE_BENCH_DIR ?= /tmp/waiverscan-bench-afile
+bench-afile: setup
+	OMP_THREAD_LIMIT=1 $(VENV)/bin/python tools/afile_bench.py $(AFILE_BENCH_DIR) \
+	  --pages $(AFILE_PAGES) --singles $(AFILE_SINGLES) --workers 2
 
 # Held-out protocol (issue 12): EVAL_N forms of held-out layout families and hands drawn
 # with a fresh seed, EVAL_VAL_N validation forms, and the dev corpus, side by side, each

@@ -163,13 +163,15 @@ def _looks_like_csv(text: str) -> bool:
     return False
 
 
-def iter_pages(path: str | Path, kind: Optional[str] = None) -> Iterator[SourcePage]:
-    """Pages of an image or PDF file, one at a time (memory stays bounded)."""
+def iter_pages(path: str | Path, kind: Optional[str] = None, first: int = 1,
+               last: Optional[int] = None) -> Iterator[SourcePage]:
+    """Pages of an image or PDF file, one at a time (memory stays bounded); ``first`` to
+    ``last`` (1-based, inclusive) only: a batch worker reads a range of a long file."""
     kind = kind or sniff(path)
     if kind == "pdf":
-        yield from _pdf_pages(Path(path))
+        yield from _pdf_pages(Path(path), first, last)
     elif kind in IMAGE_KINDS:
-        yield from _image_pages(Path(path))
+        yield from _image_pages(Path(path), first, last)
     else:
         raise UnsupportedTypeError(f"{kind} files have no pages to scan")
 
@@ -187,7 +189,7 @@ def page_count(path: str | Path, kind: Optional[str] = None) -> int:
         return getattr(im, "n_frames", 1)
 
 
-def _image_pages(path: Path) -> Iterator[SourcePage]:
+def _image_pages(path: Path, first: int = 1, last: Optional[int] = None) -> Iterator[SourcePage]:
     from PIL import Image, UnidentifiedImageError
     Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
     try:
@@ -203,7 +205,7 @@ def _image_pages(path: Path) -> Iterator[SourcePage]:
         n = getattr(im, "n_frames", 1)
         if n > MAX_PAGES:
             raise TooLargeError(f"the image has {n} frames, over the {MAX_PAGES} page limit")
-        for i in range(n):
+        for i in range(first - 1, n if last is None else min(n, last)):
             try:
                 im.seek(i)
                 w, h = im.size
@@ -270,7 +272,7 @@ def _pdf_has_no_pages(path: Path) -> bool:
         return False
 
 
-def _pdf_pages(path: Path) -> Iterator[SourcePage]:
+def _pdf_pages(path: Path, first: int = 1, last: Optional[int] = None) -> Iterator[SourcePage]:
     pdf = _open_pdf(path)
     layer = _TextLayer(path)
     try:
@@ -279,7 +281,7 @@ def _pdf_pages(path: Path) -> Iterator[SourcePage]:
             raise EmptyError("the PDF has no pages")
         if n > MAX_PAGES:
             raise TooLargeError(f"the PDF has {n} pages, over the {MAX_PAGES} page limit")
-        for i in range(n):
+        for i in range(first - 1, n if last is None else min(n, last)):
             page = pdf[i]
             try:
                 wpt, hpt = page.get_size()

@@ -169,11 +169,12 @@ def _fill(rng: random.Random, s: Spec, over: dict, day_first: bool, primary: str
     w, t = s.written, s.truth
     up = (lambda x: x.upper()) if s.upper else (lambda x: x)
     given, fam = people.person(rng, primary)
-    name = f"{given} {fam}"
+    name = over.get("parent_name") or f"{given} {fam}"  # pinned: one parent's second form
     w["parent_name"] = None if _blank(rng, over, "parent_name", 0.03) else up(name)
     t["parent_name"] = w["parent_name"]
 
     a = people.new_a_number(rng, eight_digit=rng.random() < 0.15)
+    a = over.get("parent_a_number") or a  # drawn all the same: the later draws stay as they were
     w["parent_a_number"] = None if _blank(rng, over, "parent_a_number", 0.1) else people.write_a_number(rng, a)
     t["parent_a_number"] = a if w["parent_a_number"] else None
 

@@ -12,6 +12,7 @@ How a run stays correct when killed at any point:
 Work is one file per task, to local processes (``--workers N``) or to a Dask cluster
 (``--dask tcp://scheduler:8786``); a bounded number of tasks is in flight, so memory
 does not grow with the archive, and pages stream inside each task (see ``worker``).
+A long scan's pages are spread over the workers in ranges (:mod:`.chunks`).
 
 Faults: a local worker still busy on one file after ``file_timeout`` seconds is killed,
 the file is stored as failed (``file_timeout``) and the run goes on; a database that
@@ -22,16 +23,16 @@ the run stops with ``store_unavailable``. The stage boundaries call
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
 
 from waiverscan import PIPELINE_VERSION
-from waiverscan.batch.worker import process_file
+from waiverscan.batch.walk import walk  # noqa: F401  (the run's file list; tests use it here)
+from waiverscan.batch.worker import died as _died, process_file, timed_out as _timed_out
 from waiverscan.logs import UNHASHED
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is the parent's alone: workers import this
@@ -55,7 +56,8 @@ _TIMEOUT_POLL = 0.5
 #: Not the case-comment NLP: spaCy's import is 0.45 s, nearly half the forkserver's
 #: start-up, paid before the first page of any run; a worker that meets a comment
 #: export imports it then, once per worker process (0.45 s in a run of hours).
-FORKSERVER_PRELOAD = ["waiverscan.batch.worker", "extractor.pipeline", "extractor.forms",
+FORKSERVER_PRELOAD = ["waiverscan.batch.worker", "waiverscan.batch.chunks", "extractor.spread",
+                      "extractor.pipeline", "extractor.forms",
                       "scoring.rubric",
                       "waiverscan.batch.warm"]  # engines loaded once, see worker.prewarm
 
@@ -80,37 +82,6 @@ class ScanSummary:
                 "seconds": round(self.seconds, 3), "failure_codes": self.failure_codes}
 
 
-def walk(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
-    """Files under ``paths`` in a deterministic order (each argument in turn; a folder's
-    files sorted by their path within it, folder by folder); hidden files and folders and names matching an
-    ``exclude`` glob are left out; a file named twice is listed once."""
-    out: list[Path] = []
-    seen: set[str] = set()
-
-    def keep(p: Path) -> bool:
-        return not p.name.startswith(".") and not any(fnmatch.fnmatch(p.name, g) for g in exclude)
-
-    def add(p: Path) -> None:
-        key = os.path.realpath(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for arg in paths:
-        root = Path(arg)
-        if root.is_dir():
-            found = []
-            for d, dirs, files in os.walk(root):
-                dirs[:] = [x for x in dirs if not x.startswith(".")]
-                found.extend(Path(d) / name for name in files)
-            for p in sorted(found, key=lambda p: p.relative_to(root).parts):
-                if keep(p) and p.is_file():
-                    add(p)
-        else:  # a file, or a path that does not exist: its failure is recorded
-            add(root)
-    return out
-
-
 # --------------------------------------------------------------------------- executors
 
 Task = tuple[Path, str]  # (path, sha256 the parent computed)
@@ -121,7 +92,7 @@ def _run_inline(tasks: Iterator[Task], _workers: int,
                 _timeout: Optional[float] = None) -> Iterator[Result]:
     """In this process (``--workers 0``): no time limit, there is no worker to kill."""
     for task in tasks:
-        yield task, process_file(str(task[0]))
+        yield task, process_file(_arg(task[0]))
 
 
 def _run_processes(tasks: Iterator[Task], workers: int,
@@ -177,7 +148,7 @@ def _run_processes(tasks: Iterator[Task], workers: int,
                         break
                     tries = 0
                 key = next(serial)
-                fut = pool.submit(_call, fn, key, str(task[0]))
+                fut = pool.submit(_call, fn, key, _arg(task[0]))
                 pending[fut], keys[key] = (task, tries), fut
             if not pending:
                 return
@@ -275,10 +246,16 @@ def _kill(pid: int) -> None:
 _starts = None  # in a worker: the queue on which it says which file it starts
 
 
-def _call(fn: Callable[[str], dict], key: int, path: str) -> dict:
+def _arg(job: Any) -> Any:
+    """What a task's function is called with: a file's path as text, or a long file's
+    task (:mod:`waiverscan.batch.chunks`) as it is."""
+    return str(job) if isinstance(job, (str, Path)) else job
+
+
+def _call(fn: Callable[[Any], dict], key: int, job: Any) -> dict:
     if _starts is not None:
         _starts.put((key, os.getpid(), time.monotonic()))
-    return fn(path)
+    return fn(job)
 
 
 def _init_worker(starts=None) -> None:
@@ -286,80 +263,6 @@ def _init_worker(starts=None) -> None:
     _starts = starts
     from waiverscan.batch.worker import init_worker
     init_worker()
-
-
-def _died(task: Task, message: str = "internal error: the worker process died on this "
-                                     "file (out of memory?); please report it") -> dict:
-    return {"contract": {"schema_version": "1", "source": str(task[0]), "sha256": task[1],
-                         "doc_type": "other", "pages": 0, "records": [],
-                         "error": {"code": "unreadable", "message": message}},
-            "pages": [], "failure_code": "internal", "seconds": None}
-
-
-def _timed_out(task: Task, limit: float) -> dict:
-    out = _died(task, f"the file took longer than {limit:g} s to read (--file-timeout); "
-                      "its worker was stopped and the run went on")
-    out["failure_code"], out["seconds"] = "file_timeout", float(limit)
-    return out
-
-
-def _run_dask(address: str) -> Callable[[Iterator[Task], int], Iterator[Result]]:
-    """The same tasks on a Dask distributed cluster. The files must be readable at the
-    same paths on the workers (a shared filesystem), and the workers need waiverscan
-    installed; results come back to this process, which alone writes the store."""
-    def run(tasks: Iterator[Task], _workers: int) -> Iterator[Result]:
-        from distributed import Client, as_completed
-        client = Client(address, set_as_default=False)
-        try:
-            threads = max(1, sum(client.nthreads().values()))
-            window = threads * WINDOW_PER_WORKER
-            source = iter(tasks)
-            meta: dict[str, Task] = {}
-
-            def submit() -> Optional[Any]:
-                task = next(source, None)
-                if task is None:
-                    return None
-                # absolute: a worker's working directory is its own, not this one's
-                fut = client.submit(_on_dask_worker, os.path.abspath(task[0]),
-                                    pure=False, retries=1)
-                meta[fut.key] = task
-                return fut
-
-            first = [f for f in (submit() for _ in range(window)) if f is not None]
-            if not first:
-                return
-            queue = as_completed(first, loop=client.loop)
-            for fut in queue:
-                task = meta.pop(fut.key)
-                try:
-                    payload = fut.result()
-                except Exception as exc:  # noqa: BLE001  (the cluster lost the task twice)
-                    payload = _died(task, f"internal error on the Dask cluster "
-                                          f"({type(exc).__name__}); please report it")
-                fut.release()
-                yield task, payload
-                nxt = submit()
-                if nxt is not None:
-                    queue.add(nxt)
-        finally:
-            client.close()
-    return run
-
-
-def _on_dask_worker(path: str) -> dict:
-    """:func:`process_file` on a Dask worker, which first says plainly when it cannot
-    see the file (it is not on a filesystem the worker shares)."""
-    if not os.path.exists(path):
-        import socket
-        return {"contract": {"schema_version": "1", "source": path, "sha256": UNHASHED,
-                             "doc_type": "other", "pages": 0, "records": [],
-                             "error": {"code": "unreadable", "message":
-                                       f"the Dask worker on {socket.gethostname()} cannot see "
-                                       "this file: every worker needs the files at the same "
-                                       "absolute path (a shared filesystem)"}},
-                "pages": [], "failure_code": "unreadable", "seconds": 0.0}
-    return process_file(path)
 
 
 # --------------------------------------------------------------------------- the run
@@ -405,16 +308,39 @@ def _record_unopenable(store: Store, path: Path, exc, pipeline_version: str, run
                         pipeline_version=pipeline_version, failure_code=exc.code, run_id=run_id)
 
 
+def _runner(dask: Optional[str], workers: int, file_timeout: Optional[float],
+            chunk_pages: Optional[int]) -> Callable[[Iterator[Task], int], Iterator[Result]]:
+    """How tasks run: in this process (``workers=0``: one file at a time, nothing to
+    spread), in local processes or on Dask, a long file's pages spread (``chunks``)."""
+    if not dask and workers < 1:
+        return _run_inline
+    from functools import partial
+
+    from waiverscan.batch import chunks
+    size = chunks.CHUNK_PAGES if chunk_pages is None else chunk_pages
+    # process_file looked up now: the tests' scan driver swaps it for a fake
+    fn = partial(chunks.run_job, chunk_pages=size, read=process_file) if size else process_file
+    if dask:
+        from waiverscan.batch.cluster import run_dask
+        runner = run_dask(dask, fn)
+    else:
+        runner = lambda tasks, n: _run_processes(tasks, n, fn, timeout=file_timeout or None)  # noqa: E731
+    return chunks.spread(runner, size) if size else runner
+
+
 def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = None,
          dask: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION,
          exclude: Sequence[str] = (), progress: bool = True,
          args: Optional[dict] = None,
-         file_timeout: Optional[float] = DEFAULT_FILE_TIMEOUT) -> ScanSummary:
+         file_timeout: Optional[float] = DEFAULT_FILE_TIMEOUT,
+         chunk_pages: Optional[int] = None) -> ScanSummary:
     """Score every file under ``paths`` into ``store`` that is not already scored with
     ``pipeline_version``. ``workers``: local processes (default: the CPU count; 0 runs
     in this process); ``dask``: a scheduler address, instead of local processes.
     ``file_timeout``: seconds one file may take in a local worker (None or 0: no limit;
-    not applied with ``workers=0`` or on Dask)."""
+    not applied with ``workers=0`` or on Dask). ``chunk_pages``: a scan of more than
+    twice this many pages is spread over the workers in ranges of it (default
+    :data:`chunks.CHUNK_PAGES`; 0: every file is one task)."""
     t0 = time.perf_counter()
     workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
     files = walk(paths, exclude)
@@ -423,12 +349,7 @@ def scan(paths: Sequence[str | Path], store: Store, *, workers: Optional[int] = 
     summary = ScanSummary(run_id=run_id, files=len(files))
     done = store.done_hashes(pipeline_version)
     point("run:started")
-    if dask:
-        runner = _run_dask(dask)
-    elif workers >= 1:
-        runner = lambda tasks, n: _run_processes(tasks, n, timeout=file_timeout or None)  # noqa: E731
-    else:
-        runner = _run_inline
+    runner = _runner(dask, workers, file_timeout, chunk_pages)
 
     from tqdm import tqdm
     bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress,

@@ -130,3 +130,20 @@ _LAZY_MODULES = ("PIL.Image", "PIL.PngImagePlugin", "PIL.TiffImagePlugin",
                  "extractor.documents", "extractor.checkboxes",
                  "extractor.options", "extractor.signatures", "extractor.reread",
                  "waiverscan.cli")
+
+
+def died(task: tuple, message: str = "internal error: the worker process died on this "
+                                     "file (out of memory?); please report it") -> dict:
+    """The answer for a task whose worker died (or that broke otherwise): its file failed
+    ``internal``. ``task`` is (job, sha256); the runner names the file's source."""
+    return {"contract": {"schema_version": "1", "source": str(task[0]), "sha256": task[1],
+                         "doc_type": "other", "pages": 0, "records": [],
+                         "error": {"code": "unreadable", "message": message}},
+            "pages": [], "failure_code": "internal", "seconds": None}
+
+
+def timed_out(task: tuple, limit: float) -> dict:
+    out = died(task, f"the file took longer than {limit:g} s to read (--file-timeout); "
+                     "its worker was stopped and the run went on")
+    out["failure_code"], out["seconds"] = "file_timeout", float(limit)
+    return out
