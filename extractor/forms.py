@@ -20,6 +20,7 @@ from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
+from extractor.formlang import option_languages, page_languages
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
 from extractor import hand_ocr, names_reread
@@ -463,28 +464,10 @@ def pick_form_page(pages: list[Page]) -> Page:
 
 
 def form_languages(page: Page) -> tuple[list[str], float, list[Word]]:
-    """Languages of the printed text (option wording and labels), by function words."""
-    counts = {k: 0 for k in lexicon.STOPWORDS}
-    for w in page.words:
-        if w.conf < 0.5:
-            continue
-        t = w.text.lower().strip(".,:;()/")
-        for lang, sw in lexicon.STOPWORDS.items():
-            if t in sw:
-                counts[lang] += 1
-    total = sum(counts.values())
-    if total == 0:
-        return [], 0.0, []
-    langs = [l for l, c in counts.items() if c >= 6 and c / total >= 0.15]
-    if "por" in langs and "spa" in langs and counts["por"] < counts["spa"]:
-        langs.remove("por")  # shared words ("antes", "junto") are not Portuguese
-    if not langs:
-        langs = [max(counts, key=counts.get)]
-    margin = min((counts[l] / total for l in langs), default=0)
-    conf = 0.95 if total >= 30 else 0.7
-    if margin < 0.2:
-        conf -= 0.2
-    return sorted(langs), conf, []
+    """The page's printed languages (labels and options): the date convention. The
+    contract's form_languages are the options' (extractor.formlang.option_languages)."""
+    langs, conf = page_languages(page)
+    return langs, conf, []
 
 
 def _conf(words: list[Word]) -> float:
@@ -1164,7 +1147,7 @@ def extract_form(pages: list[Page]) -> Record:
     page = dataclasses.replace(page, words=page.words + recover_words(page))
     lines = build_lines(_form_words(page))
     sections = find_sections(lines)
-    langs, lang_conf, _ = form_languages(page)
+    langs, _lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
     header_ids = {id(w) for sec in sections for w in sec.words}
@@ -1343,9 +1326,10 @@ def extract_form(pages: list[Page]) -> Record:
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
 
-    if langs:
-        fields["form_languages"] = Field(value=langs, confidence=lang_conf, page=page.number,
-                                         evidence="printed text language", provenance="stopwords")
+    opt_langs, opt_conf, how = option_languages(page)
+    if opt_langs:
+        fields["form_languages"] = Field(value=opt_langs, confidence=opt_conf, page=page.number,
+                                         evidence="printed options' language", provenance=how)
     _merge_marks(fields, pages)
     return Record(kind="waiver_form", index=0, fields=fields)
 
