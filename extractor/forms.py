@@ -21,6 +21,7 @@ from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.formlang import option_languages, page_languages
+from extractor.formlabels import caption_row_headers, learned_labels
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
 from extractor import hand_ocr, names_reread
@@ -37,6 +38,9 @@ NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name
 ACCENTED_NAME_FIELDS = ("parent_name", "interpreter_name")
 #: labels normally printed under the line the value is written on
 UNDERLINE_FIELDS = ("date_signed",)
+#: labels for person fields the lexicon misses, read by the trained label classifier
+#: (extractor.formlabels; chosen on validation forms)
+LEARNED_LABELS = True
 #: preference among the labels of one field (earlier = better)
 DATE_LABEL_RANK = ["date signed", "signed on", "firmado el", "fecha de firma", "assinado em",
                    "date of signature", "fecha de hoy", "today's date", "data de hoje"]
@@ -288,6 +292,21 @@ def _label_tail(words: list[Word]) -> list[Word]:
     while n < len(words) and words[n].text.lower().strip(":(),.") in _WHOSE:
         n += 1
     return words[:n]
+
+
+#: person names never hold a number (an interpreter's may: "LanguageLine #82855")
+_DIGITLESS_NAMES = ("parent_name", "official_name", "witness_name", "supervisor_name")
+_NUMBER_WORD = re.compile(r"\d.*\d.*\d")
+
+
+def _name_before_number(words: list[Word]) -> list[Word]:
+    """A name's words end where a number begins ("Nombre: Ana Ruiz 221-142-116", the
+    A-number written on the name's line under its own caption): the number stays free
+    for the A-number's label."""
+    for i, w in enumerate(words):
+        if _NUMBER_WORD.search(w.text):
+            return words[:i] if any(c.isalpha() for x in words[:i] for c in x.text) else words
+    return words
 
 
 def _value_right(hit: LabelHit, hits_in_line: list[LabelHit], verticals=()) -> list[Word]:
@@ -1146,13 +1165,15 @@ def extract_form(pages: list[Page]) -> Record:
     # extraction: the page's own OCR output is not changed
     page = dataclasses.replace(page, words=page.words + recover_words(page))
     lines = build_lines(_form_words(page))
-    sections = find_sections(lines)
+    lex_hits = find_phrases(lines, _LEX)
+    # a "heading" printed on a row of captions beside another label is that field's caption
+    sections = caption_row_headers(find_sections(lines), lines, lex_hits)
     langs, _lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
     header_ids = {id(w) for sec in sections for w in sec.words}
     rulings, verticals = find_rulings(page.image)
-    hits = [h for h in find_phrases(lines, _LEX)
+    hits = [h for h in lex_hits
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits += _colon_labels(lines, taken | header_ids)
@@ -1167,6 +1188,10 @@ def extract_form(pages: list[Page]) -> Record:
     titles = [h for h in hits if _is_title(h, page)]
     header_ids |= {id(w) for h in titles for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h not in titles]
+    if LEARNED_LABELS:  # person fields no lexicon label names: the trained label reader
+        have = {_field_of(h, sections, page) for h in hits}
+        taken = {id(w) for h in hits + titles for w in h.line.words[h.start:h.end]}
+        hits += learned_labels(lines, taken | header_ids, have)
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     by_line: dict[int, list[LabelHit]] = {}
     for h in hits:
@@ -1202,6 +1227,8 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         labelled.append((h, name))
         words = _value_right(h, by_line[h.line.index], verticals)
+        if name in _DIGITLESS_NAMES:
+            words = _name_before_number(words)
         if name == "parent_a_number":
             tail = _label_tail(words)
             used |= {id(w) for w in tail}
