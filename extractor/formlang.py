@@ -73,6 +73,22 @@ def option_words(page: Page) -> list[Word]:
     return [w for o in find_options(page_lines(page)) for ln in o.lines for w in ln.all_words]
 
 
+def option_text_ids(page: Page) -> set[int]:
+    """ids of the option block's printed words, for the field reader to leave alone: an
+    option's words ("... sin mi(s) hijo(s);") are neither a label nor a value. A line
+    with a colon in it is a label's, even when it sits right under the options."""
+    from extractor.options import find_options, page_lines
+    if not page.words:
+        return set()
+    return {id(w) for o in find_options(page_lines(page)) for ln in o.lines
+            if not any(_label_colon(x.text) for x in ln.all_words) for w in ln.all_words}
+
+
+def _label_colon(t: str) -> bool:
+    """A word ending a label ("Name:"), not box debris read with a colon ("O:")."""
+    return t.rstrip().endswith(":") and sum(c.isalpha() for c in t) >= 2
+
+
 def option_languages(page: Page) -> tuple[list[str], float, str]:
     """(languages, confidence, provenance) of the printed options. An option block is a
     few sentences: a language is in it with 3 function words and a tenth of the hits (a

@@ -20,7 +20,7 @@ from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
-from extractor.formlang import option_languages, page_languages
+from extractor.formlang import option_languages, option_text_ids, page_languages
 from extractor.formlabels import caption_row_headers, learned_labels
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
@@ -155,6 +155,10 @@ def _label_lexicon() -> dict[str, list[str]]:
     # SDDO ..."): here, not in the lexicon the page classifier counts form labels with
     lex["interpreter_name"] = lex["interpreter_name"] + ["language by"]
     lex["witness_name"] = lex["witness_name"] + ["witnessed by", "en presencia de"]
+    # the one-word captions ("Child(ren) / Hijo(s):"): on a form only (comment prose names
+    # children too); running text is told apart by looks_like_label
+    lex["child_names"] = lex["child_names"] + ["child(ren)", "children", "hijo(s)", "filho(s)",
+                                               "enfant(s)"]
     lex["_generic_name"] = lexicon.GENERIC_LABELS["name"]
     lex["_stop"] = ["signature", "firma", "office", "country", "pais", "date of birth",
                     "fecha de nacimiento", "relationship", "page", "signature of parent",
@@ -194,6 +198,9 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
         if not (hit.start and words[hit.start - 1].text in ("/", "|")) \
                 and not _abbreviation_of_same_field(words[hit.start - 1], hit):
             return False
+    if hit.key == "child_names" and hit.start == 0 and hit.score >= 90 \
+            and len(fold(hit.phrase).split()) >= 2 and words[hit.start].text[:1].isupper():
+        return True  # "Child name  Ana Ruiz; Luis Ruiz": a list of names follows its label
     # rest of the segment: a label is followed by a gap or by little text
     rest = []
     for a, b in zip(words[hit.end - 1:], words[hit.end:]):
@@ -216,6 +223,7 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
 _NUMBER_GROUP = re.compile(r"[A#]?[\d\-/.,]*\d[\d\-/.,]*")
 _READ_BY = {fold(p) for p in lexicon.READ_BY_PHRASES if " " in p}
 _READ_IN = {fold(p) for p in lexicon.READ_IN_PHRASES}
+_BY = {"by", "por", "par"}
 
 
 def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
@@ -289,9 +297,14 @@ _WHOSE = frozenset("del de la el los las do da of the o y / padre madre padre/ma
 def _label_tail(words: list[Word]) -> list[Word]:
     """The leading words right of an A-number label that are still that label."""
     n = 0
-    while n < len(words) and words[n].text.lower().strip(":(),.") in _WHOSE:
+    while n < len(words) and (words[n].text.lower().strip(":(),.") in _WHOSE
+                              or _A_MARK.fullmatch(words[n].text.strip())):
         n += 1
     return words[:n]
+
+
+#: the label's own "(A#)" as OCR reads it ("(A+)", "A#:", "#"): no digit, so no value
+_A_MARK = re.compile(r"[(\[]?[Aa4]?\s?[#+*№]?[)\]]?[:.]?")
 
 
 #: person names never hold a number (an interpreter's may: "LanguageLine #82855")
@@ -575,6 +588,8 @@ def _not_a_name(value: str, field: str = "", words: list[Word] = ()) -> bool:
     toks = fold(value).split()
     if field != "interpreter_name" and any(ch.isdigit() for ch in value):
         return True  # "Served on Mar 6 2018": a person's name has no digits (an agency id may)
+    if sum(ch.isalpha() for ch in value) < 2:
+        return True  # "03-26-1980": a date or a number, where a name (or agency id) goes
     if words and _is_sentence(words):
         return True  # "The options were explained to the parent"
     content = [t for t in toks if t not in _CONNECTIVES]
@@ -746,6 +761,11 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []
+        # the rest of a bilingual caption ("Child(ren) Name(s) | Hijo(s)") is no name
+        names = [n for n in names if not _label_text(n)]
+        if present and not names:
+            # writing there, but no name read from it: filled in or not is not known
+            return Field(value=[], confidence=0.3, present=None, **base)
         if any(_instruction(n) or _numeric(n) for n in names):
             # printed instructions, or numbers (an A-number in the names' column), where
             # the names go: not names; if nothing else is there, filled in or not?
@@ -813,6 +833,16 @@ def _vote_a_number(a, c: float, again, glyphs, base: dict) -> tuple:
     base["provenance"] += " (glyphs)"
     base["evidence"] = f"{base['evidence']} [glyphs: {glyphs.text}]"
     return glyphs.text, min(0.85, glyphs.confidence * 0.9)
+
+
+def _bracketed_remark(hit: LabelHit) -> bool:
+    words = hit.line.words
+    first = words[hit.start].text if hit.start < len(words) else ""
+    if hit.start == 0 or not first.startswith("(") or sum(c.isalpha() for c in first) < 4:
+        return False  # ("File No. (A#)": a label's own bracket)
+    prev = words[hit.start - 1]
+    h = max(hit.line.height, 8.0)
+    return not prev.text.endswith((":", "/", "|")) and words[hit.start].bbox[0] - prev.bbox[2] < 1.5 * h
 
 
 def _grow_label(hit: LabelHit, taken: set[int]) -> None:
@@ -1143,6 +1173,12 @@ def _label_vocabulary() -> frozenset[str]:
 _LABEL_WORDS = _label_vocabulary()
 
 
+def _label_text(text: str) -> bool:
+    """Every word of three letters or more is label vocabulary: printed, not written."""
+    long = [t for t in re.split(r"[^a-z]+", fold(text)) if len(t) >= 3]
+    return bool(long) and all(t in _LABEL_WORDS and language_code(t) is None for t in long)
+
+
 def _printed_label_words(words: list[Word]) -> bool:
     """Every word of three letters or more is a label's word (no language name among
     them), and there is one: printed text, not a value."""
@@ -1171,7 +1207,7 @@ def extract_form(pages: list[Page]) -> Record:
     langs, _lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
-    header_ids = {id(w) for sec in sections for w in sec.words}
+    header_ids = {id(w) for sec in sections for w in sec.words} | option_text_ids(page)
     rulings, verticals = find_rulings(page.image)
     hits = [h for h in lex_hits
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
@@ -1179,6 +1215,9 @@ def extract_form(pages: list[Page]) -> Record:
     hits += _colon_labels(lines, taken | header_ids)
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits += _caption_labels(lines, taken | header_ids, rulings)
+    # a phrase that opens a bracket right after other words is a remark on them, not a
+    # label ("by Ana Ruiz (Language Line)")
+    hits = [h for h in hits if not _bracketed_remark(h)]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
@@ -1229,11 +1268,19 @@ def extract_form(pages: list[Page]) -> Record:
         words = _value_right(h, by_line[h.line.index], verticals)
         if name in _DIGITLESS_NAMES:
             words = _name_before_number(words)
+        if name == "read_in_language":
+            # "read to the parent in Portuguese by Ana Ruiz (Language Line)": the sentence
+            # names the language, then the interpreter after "by"
+            k = next((i for i, w in enumerate(words) if fold(w.text) in _BY), None)
+            if k is not None and any(ch.isalpha() for w in words[k + 1:] for ch in w.text):
+                used |= {id(w) for w in words[k:]}
+                cands.append(Candidate("interpreter_name", h, words[k + 1:], "right"))
+                words = words[:k]
         if name == "parent_a_number":
             tail = _label_tail(words)
             used |= {id(w) for w in tail}
             words = words[len(tail):]
-        if (name in _PARSED_FIELDS or name in NAME_FIELDS) and words \
+        if (name in _PARSED_FIELDS or name in NAME_FIELDS or name == "child_names") and words \
                 and _printed_label_words(words):
             # "Signed n | Firmado": the rest of a bilingual caption OCR split off
             # ("Signed on / Firmado el"); "Interpreter | name/ID Interpretado por": the
@@ -1274,10 +1321,12 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         if not boxed and not colon:
             d, ws = _row_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
+            ws = _name_before_number(ws) if name in _DIGITLESS_NAMES else ws
             if ws:
                 # a caption sits right under its line: prefer it unless the row below is nearer
                 offers.append((d * (0.8 if _ruling_above(rulings, h.bbox, hh) else 1.2), k, "above", ws))
         d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
+        ws = _name_before_number(ws) if name in _DIGITLESS_NAMES else ws
         if ws:
             offers.append((d, k, "below", ws))
         elif fold(h.phrase) in _READ_BY and not right:
@@ -1320,7 +1369,10 @@ def extract_form(pages: list[Page]) -> Record:
             cands.append(Candidate(name, h, [], "none", line))
 
     if not any(c.field == "child_names" and c.words for c in cands):
-        return_fields = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
+        # (rows another label already took, an officer's name under a caption, are not children)
+        taken_values = {id(w) for c in cands if c.field not in TABLE_FIELDS for w in c.words}
+        return_fields = _children_section_rows(sections, lines, label_word_ids | taken_values,
+                                               header_ids, page)
         if return_fields:
             cands = [c for c in cands if c.field not in TABLE_FIELDS]
     else:
