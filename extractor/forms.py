@@ -22,6 +22,8 @@ from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.formlang import option_languages, option_text_ids, page_languages
 from extractor.formlabels import caption_row_headers, learned_labels
+from extractor.forminks import unseen_writing
+from extractor.readin import read_sentence
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
 from extractor import hand_ocr, names_reread
@@ -42,6 +44,9 @@ UNDERLINE_FIELDS = ("date_signed",)
 #: (extractor.formlabels; chosen on validation forms)
 LEARNED_LABELS = True
 #: preference among the labels of one field (earlier = better)
+#: confidence of a date only a second reader (crop re-read, hand model) made sense of:
+#: below the rubric's pass cut
+SECOND_READ_DATE_CONF = 0.55
 DATE_LABEL_RANK = ["date signed", "signed on", "firmado el", "fecha de firma", "assinado em",
                    "date of signature", "fecha de hoy", "today's date", "data de hoje"]
 
@@ -250,6 +255,9 @@ def _label_names_a_child(hit: LabelHit) -> bool:
     return names_a_child(" ".join(after)) or names_a_child(before)
 
 
+_SERVED = {"served", "notificado", "notificada", "entregado", "service"}
+
+
 def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
     sec = section_at(sections, hit.bbox, page.width)
     if hit.key == "_generic_name":
@@ -258,6 +266,8 @@ def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Option
         return lexicon.SECTION_FIELD.get(sec or "parent", "parent_name")
     if hit.key == "_stop":
         return None
+    if hit.key == "date_signed" and _SERVED & set(fold(hit.text).split()):
+        return None  # "Served on / Fecha": the date the officer served the form
     if hit.key == "parent_a_number" and (sec == "children" or _label_names_a_child(hit)):
         return "child_a_numbers"
     if sec == "children" and hit.key == "parent_name":
@@ -783,9 +793,12 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                 return again if again is not None and _plausible(again.iso) else None
             again, _, _, how = _read_again(page, bbox, plausible_date)
             if again is not None:
+                # a second reader's date where the page reading made no date of the
+                # writing: a misread impossible date ('6/31' read '1.11') looks as valid
+                # as a right one, so it is a value for a reviewer, never a pass alone
                 d = again
                 base["provenance"] += f" ({how})"
-                conf = min(conf, 0.75)
+                conf = min(conf, SECOND_READ_DATE_CONF)
         if d is None or not _plausible(d.iso) or conf < 0.95:
             # handwriting: the glyph recogniser confirms, supplies or doubts the date
             hh = max(hit.line.height, 10.0)
@@ -1390,6 +1403,7 @@ def extract_form(pages: list[Page]) -> Record:
                 for c in cands if c.field == name]
         made = [(c, _read_blank_line(name, c, f, page, day_first)) for c, f in made]
         made = [(c, _faint_writing(c, f, page, by_line)) for c, f in made]
+        made = [(c, unseen_writing(c.hit, c.where, f, page, by_line)) for c, f in made]
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
@@ -1404,6 +1418,13 @@ def extract_form(pages: list[Page]) -> Record:
         fields[name] = _finished_name(name, fields[name])
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
+    if not _has_value(fields["interpreter_name"]) or not _has_value(fields["read_in_language"]):
+        # "... read to the parent in Mam by Ana Ruiz" in a wording no label matched
+        lang, person = read_sentence(lines, header_ids)
+        for name, f in (("read_in_language", lang), ("interpreter_name", person)):
+            if f is not None and not _has_value(fields[name]):
+                f.page = page.number
+                fields[name] = f
 
     opt_langs, opt_conf, how = option_languages(page)
     if opt_langs:
@@ -1411,6 +1432,10 @@ def extract_form(pages: list[Page]) -> Record:
                                          evidence="printed options' language", provenance=how)
     _merge_marks(fields, pages)
     return Record(kind="waiver_form", index=0, fields=fields)
+
+
+def _has_value(f: Optional[Field]) -> bool:
+    return f is not None and f.value not in (None, "", [])
 
 
 def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
@@ -1488,6 +1513,12 @@ def _best(name: str, made: list[tuple[Candidate, Field]]) -> Field:
             label_rank = min(next((i for i, r in enumerate(DATE_LABEL_RANK) if fold(r) == q), 50)
                              for q in ps)
         return (not has_value, label_rank, -len(fold(c.hit.phrase)), -f.confidence)
+    if name == "date_signed":
+        # a label that names the signing ("Fecha de firma", "Signed on") is the parent's
+        # date: a bare "Date"/"Fecha" elsewhere (the officer's, "Served on ... Fecha")
+        # does not stand in for it, even when the signing date is blank or unread
+        specific = [m for m in made if rank(m)[1] < 50]
+        made = specific or made
     return sorted(made, key=rank)[0][1]
 
 
