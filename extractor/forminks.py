@@ -23,7 +23,9 @@ from extractor.preprocess import components
 MIN_STROKES = 3
 
 
-def _strokes(page: Page, box: tuple[float, float, float, float], hh: float) -> int:
+def strokes(page: Page, box: tuple[float, float, float, float], hh: float) -> int:
+    """Letter-sized pen strokes in ``box`` (working-image pixels) that no OCR word covers,
+    with fill lines and box edges taken out; ``hh`` is the text height."""
     import cv2
     img = page.image
     X0, Y0 = int(max(0, box[0])), int(max(0, box[1]))
@@ -61,7 +63,7 @@ def unseen_writing(hit: LabelHit, where: str, f: Optional[Field], page: Page, by
     right_end = min(min(nxt) - 0.5 * hh if nxt else x1 + 25 * hh, x1 + 25 * hh)
     regions = [(x1 + 0.6 * hh, y0 - 0.4 * hh, right_end, y1 + 0.3 * hh),       # right of it
                (x0 - hh, y0 - 2.6 * hh, max(x1, x0 + 12 * hh), y0 - 0.2 * hh)]  # above a caption
-    if not any(_strokes(page, r, hh) >= MIN_STROKES for r in regions):
+    if not any(strokes(page, r, hh) >= MIN_STROKES for r in regions):
         return f
     f.present = None
     f.confidence = min(f.confidence, 0.3)

@@ -22,7 +22,7 @@ from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
 from extractor.formlang import option_languages, option_text_ids, page_languages
 from extractor.formlabels import caption_row_headers, learned_labels
-from extractor.forminks import unseen_writing
+from extractor.forminks import MIN_STROKES, strokes, unseen_writing
 from extractor.readin import read_sentence
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
@@ -255,6 +255,7 @@ def _label_names_a_child(hit: LabelHit) -> bool:
     return names_a_child(" ".join(after)) or names_a_child(before)
 
 
+_POSSESSIVE = {"my", "mi", "mis", "meu", "meus", "mon", "mes", "our", "nuestros", "his", "her", "sus"}
 _SERVED = {"served", "notificado", "notificada", "entregado", "service"}
 
 
@@ -485,10 +486,16 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
         numbers += nums
     box = union([w.bbox for w in used]) or sec.bbox
     conf = _conf(used) if used else 0.6
+    # no name read under the heading: pen strokes there that OCR did not read as words
+    # (a script hand) leave it unknown whether children were named
+    ink = not names and page.image is not None and strokes(
+        page, (sec.bbox[0] - hh, sec.bbox[3], min(page.image.shape[1], sec.bbox[0] + 40 * hh),
+               sec.bbox[3] + 6 * hh), hh) >= MIN_STROKES
     base = dict(page=page.number, bbox=box, provenance=f"section:{sec.key} (rows)")
     return {
-        "child_names": Field(value=names, confidence=conf, evidence="; ".join(names) or None,
-                             present=bool(names), **base),
+        "child_names": Field(value=names, confidence=conf if names or not ink else 0.3,
+                             evidence="; ".join(names) or None,
+                             present=True if names else (None if ink else False), **base),
         "child_a_numbers": Field(value=numbers, confidence=conf if numbers else 0.6,
                                  evidence="; ".join(numbers) or None, **base),
     }
@@ -583,6 +590,8 @@ def _is_title(hit: LabelHit, page: Page) -> bool:
 
 #: role and label words: a "name" made only of these is printed text ("Deportation
 #: Officer" above its caption), not a person's name
+#: an officer's title before a name ("ERO R. Lee"): never a child's name
+_OFFICER_TITLES = frozenset({"ero", "sddo", "afod", "fod", "iea", "officer", "agent", "sdo"})
 _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funcionario", "agent",
                          "agente", "supervisor", "witness", "testigo", "interpreter", "interprete",
                          "parent", "padre", "madre", "child", "children", "name", "nombre", "print",
@@ -598,8 +607,8 @@ def _not_a_name(value: str, field: str = "", words: list[Word] = ()) -> bool:
     toks = fold(value).split()
     if field != "interpreter_name" and any(ch.isdigit() for ch in value):
         return True  # "Served on Mar 6 2018": a person's name has no digits (an agency id may)
-    if sum(ch.isalpha() for ch in value) < 2:
-        return True  # "03-26-1980": a date or a number, where a name (or agency id) goes
+    if sum(ch.isalpha() for ch in value) < 2 or find_a_numbers(value):
+        return True  # "03-26-1980", "A295937137": a date or an A-number where a name goes
     if words and _is_sentence(words):
         return True  # "The options were explained to the parent"
     content = [t for t in toks if t not in _CONNECTIVES]
@@ -772,7 +781,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []
         # the rest of a bilingual caption ("Child(ren) Name(s) | Hijo(s)") is no name
-        names = [n for n in names if not _label_text(n)]
+        names = [n for n in names if not _label_text(n) and not _OFFICER_TITLES & set(fold(n).split())]
         if present and not names:
             # writing there, but no name read from it: filled in or not is not known
             return Field(value=[], confidence=0.3, present=None, **base)
@@ -1215,13 +1224,15 @@ def extract_form(pages: list[Page]) -> Record:
     page = dataclasses.replace(page, words=page.words + recover_words(page))
     lines = build_lines(_form_words(page))
     lex_hits = find_phrases(lines, _LEX)
-    # a "heading" printed on a row of captions beside another label is that field's caption
-    sections = caption_row_headers(find_sections(lines), lines, lex_hits)
+    rulings, verticals = find_rulings(page.image)
+    # a "heading" printed on a row of captions beside another label, or under a fill
+    # line, is that field's caption
+    sections = caption_row_headers(find_sections(lines), lines, lex_hits,
+                                   lambda bbox, hh: _ruling_above(rulings, bbox, hh))
     langs, _lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
     header_ids = {id(w) for sec in sections for w in sec.words} | option_text_ids(page)
-    rulings, verticals = find_rulings(page.image)
     hits = [h for h in lex_hits
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
@@ -1235,6 +1246,8 @@ def extract_form(pages: list[Page]) -> Record:
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
     hits = _merge_overlapping(hits)
+    # "my child(ren)", "mi(s) hijo(s)": a sentence about the children, never a label
+    hits = [h for h in hits if not (h.key == "child_names" and _POSSESSIVE & set(fold(h.text).split()))]
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
     titles = [h for h in hits if _is_title(h, page)]
@@ -1420,7 +1433,9 @@ def extract_form(pages: list[Page]) -> Record:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
     if not _has_value(fields["interpreter_name"]) or not _has_value(fields["read_in_language"]):
         # "... read to the parent in Mam by Ana Ruiz" in a wording no label matched
-        lang, person = read_sentence(lines, header_ids)
+        lang, person = read_sentence(lines, header_ids,
+                                     lambda v: not _not_a_name(v, "interpreter_name")
+                                     and language_code(v, fuzzy=False) is None)
         for name, f in (("read_in_language", lang), ("interpreter_name", person)):
             if f is not None and not _has_value(fields[name]):
                 f.page = page.number

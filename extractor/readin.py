@@ -13,7 +13,7 @@ the fields the label reader left without a value (extractor.forms).
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from extractor.layout import Line, fold
 from extractor.model import Field
@@ -28,7 +28,8 @@ def _conf(words) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
-def read_sentence(lines: Sequence[Line], skip: set[int]) -> tuple[Optional[Field], Optional[Field]]:
+def read_sentence(lines: Sequence[Line], skip: set[int],
+                  is_name: Callable[[str], bool] = lambda v: True) -> tuple[Optional[Field], Optional[Field]]:
     """(read_in_language, interpreter_name) from the first read-in sentence that gives
     either, each None when the sentence does not give it."""
     for k, line in enumerate(lines):
@@ -54,7 +55,7 @@ def read_sentence(lines: Sequence[Line], skip: set[int]) -> tuple[Optional[Field
                 who = [w for w in nxt.words if id(w) not in skip]
         name = clean_name(" ".join(w.text for w in who)).strip(" /|-") if who else ""
         person = None
-        if sum(c.isalpha() for c in name) >= 3:
+        if sum(c.isalpha() for c in name) >= 3 and is_name(name):
             person = Field(value=name, confidence=min(0.8, _conf(who)), present=True,
                            **{**base, "evidence": " ".join(w.text for w in who)})
         if lang is not None or person is not None:
