@@ -32,15 +32,8 @@ SURE = 0.9
 MAX_WORDS = 6
 
 
-#: words only a section heading carries ("Supervisor Review", "Conformidad del supervisor")
-_HEADING_WORDS = {"review", "revision", "acknowledgement", "acknowledgment", "conformidad",
-                  "information", "informacion", "section", "seccion", "reconocimiento"}
-
-
-def caption_row_headers(sections: list, lines: Sequence[Line], hits: Sequence[LabelHit],
-                        under_fill_line=None) -> list:
-    """The sections whose heading shares its line with another label's words, or is
-    printed right under a fill line (``under_fill_line(bbox, text height)``), are
+def caption_row_headers(sections: list, lines: Sequence[Line], hits: Sequence[LabelHit]) -> list:
+    """The sections whose heading shares its line with another label's words are
     captions, not headings: they are dropped from ``sections`` (returned filtered)."""
     by_word = {}
     for ln in lines:
@@ -55,11 +48,7 @@ def caption_row_headers(sections: list, lines: Sequence[Line], hits: Sequence[La
         beside = line is not None and any(
             h.line is line and not ids & {id(w) for w in h.line.words[h.start:h.end]}
             for h in others)
-        words = [fold(w.text) for w in (sec.words or [])]
-        caption = line is not None and under_fill_line is not None and len(words) <= 3 \
-            and not _HEADING_WORDS & set(" ".join(words).split()) \
-            and under_fill_line(sec.bbox, max(line.height, 10.0))
-        if not beside and not caption:
+        if not beside:
             out.append(sec)
     return out
 
