@@ -20,6 +20,10 @@ from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
 from extractor.labelfix import reread_stubs
 from extractor.recover import recover_words
+from extractor.formlang import option_languages, option_text_ids, page_languages
+from extractor.formlabels import caption_row_headers, learned_labels
+from extractor.forminks import MIN_STROKES, strokes, unseen_writing
+from extractor.readin import read_sentence
 from extractor.names import (correct_names, finish_family_name, finish_officer_name,
                              restore_accents)
 from extractor import hand_ocr, names_reread
@@ -36,7 +40,13 @@ NAME_FIELDS = ("parent_name", "interpreter_name", "official_name", "witness_name
 ACCENTED_NAME_FIELDS = ("parent_name", "interpreter_name")
 #: labels normally printed under the line the value is written on
 UNDERLINE_FIELDS = ("date_signed",)
+#: labels for person fields the lexicon misses, read by the trained label classifier
+#: (extractor.formlabels; chosen on validation forms)
+LEARNED_LABELS = True
 #: preference among the labels of one field (earlier = better)
+#: confidence of a date only a second reader (crop re-read, hand model) made sense of:
+#: below the rubric's pass cut
+SECOND_READ_DATE_CONF = 0.55
 DATE_LABEL_RANK = ["date signed", "signed on", "firmado el", "fecha de firma", "assinado em",
                    "date of signature", "fecha de hoy", "today's date", "data de hoje"]
 
@@ -150,6 +160,10 @@ def _label_lexicon() -> dict[str, list[str]]:
     # SDDO ..."): here, not in the lexicon the page classifier counts form labels with
     lex["interpreter_name"] = lex["interpreter_name"] + ["language by"]
     lex["witness_name"] = lex["witness_name"] + ["witnessed by", "en presencia de"]
+    # the one-word captions ("Child(ren) / Hijo(s):"): on a form only (comment prose names
+    # children too); running text is told apart by looks_like_label
+    lex["child_names"] = lex["child_names"] + ["child(ren)", "children", "hijo(s)", "filho(s)",
+                                               "enfant(s)"]
     lex["_generic_name"] = lexicon.GENERIC_LABELS["name"]
     lex["_stop"] = ["signature", "firma", "office", "country", "pais", "date of birth",
                     "fecha de nacimiento", "relationship", "page", "signature of parent",
@@ -189,6 +203,9 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
         if not (hit.start and words[hit.start - 1].text in ("/", "|")) \
                 and not _abbreviation_of_same_field(words[hit.start - 1], hit):
             return False
+    if hit.key == "child_names" and hit.start == 0 and hit.score >= 90 \
+            and len(fold(hit.phrase).split()) >= 2 and words[hit.start].text[:1].isupper():
+        return True  # "Child name  Ana Ruiz; Luis Ruiz": a list of names follows its label
     # rest of the segment: a label is followed by a gap or by little text
     rest = []
     for a, b in zip(words[hit.end - 1:], words[hit.end:]):
@@ -211,6 +228,7 @@ def looks_like_label(hit: LabelHit, label_word_ids: set[int] = frozenset()) -> b
 _NUMBER_GROUP = re.compile(r"[A#]?[\d\-/.,]*\d[\d\-/.,]*")
 _READ_BY = {fold(p) for p in lexicon.READ_BY_PHRASES if " " in p}
 _READ_IN = {fold(p) for p in lexicon.READ_IN_PHRASES}
+_BY = {"by", "por", "par"}
 
 
 def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
@@ -237,6 +255,10 @@ def _label_names_a_child(hit: LabelHit) -> bool:
     return names_a_child(" ".join(after)) or names_a_child(before)
 
 
+_POSSESSIVE = {"my", "mi", "mis", "meu", "meus", "mon", "mes", "our", "nuestros", "his", "her", "sus"}
+_SERVED = {"served", "notificado", "notificada", "entregado", "service"}
+
+
 def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Optional[str]:
     sec = section_at(sections, hit.bbox, page.width)
     if hit.key == "_generic_name":
@@ -245,6 +267,8 @@ def _resolve_field(hit: LabelHit, sections: list[Section], page: Page) -> Option
         return lexicon.SECTION_FIELD.get(sec or "parent", "parent_name")
     if hit.key == "_stop":
         return None
+    if hit.key == "date_signed" and _SERVED & set(fold(hit.text).split()):
+        return None  # "Served on / Fecha": the date the officer served the form
     if hit.key == "parent_a_number" and (sec == "children" or _label_names_a_child(hit)):
         return "child_a_numbers"
     if sec == "children" and hit.key == "parent_name":
@@ -284,9 +308,29 @@ _WHOSE = frozenset("del de la el los las do da of the o y / padre madre padre/ma
 def _label_tail(words: list[Word]) -> list[Word]:
     """The leading words right of an A-number label that are still that label."""
     n = 0
-    while n < len(words) and words[n].text.lower().strip(":(),.") in _WHOSE:
+    while n < len(words) and (words[n].text.lower().strip(":(),.") in _WHOSE
+                              or _A_MARK.fullmatch(words[n].text.strip())):
         n += 1
     return words[:n]
+
+
+#: the label's own "(A#)" as OCR reads it ("(A+)", "A#:", "#"): no digit, so no value
+_A_MARK = re.compile(r"[(\[]?[Aa4]?\s?[#+*№]?[)\]]?[:.]?")
+
+
+#: person names never hold a number (an interpreter's may: "LanguageLine #82855")
+_DIGITLESS_NAMES = ("parent_name", "official_name", "witness_name", "supervisor_name")
+_NUMBER_WORD = re.compile(r"\d.*\d.*\d")
+
+
+def _name_before_number(words: list[Word]) -> list[Word]:
+    """A name's words end where a number begins ("Nombre: Ana Ruiz 221-142-116", the
+    A-number written on the name's line under its own caption): the number stays free
+    for the A-number's label."""
+    for i, w in enumerate(words):
+        if _NUMBER_WORD.search(w.text):
+            return words[:i] if any(c.isalpha() for x in words[:i] for c in x.text) else words
+    return words
 
 
 def _value_right(hit: LabelHit, hits_in_line: list[LabelHit], verticals=()) -> list[Word]:
@@ -442,10 +486,16 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
         numbers += nums
     box = union([w.bbox for w in used]) or sec.bbox
     conf = _conf(used) if used else 0.6
+    # no name read under the heading: pen strokes there that OCR did not read as words
+    # (a script hand) leave it unknown whether children were named
+    ink = not names and page.image is not None and strokes(
+        page, (sec.bbox[0] - hh, sec.bbox[3], min(page.image.shape[1], sec.bbox[0] + 40 * hh),
+               sec.bbox[3] + 6 * hh), hh) >= MIN_STROKES
     base = dict(page=page.number, bbox=box, provenance=f"section:{sec.key} (rows)")
     return {
-        "child_names": Field(value=names, confidence=conf, evidence="; ".join(names) or None,
-                             present=bool(names), **base),
+        "child_names": Field(value=names, confidence=conf if names or not ink else 0.3,
+                             evidence="; ".join(names) or None,
+                             present=True if names else (None if ink else False), **base),
         "child_a_numbers": Field(value=numbers, confidence=conf if numbers else 0.6,
                                  evidence="; ".join(numbers) or None, **base),
     }
@@ -463,28 +513,10 @@ def pick_form_page(pages: list[Page]) -> Page:
 
 
 def form_languages(page: Page) -> tuple[list[str], float, list[Word]]:
-    """Languages of the printed text (option wording and labels), by function words."""
-    counts = {k: 0 for k in lexicon.STOPWORDS}
-    for w in page.words:
-        if w.conf < 0.5:
-            continue
-        t = w.text.lower().strip(".,:;()/")
-        for lang, sw in lexicon.STOPWORDS.items():
-            if t in sw:
-                counts[lang] += 1
-    total = sum(counts.values())
-    if total == 0:
-        return [], 0.0, []
-    langs = [l for l, c in counts.items() if c >= 6 and c / total >= 0.15]
-    if "por" in langs and "spa" in langs and counts["por"] < counts["spa"]:
-        langs.remove("por")  # shared words ("antes", "junto") are not Portuguese
-    if not langs:
-        langs = [max(counts, key=counts.get)]
-    margin = min((counts[l] / total for l in langs), default=0)
-    conf = 0.95 if total >= 30 else 0.7
-    if margin < 0.2:
-        conf -= 0.2
-    return sorted(langs), conf, []
+    """The page's printed languages (labels and options): the date convention. The
+    contract's form_languages are the options' (extractor.formlang.option_languages)."""
+    langs, conf = page_languages(page)
+    return langs, conf, []
 
 
 def _conf(words: list[Word]) -> float:
@@ -558,6 +590,8 @@ def _is_title(hit: LabelHit, page: Page) -> bool:
 
 #: role and label words: a "name" made only of these is printed text ("Deportation
 #: Officer" above its caption), not a person's name
+#: an officer's title before a name ("ERO R. Lee"): never a child's name
+_OFFICER_TITLES = frozenset({"ero", "sddo", "afod", "fod", "iea", "officer", "agent", "sdo"})
 _ROLE_WORDS = frozenset({"deportation", "officer", "official", "oficial", "funcionario", "agent",
                          "agente", "supervisor", "witness", "testigo", "interpreter", "interprete",
                          "parent", "padre", "madre", "child", "children", "name", "nombre", "print",
@@ -573,6 +607,8 @@ def _not_a_name(value: str, field: str = "", words: list[Word] = ()) -> bool:
     toks = fold(value).split()
     if field != "interpreter_name" and any(ch.isdigit() for ch in value):
         return True  # "Served on Mar 6 2018": a person's name has no digits (an agency id may)
+    if sum(ch.isalpha() for ch in value) < 2 or find_a_numbers(value):
+        return True  # "03-26-1980", "A295937137": a date or an A-number where a name goes
     if words and _is_sentence(words):
         return True  # "The options were explained to the parent"
     content = [t for t in toks if t not in _CONNECTIVES]
@@ -744,6 +780,11 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
         return Field(value=nums, confidence=conf if nums else 0.8, present=bool(nums) or None if present else False, **base)
     if name == "child_names":
         names = _split_children(_list_text(words)) if present else []
+        # the rest of a bilingual caption ("Child(ren) Name(s) | Hijo(s)") is no name
+        names = [n for n in names if not _label_text(n) and not _OFFICER_TITLES & set(fold(n).split())]
+        if present and not names:
+            # writing there, but no name read from it: filled in or not is not known
+            return Field(value=[], confidence=0.3, present=None, **base)
         if any(_instruction(n) or _numeric(n) for n in names):
             # printed instructions, or numbers (an A-number in the names' column), where
             # the names go: not names; if nothing else is there, filled in or not?
@@ -761,9 +802,12 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
                 return again if again is not None and _plausible(again.iso) else None
             again, _, _, how = _read_again(page, bbox, plausible_date)
             if again is not None:
+                # a second reader's date where the page reading made no date of the
+                # writing: a misread impossible date ('6/31' read '1.11') looks as valid
+                # as a right one, so it is a value for a reviewer, never a pass alone
                 d = again
                 base["provenance"] += f" ({how})"
-                conf = min(conf, 0.75)
+                conf = min(conf, SECOND_READ_DATE_CONF)
         if d is None or not _plausible(d.iso) or conf < 0.95:
             # handwriting: the glyph recogniser confirms, supplies or doubts the date
             hh = max(hit.line.height, 10.0)
@@ -811,6 +855,16 @@ def _vote_a_number(a, c: float, again, glyphs, base: dict) -> tuple:
     base["provenance"] += " (glyphs)"
     base["evidence"] = f"{base['evidence']} [glyphs: {glyphs.text}]"
     return glyphs.text, min(0.85, glyphs.confidence * 0.9)
+
+
+def _bracketed_remark(hit: LabelHit) -> bool:
+    words = hit.line.words
+    first = words[hit.start].text if hit.start < len(words) else ""
+    if hit.start == 0 or not first.startswith("(") or sum(c.isalpha() for c in first) < 4:
+        return False  # ("File No. (A#)": a label's own bracket)
+    prev = words[hit.start - 1]
+    h = max(hit.line.height, 8.0)
+    return not prev.text.endswith((":", "/", "|")) and words[hit.start].bbox[0] - prev.bbox[2] < 1.5 * h
 
 
 def _grow_label(hit: LabelHit, taken: set[int]) -> None:
@@ -1141,6 +1195,12 @@ def _label_vocabulary() -> frozenset[str]:
 _LABEL_WORDS = _label_vocabulary()
 
 
+def _label_text(text: str) -> bool:
+    """Every word of three letters or more is label vocabulary: printed, not written."""
+    long = [t for t in re.split(r"[^a-z]+", fold(text)) if len(t) >= 3]
+    return bool(long) and all(t in _LABEL_WORDS and language_code(t) is None for t in long)
+
+
 def _printed_label_words(words: list[Word]) -> bool:
     """Every word of three letters or more is a label's word (no language name among
     them), and there is one: printed text, not a value."""
@@ -1163,27 +1223,40 @@ def extract_form(pages: list[Page]) -> Record:
     # extraction: the page's own OCR output is not changed
     page = dataclasses.replace(page, words=page.words + recover_words(page))
     lines = build_lines(_form_words(page))
-    sections = find_sections(lines)
-    langs, lang_conf, _ = form_languages(page)
+    lex_hits = find_phrases(lines, _LEX)
+    rulings, verticals = find_rulings(page.image)
+    # a "heading" printed on a row of captions beside another label is that field's caption
+    # (a heading under a fill line is NOT taken for a caption: forms rule a line above
+    # their sections' headings; tried, and the dev check fell from 0.936 to 0.916)
+    sections = caption_row_headers(find_sections(lines), lines, lex_hits)
+    langs, _lang_conf, _ = form_languages(page)
     day_first = bool(langs) and "eng" not in langs
 
-    header_ids = {id(w) for sec in sections for w in sec.words}
-    rulings, verticals = find_rulings(page.image)
-    hits = [h for h in find_phrases(lines, _LEX)
+    header_ids = {id(w) for sec in sections for w in sec.words} | option_text_ids(page)
+    hits = [h for h in lex_hits
             if not any(id(w) in header_ids for w in h.line.words[h.start:h.end])]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits += _colon_labels(lines, taken | header_ids)
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits += _caption_labels(lines, taken | header_ids, rulings)
+    # a phrase that opens a bracket right after other words is a remark on them, not a
+    # label ("by Ana Ruiz (Language Line)")
+    hits = [h for h in hits if not _bracketed_remark(h)]
     taken = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
     hits = _merge_overlapping(hits)
+    # "my child(ren)", "mi(s) hijo(s)": a sentence about the children, never a label
+    hits = [h for h in hits if not (h.key == "child_names" and _POSSESSIVE & set(fold(h.text).split()))]
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
     titles = [h for h in hits if _is_title(h, page)]
     header_ids |= {id(w) for h in titles for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h not in titles]
+    if LEARNED_LABELS:  # person fields no lexicon label names: the trained label reader
+        have = {_field_of(h, sections, page) for h in hits}
+        taken = {id(w) for h in hits + titles for w in h.line.words[h.start:h.end]}
+        hits += learned_labels(lines, taken | header_ids, have)
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     by_line: dict[int, list[LabelHit]] = {}
     for h in hits:
@@ -1219,11 +1292,21 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         labelled.append((h, name))
         words = _value_right(h, by_line[h.line.index], verticals)
+        if name in _DIGITLESS_NAMES:
+            words = _name_before_number(words)
+        if name == "read_in_language":
+            # "read to the parent in Portuguese by Ana Ruiz (Language Line)": the sentence
+            # names the language, then the interpreter after "by"
+            k = next((i for i, w in enumerate(words) if fold(w.text) in _BY), None)
+            if k is not None and any(ch.isalpha() for w in words[k + 1:] for ch in w.text):
+                used |= {id(w) for w in words[k:]}
+                cands.append(Candidate("interpreter_name", h, words[k + 1:], "right"))
+                words = words[:k]
         if name == "parent_a_number":
             tail = _label_tail(words)
             used |= {id(w) for w in tail}
             words = words[len(tail):]
-        if (name in _PARSED_FIELDS or name in NAME_FIELDS) and words \
+        if (name in _PARSED_FIELDS or name in NAME_FIELDS or name == "child_names") and words \
                 and _printed_label_words(words):
             # "Signed n | Firmado": the rest of a bilingual caption OCR split off
             # ("Signed on / Firmado el"); "Interpreter | name/ID Interpretado por": the
@@ -1264,10 +1347,12 @@ def extract_form(pages: list[Page]) -> Record:
             continue
         if not boxed and not colon:
             d, ws = _row_near(lines, h.bbox, "above", used, 3.0 * hh, (x0, x1))
+            ws = _name_before_number(ws) if name in _DIGITLESS_NAMES else ws
             if ws:
                 # a caption sits right under its line: prefer it unless the row below is nearer
                 offers.append((d * (0.8 if _ruling_above(rulings, h.bbox, hh) else 1.2), k, "above", ws))
         d, ws = _row_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
+        ws = _name_before_number(ws) if name in _DIGITLESS_NAMES else ws
         if ws:
             offers.append((d, k, "below", ws))
         elif fold(h.phrase) in _READ_BY and not right:
@@ -1310,7 +1395,10 @@ def extract_form(pages: list[Page]) -> Record:
             cands.append(Candidate(name, h, [], "none", line))
 
     if not any(c.field == "child_names" and c.words for c in cands):
-        return_fields = _children_section_rows(sections, lines, label_word_ids, header_ids, page)
+        # (rows another label already took, an officer's name under a caption, are not children)
+        taken_values = {id(w) for c in cands if c.field not in TABLE_FIELDS for w in c.words}
+        return_fields = _children_section_rows(sections, lines, label_word_ids | taken_values,
+                                               header_ids, page)
         if return_fields:
             cands = [c for c in cands if c.field not in TABLE_FIELDS]
     else:
@@ -1328,6 +1416,7 @@ def extract_form(pages: list[Page]) -> Record:
                 for c in cands if c.field == name]
         made = [(c, _read_blank_line(name, c, f, page, day_first)) for c, f in made]
         made = [(c, _faint_writing(c, f, page, by_line)) for c, f in made]
+        made = [(c, unseen_writing(c.hit, c.where, f, page, by_line)) for c, f in made]
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
@@ -1342,12 +1431,26 @@ def extract_form(pages: list[Page]) -> Record:
         fields[name] = _finished_name(name, fields[name])
     if fields["parent_a_number"] is None:
         fields["parent_a_number"] = _unlabelled_a_number(lines, used, cands, page)
+    if not _has_value(fields["interpreter_name"]) or not _has_value(fields["read_in_language"]):
+        # "... read to the parent in Mam by Ana Ruiz" in a wording no label matched
+        lang, person = read_sentence(lines, header_ids,
+                                     lambda v: not _not_a_name(v, "interpreter_name")
+                                     and language_code(v, fuzzy=False) is None)
+        for name, f in (("read_in_language", lang), ("interpreter_name", person)):
+            if f is not None and not _has_value(fields[name]):
+                f.page = page.number
+                fields[name] = f
 
-    if langs:
-        fields["form_languages"] = Field(value=langs, confidence=lang_conf, page=page.number,
-                                         evidence="printed text language", provenance="stopwords")
+    opt_langs, opt_conf, how = option_languages(page)
+    if opt_langs:
+        fields["form_languages"] = Field(value=opt_langs, confidence=opt_conf, page=page.number,
+                                         evidence="printed options' language", provenance=how)
     _merge_marks(fields, pages)
     return Record(kind="waiver_form", index=0, fields=fields)
+
+
+def _has_value(f: Optional[Field]) -> bool:
+    return f is not None and f.value not in (None, "", [])
 
 
 def _finished_name(name: str, f: Optional[Field]) -> Optional[Field]:
@@ -1425,6 +1528,14 @@ def _best(name: str, made: list[tuple[Candidate, Field]]) -> Field:
             label_rank = min(next((i for i, r in enumerate(DATE_LABEL_RANK) if fold(r) == q), 50)
                              for q in ps)
         return (not has_value, label_rank, -len(fold(c.hit.phrase)), -f.confidence)
+    if name == "date_signed":
+        # a label that names the signing ("Fecha de firma", "Signed on") is the parent's
+        # date: a bare "Date"/"Fecha" on another line (the officer's, "Served on ...
+        # Fecha") does not stand in for it, even when the signing date is blank or unread
+        # (on the same line it is the other half of a bilingual label: "Date ___ Firmado el")
+        rows = {m[0].hit.line.index for m in made if rank(m)[1] < 50}
+        if rows:
+            made = [m for m in made if rank(m)[1] < 50 or m[0].hit.line.index in rows]
     return sorted(made, key=rank)[0][1]
 
 

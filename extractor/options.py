@@ -320,6 +320,9 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
             and ln.x0 > cur.lines[0].x0 - 2 * cur.height
         if ln.match is None and (ln.marker is not None or not near):
             _classify_wrapped(ln, lines[k + 1:])
+            if ln.match is None and cur is not None and not near \
+                    and ln.y0 - cur.y1 < 3.0 * cur.height and ln.x0 > cur.lines[0].x0 - 2 * cur.height:
+                ln.match = _new_sentence_meaning(cur, ln)  # the next option, a gap below
         if ln.match is not None:
             if near and ln.marker is None and (ln.match.label == cur.label
                                                or _continues_sentence(cur.lines[-1], ln)):
@@ -329,10 +332,35 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
             cur = Option(ln.match.label, [ln], ln.match.score)
             opts.append(cur)
         elif near and ln.marker is None and len(cur.lines) < MAX_OPTION_LINES:
+            other = _new_sentence_meaning(cur, ln)
+            if other is not None:
+                # "I am requesting to return ... without" right under the line above: the
+                # next option's lead line (its "I" read as box debris), not a continuation
+                ln.match = other
+                cur = Option(other.label, [ln], other.score)
+                opts.append(cur)
+                continue
             cur.lines.append(ln)
         else:
             cur = None
     return _option_block(opts)
+
+
+#: a line the phrase rules leave unread, under an option, starts the next option when the
+#: trained option-meaning classifier (extractor.reader.textclf) is this sure it states
+#: another choice, and it is a clause of its own (words enough); chosen on validation forms
+NEW_OPTION_SURE = 0.7
+NEW_OPTION_WORDS = 6
+
+
+def _new_sentence_meaning(cur: Option, ln: OptionLine) -> Optional[OptionMatch]:
+    if len(ln.words) < NEW_OPTION_WORDS or cur.label not in OPTION_LABELS:
+        return None
+    from extractor.reader.textclf import option_meaning
+    meaning, p = option_meaning(ln.text)
+    if meaning in OPTION_LABELS and meaning != cur.label and p >= NEW_OPTION_SURE:
+        return OptionMatch(meaning, round(0.8 * p, 3), "learned meaning")
+    return None
 
 
 def _classify_wrapped(ln: OptionLine, below: list[OptionLine]) -> None:

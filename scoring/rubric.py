@@ -110,6 +110,8 @@ def _dated(v: View) -> Optional[bool]:
     if f is None:
         return False
     if f.value is None:
+        if f.present is None:  # whether a date was written is not known: as sure as the field
+            return _decided(False, f.confidence)
         return None if f.present else False  # ink there but no date read: a reviewer looks
     return _decided(is_calendar_date(f.value), f.confidence)
 
