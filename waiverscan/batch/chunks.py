@@ -25,10 +25,9 @@ import itertools
 import os
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from waiverscan.batch.worker import page_summary, process_file
+from waiverscan.batch.worker import crash_payload, file_payload, process_file
 
 #: pages a worker reads of a long file at a time (``scan(chunk_pages=)``): small enough
 #: that two workers finish a 500-page file within seconds of each other, large enough
@@ -98,13 +97,6 @@ def run_job(job: Any, chunk_pages: int = CHUNK_PAGES,
     return read(str(job))
 
 
-def _crash(path: str, exc: BaseException, t0: float) -> dict:
-    from waiverscan.logs import crashed
-    doc = crashed(Path(path), exc)
-    return {"contract": doc.to_contract(), "pages": [], "failure_code": "internal",
-            "seconds": round(time.perf_counter() - t0, 3)}
-
-
 def read_chunk(job: Chunk) -> dict:
     """One range of a long file: ``{"piece": RangeResult, "seconds"}``, or the file's
     failure (``internal``: a bug met on these pages)."""
@@ -115,7 +107,7 @@ def read_chunk(job: Chunk) -> dict:
     try:
         piece = read_range(job.path, job.kind, job.first, job.last, keep=spill)
     except Exception as exc:  # noqa: BLE001  (one bad file must not stop a batch)
-        return _crash(job.path, exc, t0)
+        return crash_payload(job.path, exc, time.perf_counter() - t0)
     finally:
         spill.cleanup()
     return {"piece": piece, "seconds": round(time.perf_counter() - t0, 3)}
@@ -135,10 +127,9 @@ def assemble(job: Assemble) -> dict:
     spill = PageSpill()
     try:
         stitch(doc, job.pieces, job.path, job.kind, keep=spill)
-        failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
         score_document(doc)
     except Exception as exc:  # noqa: BLE001
-        return _crash(job.path, exc, t0)
+        return crash_payload(job.path, exc, time.perf_counter() - t0)
     finally:
         spill.cleanup()
     secs = job.seconds + time.perf_counter() - t0
@@ -146,8 +137,7 @@ def assemble(job: Assemble) -> dict:
         "%d pages (%s) in %d ranges, %.1f s of work: %.2f pages/s", len(doc.pages),
         ", ".join(f"{v} {k}" for k, v in sorted(counts(job.pieces).items())),
         len(job.pieces), secs, len(doc.pages) / max(secs, 1e-6))
-    return {"contract": doc.to_contract(), "pages": [page_summary(p) for p in doc.pages],
-            "failure_code": failure, "seconds": round(secs, 3)}
+    return file_payload(doc, secs)
 
 
 # --------------------------------------------------------------------------- the parent

@@ -73,14 +73,25 @@ def process_file(path: str) -> dict[str, Any]:
     t0 = time.perf_counter()
     try:
         doc = extract_streamed(path)
-        failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
     except Exception as exc:  # noqa: BLE001  (one bad file must not stop a batch)
-        from waiverscan.logs import crashed as _crashed
-        doc = _crashed(Path(path), exc)
-        failure = "internal"
-    contract = doc.to_contract()
-    return {"contract": contract, "pages": [page_summary(p) for p in doc.pages],
-            "failure_code": failure, "seconds": round(time.perf_counter() - t0, 3)}
+        return crash_payload(path, exc, time.perf_counter() - t0)
+    return file_payload(doc, time.perf_counter() - t0)
+
+
+def file_payload(doc: Document, seconds: float) -> dict[str, Any]:
+    """A read file as the runner stores it: its contract, page summaries, failure code
+    (the error's stable code, None when it was read) and the seconds its reading took."""
+    failure = None if doc.error is None else getattr(doc.exception, "code", doc.error["code"])
+    return {"contract": doc.to_contract(), "pages": [page_summary(p) for p in doc.pages],
+            "failure_code": failure, "seconds": round(seconds, 3)}
+
+
+def crash_payload(path: str, exc: BaseException, seconds: float) -> dict[str, Any]:
+    """A file whose reading met a bug: failed ``internal`` (the crash document names it)."""
+    from waiverscan.logs import crashed
+    out = file_payload(crashed(Path(path), exc), seconds)
+    out["failure_code"] = "internal"
+    return out
 
 
 def init_worker() -> None:
