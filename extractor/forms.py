@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 from extractor import lexicon
 from extractor.layout import (LabelHit, Line, build_lines, find_phrases, fold,
-                              is_filler, union)
+                              is_filler, mean_conf, union)
 from extractor.layout import rulings as find_rulings
 from extractor.roles import label_field, names_a_child
 from extractor.model import FORM_FIELDS, BBox, Field, Page, Record, Word
@@ -485,7 +485,7 @@ def _children_section_rows(sections: list[Section], lines: list[Line], label_ids
             used += words
         numbers += nums
     box = union([w.bbox for w in used]) or sec.bbox
-    conf = _conf(used) if used else 0.6
+    conf = mean_conf(used) if used else 0.6
     # no name read under the heading: pen strokes there that OCR did not read as words
     # (a script hand) leave it unknown whether children were named
     ink = not names and page.image is not None and strokes(
@@ -517,12 +517,6 @@ def form_languages(page: Page) -> tuple[list[str], float, list[Word]]:
     contract's form_languages are the options' (extractor.formlang.option_languages)."""
     langs, conf = page_languages(page)
     return langs, conf, []
-
-
-def _conf(words: list[Word]) -> float:
-    if not words:
-        return 0.0
-    return sum(w.conf for w in words) / len(words)
 
 
 def _text(words: list[Word]) -> str:
@@ -717,7 +711,7 @@ def _make_field(name: str, words: list[Word], hit: LabelHit, page: Page, day_fir
     meaningful = [w for w in words if sum(ch.isalnum() for ch in w.text) >= 1 and w.conf >= 0.1]
     present = sum(sum(ch.isalnum() for ch in w.text) for w in meaningful) >= 2
     bbox = union(w.bbox for w in words) if words else label_box
-    conf = _conf(meaningful) if meaningful else 0.9
+    conf = mean_conf(meaningful) if meaningful else 0.9
     prov = f"label:{hit.text}"
     base = dict(page=page.number, bbox=bbox, evidence=evidence or hit.text,
                 provenance=prov + (f" ({where})" if where != "right" else ""))
@@ -1507,7 +1501,7 @@ def _unlabelled_a_number(lines: list[Line], used: set[int], cands: list[Candidat
     value, words = found[0]
     words = [w for w in words if any(ch.isdigit() for ch in w.text)]
     bbox = union(w.bbox for w in words)
-    conf = min(0.6, _conf(words))
+    conf = min(0.6, mean_conf(words))
     glyphs = glyph_a_number(page, bbox, max(bbox[3] - bbox[1], 10.0))
     if glyphs is not None and glyphs.text == value:
         conf = max(conf, 0.8)  # the glyph recogniser reads the same number

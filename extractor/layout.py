@@ -37,6 +37,12 @@ def union(boxes: Iterable[BBox]) -> Optional[BBox]:
             max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def mean_conf(words: Iterable[Word]) -> float:
+    """The mean OCR confidence of ``words`` (0 for none): a value read from them."""
+    confs = [w.conf for w in words]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
 def is_filler(text: str) -> bool:
     """Underscores, dots and ruling fragments that OCR reads as 'words'."""
     return not re.sub(r"[_\-.=~|:;,'`\"()\[\]{}<>/\\—–‘’]+", "", text)

@@ -15,17 +15,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional, Sequence
 
-from extractor.layout import Line, fold
+from extractor.layout import Line, fold, mean_conf
 from extractor.model import Field
 from extractor.normalize import clean_name, language_code
 
 _VERB = r"(?:read|leid[oa]|lid[oa]|explic\w*|explained|traduc\w*|translated|interpret\w*|lu|expliqu\w*)"
 _SENTENCE = re.compile(_VERB + r"\b.*?\b(?:in|en|em)\s+(?P<lang>.*?)\s*"
                        r"\b(?:by|por medio de|por|par|atraves de|através de)\b\s*(?P<who>.*)$")
-
-
-def _conf(words) -> float:
-    return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
 def read_sentence(lines: Sequence[Line], skip: set[int],
@@ -46,7 +42,7 @@ def read_sentence(lines: Sequence[Line], skip: set[int],
         lang = None
         lc = language_code(m.group("lang")) if m.group("lang").strip() else None
         if lc is not None:
-            lang = Field(value=lc[0], confidence=min(0.8, lc[1], _conf(words)), present=True, **base)
+            lang = Field(value=lc[0], confidence=min(0.8, lc[1], mean_conf(words)), present=True, **base)
         who_n = len(m.group("who").split())
         who = words[len(words) - who_n:] if who_n else []
         if not who and k + 1 < len(lines):  # the name wraps to the next line
@@ -56,7 +52,7 @@ def read_sentence(lines: Sequence[Line], skip: set[int],
         name = clean_name(" ".join(w.text for w in who)).strip(" /|-") if who else ""
         person = None
         if sum(c.isalpha() for c in name) >= 3 and is_name(name):
-            person = Field(value=name, confidence=min(0.8, _conf(who)), present=True,
+            person = Field(value=name, confidence=min(0.8, mean_conf(who)), present=True,
                            **{**base, "evidence": " ".join(w.text for w in who)})
         if lang is not None or person is not None:
             return lang, person
