@@ -11,7 +11,6 @@ decision confusion (truth -> predicted) and, with -v, every wrong field.
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,14 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractor.comments.fields import analyze  # noqa: E402
+from training.comment_sets import load  # noqa: E402,F401  (one reader of the sets; callers use it from here)
 
 FIELDS = ("decision", "decision_mode", "info_provided", "option_offered", "language",
           "interpreter_or_fluent", "witness_name", "child_names")
 
 
-def load(path: Path) -> list[dict]:
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()
-            if l.strip() and not l.lstrip().startswith("//")]
 
 
 def score(rows: list[dict]) -> tuple[dict[str, float], Counter, list[tuple]]:
