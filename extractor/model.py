@@ -146,6 +146,11 @@ class Field:
         }
         if self.provenance:
             out["provenance"] = self.provenance
+        if self.present is not None:
+            # an added key (the contract allows them): ink seen in the field's region,
+            # read or not. Re-scoring a stored record after a review needs it, or a
+            # written-but-unread field would turn from `unknown` into `fail`.
+            out["present"] = self.present
         return out
 
 

@@ -81,3 +81,22 @@ def test_reviewed_field_corrections_rerun_the_checks_that_read_them():
     assert status(r, "F-SUPERVISOR") == "pass"
     r = apply_reviews(rec, [_d(rid, None, "correct", "supervisor_signed", False)])
     assert status(r, "F-SUPERVISOR") == "fail"
+
+
+def test_rescoring_after_a_review_keeps_ink_seen_but_unread():
+    """A field written but not read (``present``) must weigh the same when a review
+    re-runs its check from the stored record as when the reader scored it."""
+    from extractor.model import Document, Field, Record
+    from scoring.rubric import score_document
+
+    fields = {name: None for name in ("interpreter_name", "read_in_language")}
+    fields["interpreter_name"] = Field(value=None, confidence=0.9, present=True)
+    fields["form_languages"] = Field(value=["eng", "spa"], confidence=0.9)
+    doc = Document(source="invented.png", sha256="f" * 64)
+    doc.records = [Record("waiver_form", 0, fields)]
+    rec = score_document(doc).to_contract()["records"][0]
+    status = lambda r, cid: next(c["status"] for c in r["checks"] if c["id"] == cid)  # noqa: E731
+    assert status(rec, "F-INTERPRETER") == "pass"
+    assert rec["fields"]["interpreter_name"]["present"] is True
+    corrected = apply_reviews(rec, [_d(rec["record_id"], None, "correct", "form_languages", ["eng"])])
+    assert status(corrected, "F-INTERPRETER") == "pass"  # the ink is still there
