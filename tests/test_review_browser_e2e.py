@@ -4,109 +4,28 @@ overturn another with the keyboard, reload and see both persisted and attributed
 counsel account cannot reach another client's case by URL or by search."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from review_store import P1, P2, PASSWORD, build_store
+from review_browser import chromium, history, idle, need_browser, poll, review_server, sign_in, stored_record
+from review_store import P1, P2, build_store
 
 pytestmark = pytest.mark.slow
-CHROMIUM = "/usr/bin/chromium"
-
-
-def _need(ok: bool, why: str) -> None:
-    if not ok:
-        if os.environ.get("CI") == "true":
-            pytest.fail(why + " (make test-deps installs it)")
-        pytest.skip(why)
-
-
-from ui_server import free_port as _free_port, stop_group as _stop_group  # noqa: E402
-
-
-def _poll(fn, timeout: float = 30.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        got = fn()
-        if got:
-            return got
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory):
-    _need(Path(CHROMIUM).exists(), "Debian's chromium is not installed")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _need(False, "the playwright Python package is not installed")
+    need_browser()
     db = build_store(tmp_path_factory.mktemp("e2e") / "review.db")
-    port = _free_port()
-    exe = Path(sys.executable).with_name("waiverscan")
-    proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-
-    def healthy():
-        assert proc.poll() is None, "the UI exited"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
-                return r.read() == b"ok"
-        except OSError:
-            return False
-    try:
-        _poll(healthy, 90, "the UI to start")
-        yield f"http://127.0.0.1:{port}", db
-    finally:
-        _stop_group(proc)
+    with review_server(db) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def _sign_in(page, user: str) -> None:
-    page.get_by_role("textbox", name="User name").fill(user)
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_text(f"Signed in as {user}").wait_for(timeout=30000)
-
-
-def _idle(page) -> None:
-    """Streamlit has finished running the script (its running indicator is gone)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid^=stStatusWidgetRunning]')",
-                           timeout=30000)
-
-
-def _record(db: str, rid: str) -> dict:
-    from waiverscan.store import open_store
-    store = open_store(db)
-    try:
-        return store.record(rid)
-    finally:
-        store.close()
-
-
-def _history(db: str, rid: str) -> list[dict]:
-    from waiverscan.store import open_store
-    store = open_store(db)
-    try:
-        return store.reviews.history(rid)
-    finally:
-        store.close()
 
 
 def test_keyboard_review_persists_and_is_attributed(ui, browser):
@@ -122,7 +41,7 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(base)
-    _sign_in(page, "rita")
+    sign_in(page, "rita")
     cookie = next(c for c in page.context.cookies() if c["name"] == "waiverscan_session")
     assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
     assert 35000 < cookie["expires"] - time.time() <= 36000  # the session's 10 hours
@@ -131,7 +50,7 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     page.get_by_text("Check under review").wait_for(timeout=30000)
     page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'", timeout=30000)
     page.locator("body").press("c")
-    _poll(lambda: any(d["check_id"] == check1 for d in _history(db, rid)), what="the confirm")
+    poll(lambda: any(d["check_id"] == check1 for d in history(db, rid)), what="the confirm")
     # overturn the next check: type the reason, Esc out of the box, then o
     page.get_by_text(f"Decide {check2}").wait_for(timeout=30000)
     box = page.get_by_role("textbox", name="Note or reason (needed to overturn without a correction)")
@@ -139,8 +58,8 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     page.keyboard.type("witness named on the second page")
     page.keyboard.press("Escape")
     page.keyboard.press("o")
-    _poll(lambda: any(d["check_id"] == check2 for d in _history(db, rid)), what="the overturn")
-    got = [(d["reviewer"], d["action"], d["check_id"], d["note"]) for d in _history(db, rid)]
+    poll(lambda: any(d["check_id"] == check2 for d in history(db, rid)), what="the overturn")
+    got = [(d["reviewer"], d["action"], d["check_id"], d["note"]) for d in history(db, rid)]
     assert got == [("rita", "accept", check1, None),
                    ("rita", "reject", check2, "witness named on the second page")]
     page.get_by_text("Record 2 of").wait_for(timeout=30000)  # the record done: on to the next
@@ -161,13 +80,13 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
 
     # correct a value in the values table with the keyboard: Enter edits the cell, and
     # the letters typed (e, o, c...) go into the cell, never to the shortcuts
-    row = list(_record(db, rid)["fields"]).index("author")
+    row = list(stored_record(db, rid)["fields"]).index("author")
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     # the page ran to its end (the shortcuts script is its last element) and is idle
     page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'",
                            timeout=30000)
-    _idle(page)
+    idle(page)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 140 + 100, box["y"] + 35 * (row + 1) + 17)  # the value cell
     page.wait_for_function("id => document.activeElement && document.activeElement.id === id",
@@ -183,8 +102,8 @@ def test_keyboard_review_persists_and_is_attributed(ui, browser):
     page.keyboard.press("Enter")
     editor.wait_for(state="detached", timeout=30000)
     page.get_by_role("button", name="Save 1 correction(s)").click()
-    _poll(lambda: len(_history(db, rid)) == 3, what="the correction")
-    d = _history(db, rid)[-1]
+    poll(lambda: len(history(db, rid)) == 3, what="the correction")
+    d = history(db, rid)[-1]
     assert (d["reviewer"], d["action"], d["check_id"], d["field"], d["value_after"]) == (
         "rita", "correct", None, "author", "Officer Connie Lee")
 
@@ -201,7 +120,7 @@ def test_counsel_cannot_reach_another_clients_case(ui, browser):
     base, db = ui
     page = browser.new_page()
     page.goto(f"{base}/case?a={P2}")
-    _sign_in(page, "carla")
+    sign_in(page, "carla")
     page.get_by_text("not one of your cases").wait_for(timeout=30000)
     assert page.get_by_text("Timeline").count() == 0
     box = page.get_by_role("textbox", name="A-number")
@@ -238,7 +157,7 @@ def test_counsel_scans_one_file_in_the_client_check(ui, browser, tmp_path):
                    "depart without the child. Witnessed by SDDO K. Lee.\n")
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     page.goto(f"{base}/client?a={P1}")
-    _sign_in(page, "carla")
+    sign_in(page, "carla")
     page.get_by_text("Scan one file").click()
     page.locator("input[type=file]").set_input_files(str(csv))
     page.get_by_role("button", name="Scan it").click()

@@ -7,18 +7,16 @@ refused; an upload of bytes already archived keeps their source; a failed upload
 the last result; counsel's page and PDF show the same reviewed statuses."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
-import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from cases_archive import form
 from review_store import PASSWORD, build_store
-from test_review_browser_e2e import CHROMIUM, _history, _idle, _need, _poll, _sign_in
-from ui_server import free_port, stop_group
+from review_browser import chromium, history, idle, need, need_browser, poll, review_server, sign_in
 
 pytestmark = pytest.mark.slow
 TWO, ONE, TYPED, CLIENT = "A510000001", "A510000002", "A510000003", "A510000004"
@@ -29,11 +27,7 @@ CSV = ("A-Number,Entry Date,Entered By,Remarks\n"
 
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory):
-    _need(Path(CHROMIUM).exists(), "Debian's chromium is not installed")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _need(False, "the playwright Python package is not installed")
+    need_browser()
     from review_ui.upload import scan_upload
     from waiverscan.store import open_store
     from waiverscan.store.accounts import assign
@@ -51,35 +45,15 @@ def ui(tmp_path_factory):
     scan_upload(store, archived)  # in the archive first, as `waiverscan scan` would store it
     assign(store, "carla", CLIENT)
     store.close()
-    port = free_port()
-    exe = Path(sys.executable).with_name("waiverscan")
-    env = dict(__import__("os").environ, WAIVERSCAN_UPLOADS=str(tmp / "uploads"))
-    proc = subprocess.Popen([str(exe), "review", "--db", url, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True, cwd=tmp, env=env)
-
-    def healthy():
-        assert proc.poll() is None, "the UI exited"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
-                return r.read() == b"ok"
-        except OSError:
-            return False
-    try:
-        _poll(healthy, 90, "the UI to start")
-        yield {"base": f"http://127.0.0.1:{port}", "db": url, "tmp": tmp, "archived": archived}
-    finally:
-        stop_group(proc)
+    env = dict(os.environ, WAIVERSCAN_UPLOADS=str(tmp / "uploads"))
+    with review_server(url, cwd=tmp, env=env) as base:
+        yield {"base": base, "db": url, "tmp": tmp, "archived": archived}
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _rid(db: str, a_number: str) -> str:
@@ -95,11 +69,11 @@ def _open_record(ui, browser, a_number: str, user: str = "rita"):
     page = browser.new_page(viewport={"width": 1500, "height": 1400})
     rid = _rid(ui["db"], a_number)
     page.goto(f"{ui['base']}/record?record={rid}")
-    _sign_in(page, user)
+    sign_in(page, user)
     page.get_by_text("Check under review").wait_for(timeout=30000)
     page.wait_for_function("() => document.documentElement.dataset.waiverscanKeys === 'on'",
                            timeout=30000)
-    _idle(page)
+    idle(page)
     return page, rid
 
 
@@ -119,13 +93,13 @@ def test_a_note_for_one_check_is_not_saved_with_the_next(ui, browser):
     page, rid = _open_record(ui, browser, TWO)
     page.get_by_role("textbox", name=NOTE).fill("officer's name is on the back")
     _button(page, "Confirm (c)").click()
-    _poll(lambda: len(_history(ui["db"], rid)) == 1, what="the confirm")
+    poll(lambda: len(history(ui["db"], rid)) == 1, what="the confirm")
     page.get_by_text("Decide F-SUPERVISOR").first.wait_for(timeout=30000)
-    _idle(page)
+    idle(page)
     assert page.get_by_role("textbox", name=NOTE).input_value() == ""  # an empty form
     _button(page, "Escalate (e)").click()
-    _poll(lambda: len(_history(ui["db"], rid)) == 2, what="the escalation")
-    got = [(d["action"], d["check_id"], d["note"]) for d in _history(ui["db"], rid)]
+    poll(lambda: len(history(ui["db"], rid)) == 2, what="the escalation")
+    got = [(d["action"], d["check_id"], d["note"]) for d in history(ui["db"], rid)]
     assert got == [("accept", "F-OFFICIAL-NAMED", "officer's name is on the back"),
                    ("escalate", "F-SUPERVISOR", None)]
     page.close()
@@ -134,26 +108,26 @@ def test_a_note_for_one_check_is_not_saved_with_the_next(ui, browser):
 def test_a_key_press_says_what_it_decided_and_is_undone_then_revised(ui, browser):
     page, rid = _open_record(ui, browser, ONE)
     page.locator("body").press("c")
-    _poll(lambda: len(_history(ui["db"], rid)) == 1, what="the confirm")
+    poll(lambda: len(history(ui["db"], rid)) == 1, what="the confirm")
     page.get_by_text("Confirmed: F-SUPERVISOR").wait_for(timeout=30000)  # says what it did
     _button(page, "Undo").click()
-    _poll(lambda: len(_history(ui["db"], rid)) == 2, what="the undo")
+    poll(lambda: len(history(ui["db"], rid)) == 2, what="the undo")
     # back on the record (the confirm had moved on to the next one), under review again
     page.wait_for_function("rid => new URLSearchParams(location.search).get('record') === rid",
                            arg=rid, timeout=30000)
     page.get_by_text("Decide F-SUPERVISOR").first.wait_for(timeout=30000)
-    _idle(page)
+    idle(page)
     assert page.get_by_text("Your decision").count() == 0
     # fill, not typed keys: a letter typed while a rerun takes the focus away would
     # reach the page's shortcuts (e escalates)
     box = page.get_by_role("textbox", name=NOTE)
     box.fill("acknowledged on the second page")
     box.press("Enter")  # Enter commits the text to the app (a rerun), Esc leaves the box
-    _idle(page)
+    idle(page)
     box.press("Escape")
     _button(page, "Overturn (o)").click()  # (the key press was tried above: c)
-    _poll(lambda: len(_history(ui["db"], rid)) == 3, what="the revised decision")
-    got = [(d["reviewer"], d["action"], d["note"]) for d in _history(ui["db"], rid)]
+    poll(lambda: len(history(ui["db"], rid)) == 3, what="the revised decision")
+    got = [(d["reviewer"], d["action"], d["note"]) for d in history(ui["db"], rid)]
     assert got == [("rita", "accept", None), ("rita", "withdraw", None),
                    ("rita", "reject", "acknowledged on the second page")]
     from waiverscan.store import open_store
@@ -172,13 +146,13 @@ def test_a_typed_value_of_the_wrong_type_is_refused(ui, browser):
             option.wait_for(timeout=5000)
             break
         except Exception:  # noqa: BLE001  (playwright's TimeoutError)
-            _idle(page)
+            idle(page)
     option.click()
-    _idle(page)
+    idle(page)
     page.get_by_role("textbox", name="Corrected value").fill("<script>alert(1)</script>")
     _button(page, "Overturn (o)").click()
     page.get_by_text("Not recorded: supervisor_signed: yes or no").wait_for(timeout=30000)
-    assert _history(ui["db"], rid) == []
+    assert history(ui["db"], rid) == []
     page.close()
 
 
@@ -187,7 +161,7 @@ def _upload(page, path: Path) -> None:
     # the uploader shows the file once the server holds it: only then scan (a click
     # before that would scan the file chosen before)
     page.get_by_text(path.name, exact=True).first.wait_for(timeout=30000)
-    _idle(page)
+    idle(page)
     _button(page, "Scan it").click()
 
 
@@ -195,7 +169,7 @@ def test_an_upload_keeps_the_archived_source_and_a_failed_one_clears(ui, browser
     from waiverscan.store import open_store
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     page.goto(ui["base"])
-    _sign_in(page, "carla")
+    sign_in(page, "carla")
     page.get_by_text("Scan one file").click()
     same = ui["tmp"] / "copy-of-notes.csv"
     same.write_bytes(CSV)
@@ -218,13 +192,13 @@ def test_an_upload_keeps_the_archived_source_and_a_failed_one_clears(ui, browser
     except Exception:  # noqa: BLE001  a click that landed while the upload reran is lost
         _button(page, "Scan it").click()
         refused.wait_for(timeout=60000)
-    _idle(page)
+    idle(page)
     assert page.get_by_text("Read as").count() == 0  # the last result is gone
     page.close()
 
 
 def test_counsel_page_and_pdf_tell_the_same_reviewed_account(ui, browser, tmp_path):
-    _need(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
+    need(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
     from review_ui.access import Archive
     from waiverscan.store import open_store
     from waiverscan.store.accounts import get_user
@@ -236,12 +210,12 @@ def test_counsel_page_and_pdf_tell_the_same_reviewed_account(ui, browser, tmp_pa
     store.close()
     page = browser.new_page(viewport={"width": 1400, "height": 1600})
     page.goto(f"{ui['base']}/?a={CLIENT}")  # counsel land on their client's page
-    _sign_in(page, "carla")
+    sign_in(page, "carla")
     page.get_by_text(f"{CLIENT}: written waiver, deficient (as reviewed)").wait_for(timeout=30000)
     assert page.get_by_role("button", name="Review", exact=True).count() == 0
     row = page.locator("tr").filter(has_text="F-SUPERVISOR").first
     row.locator("td").nth(4).wait_for(timeout=30000)
-    _idle(page)
+    idle(page)
     cells = [c.strip() for c in row.locator("td").all_inner_texts()]
     assert cells[:5] == ["F-SUPERVISOR", "major", "fail", "pass", cells[4]]
     assert cells[4].startswith("overturned: acknowledged overleaf (rita, ")
