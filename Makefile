@@ -182,6 +182,7 @@ train-models: setup
 	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_linker
 	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_text
 	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_letter_marks
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(VENV)/bin/python -m training.forms_field_confidence
 
 clean:
 	rm -rf build/ out/ .pytest_cache/ .benchmarks/ *.egg-info

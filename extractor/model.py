@@ -134,6 +134,8 @@ class Field:
     provenance: Optional[str] = None
     # True when ink/text is present in the field's region, whether or not it was read
     present: Optional[bool] = None
+    # the reader's own confidence before calibration (extractor.reader.field_confidence)
+    raw_confidence: Optional[float] = None
 
     def to_contract(self, pages: dict[int, Page]) -> dict:
         page = pages.get(self.page) if self.page is not None else None
@@ -151,6 +153,8 @@ class Field:
             # read or not. Re-scoring a stored record after a review needs it, or a
             # written-but-unread field would turn from `unknown` into `fail`.
             out["present"] = self.present
+        if self.raw_confidence is not None:  # added key: what the calibration map was fed
+            out["confidence_raw"] = round(float(self.raw_confidence), 4)
         return out
 
 
