@@ -14,7 +14,7 @@ import dataclasses
 from typing import Optional
 
 from extractor import lexicon, names_reread
-from extractor.formlang import option_languages, page_languages
+from extractor.forms.languages import option_languages, page_languages
 from extractor.layout import Line, build_lines, find_phrases, fold, mean_conf, union
 from extractor.layout import rulings as find_rulings
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
@@ -51,7 +51,7 @@ def pick_form_page(pages: list[Page]) -> Page:
 
 def form_languages(page: Page) -> tuple[list[str], float, list[Word]]:
     """The page's printed languages (labels and options): the date convention. The
-    contract's form_languages are the options' (extractor.formlang.option_languages)."""
+    contract's form_languages are the options' (extractor.forms.languages.option_languages)."""
     langs, conf = page_languages(page)
     return langs, conf, []
 
