@@ -16,7 +16,7 @@ from extractor import lexicon
 from extractor.layout import LabelHit, Line, find_phrases, fold, is_filler
 from extractor.model import Page, Word
 from extractor.roles import label_field
-from extractor.labelfix import reread_stubs
+from extractor.forms.label_stubs import reread_stubs
 from extractor.forms.languages import option_text_ids
 from extractor.forms.sections import Section, field_of, find_sections
 from extractor.forms.unlisted_labels import (caption_labels, caption_row_headers, colon_labels,
