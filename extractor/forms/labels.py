@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractor import lexicon
 from extractor.layout import LabelHit, Line, find_phrases, fold, is_filler
 from extractor.model import Page, Word
-from extractor.roles import label_field
+from extractor.forms.roles import label_field
 from extractor.forms.label_stubs import reread_stubs
 from extractor.forms.languages import option_text_ids
 from extractor.forms.sections import Section, field_of, find_sections

@@ -14,7 +14,7 @@ from typing import Optional
 from extractor import lexicon
 from extractor.layout import LabelHit, Line, fold, union
 from extractor.model import Page, Word
-from extractor.roles import label_field, names_a_child
+from extractor.forms.roles import label_field, names_a_child
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Field labels the lexicon pass (extractor.forms.labels) leaves out, found by general means.
 
 - ``colon_labels``: any printed phrase ending in a colon whose role words name a field
-  (extractor.roles), whatever its wording ("Minor child(ren):").
+  (extractor.forms.roles), whatever its wording ("Minor child(ren):").
 - ``caption_labels``: short phrases standing alone under a fill line whose role words
   name a field.
 - ``caption_row_headers``: a section heading ("ICE Officer", "WITNESS") stands alone on
@@ -22,7 +22,7 @@ from typing import Sequence
 from extractor.layout import LabelHit, Line, fold, union
 from extractor.model import Word
 from extractor.reader.textclf import label_slot
-from extractor.roles import label_field
+from extractor.forms.roles import label_field
 from extractor.forms.rulings import ruling_above
 from extractor.forms.sections import segments
 from extractor.forms.vocabulary import LABEL_WORDS

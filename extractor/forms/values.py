@@ -18,7 +18,7 @@ from extractor.names import restore_accents
 from extractor.normalize import (clean_name, find_a_numbers, language_code, normalize_a_number,
                                  parse_date)
 from extractor.reread import A_NUMBER_CHARS, glyph_a_number, glyph_a_numbers, glyph_date_text, reread
-from extractor.roles import names_a_child
+from extractor.forms.roles import names_a_child
 from extractor.forms.person_names import (ACCENTED_NAME_FIELDS, is_instruction, is_numeric,
                                           NAME_FIELDS, name_words, not_a_name, OFFICER_TITLES,
                                           split_children)
