@@ -20,7 +20,7 @@ from extractor.layout import rulings as find_rulings
 from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.normalize import find_a_numbers, language_code, normalize_a_number
 from extractor.forms.read_in import read_sentence
-from extractor.recover import recover_words
+from extractor.forms.dropped_rows import recover_words
 from extractor.reread import glyph_a_number
 from extractor.forms.blanks import faint_writing, read_blank_line, unseen_writing
 from extractor.forms.candidates import TABLE_FIELDS, Candidate, x_limits
