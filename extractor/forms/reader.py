@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from extractor import lexicon, names_reread
+from extractor import lexicon
+from extractor.forms import names_reread
 from extractor.forms.languages import option_languages, page_languages
 from extractor.layout import Line, build_lines, find_phrases, fold, mean_conf, union
 from extractor.layout import rulings as find_rulings
