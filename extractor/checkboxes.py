@@ -2,7 +2,7 @@
 
 ``find_boxes`` finds printed square boxes on any greyscale image and says whether each
 is marked; ``box_ink`` / ``inside_ink`` measure one box. ``read_election`` finds the
-option lines by their text (``extractor.options``), the boxes or letters that go with
+option lines by their text (``extractor.forms.options``), the boxes or letters that go with
 them, and decides which option carries a mark: a box's inside ink, or hand ink beside
 the option (an ellipse round a letter, a tick in the margin, a scribble that drowned
 a box) judged against the other options, or an underline.
@@ -35,8 +35,8 @@ from extractor.model import BBox, Box, Field, Page, Word  # noqa: F401 (Box: par
 from extractor.preprocess import components, mask_of, without_small_components
 from extractor.reader.marks import read_boxes, read_letters
 from extractor.reader.textclf import option_meaning
-from extractor.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
-                               find_options, page_lines, text_column, trim_options, wordlike)
+from extractor.forms.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, caption,
+                                     find_options, page_lines, text_column, trim_options, wordlike)
 
 # share of the inside of a box covered by ink above which the box is marked; an empty
 # box on a noisy scan stays under 0.02, the faintest tick in the dev set is over 0.06

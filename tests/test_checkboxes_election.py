@@ -146,7 +146,7 @@ def test_checkboxes_election_sliver_more_ink_than_heavily_inked_options_is_not_t
     # more is not a clear mark, so its confidence stays below the rubric's pass line;
     # a mark that stands well clear of printed margin ink keeps 0.7
     from extractor.checkboxes import _decide
-    from extractor.options import Option
+    from extractor.forms.options import Option
     from scoring.rubric import PASS_MIN_CONFIDENCE
     both = [Option("reunify", [], 1.0, margin_ink=2.79),
             Option("depart_without_child", [], 1.0, margin_ink=2.97)]
@@ -303,7 +303,7 @@ def test_checkboxes_election_box_column_baseline_is_an_empty_box():
     (0.0); taken as the baseline it made every empty frame a "margin mark" and a
     single filled box read as multiple_marked."""
     from extractor.checkboxes import Box, _decide
-    from extractor.options import Option
+    from extractor.forms.options import Option
     empty = Box((0.0, 0.0, 40.0, 40.0), 0.0, False, 1.0)
     filled = Box((0.0, 0.0, 40.0, 40.0), 1.0, True, 1.0)
     opts = [Option("reunify", [], 1.0, box=empty, column_ink=0.652),

@@ -51,7 +51,7 @@ def test_unknown_decider_is_an_error():
 
 def _option(label, text):
     from extractor.model import Word
-    from extractor.options import Option, OptionLine
+    from extractor.forms.options import Option, OptionLine
     words, x = [], 100.0
     for t in text.split():
         words.append(Word(t, 0.95, (x, 50.0, x + 10.0 * len(t), 70.0)))
