@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checkboxes_drawing import add_noise, blank, draw_box, mark
-from extractor.checkboxes import find_boxes
+from extractor.forms.election import find_boxes
 
 
 def _row(styles, noise=None):
@@ -61,7 +61,7 @@ def _option(label, text):
 
 
 def test_a_marked_option_whose_meaning_the_model_reads_otherwise_is_disputed():
-    from extractor.checkboxes import _meaning_disputed
+    from extractor.forms.election import _meaning_disputed
     agreed = _option("depart_without_child", "I will leave the United States without my children")
     misread = _option("reunify", "I will leave the United States without my children")
     assert not _meaning_disputed([agreed], 100.0)

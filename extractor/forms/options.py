@@ -9,7 +9,7 @@ scales with the phrase length: a short cue such as "sin mi hijo" must not match
 The second half finds the option *block* on a page from its OCR lines: option lines,
 their continuation and translation lines, the column where the printed option text
 starts (box debris, letters and marks stand left of it) and option lines whose text
-OCR garbled (a mark drawn over them). ``extractor.checkboxes`` reads the marks.
+OCR garbled (a mark drawn over them). ``extractor.forms.election`` reads the marks.
 
 Negation is decided before the phrase lexicon: "I do not wish to be reunited" or
 "No deseo reunirme" states the departure without the child even though it contains

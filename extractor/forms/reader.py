@@ -196,7 +196,7 @@ def _best(name: str, made: list[tuple[Candidate, Field]]) -> Field:
 def _merge_marks(fields: dict[str, Optional[Field]], pages: list[Page]) -> None:
     """Election (option boxes) and signatures (ink on signature lines)."""
     try:
-        from extractor.checkboxes import read_election
+        from extractor.forms.election import read_election
         fields["election"] = read_election(pages)
     except ImportError:
         pass
