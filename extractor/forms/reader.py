@@ -201,7 +201,7 @@ def _merge_marks(fields: dict[str, Optional[Field]], pages: list[Page]) -> None:
     except ImportError:
         pass
     try:
-        from extractor.signatures import read_signatures
+        from extractor.forms.signatures import read_signatures
         for k, v in read_signatures(pages).items():
             fields[k] = v
     except ImportError:

@@ -139,7 +139,7 @@ def prewarm() -> None:
 _LAZY_MODULES = ("PIL.Image", "PIL.PngImagePlugin", "PIL.TiffImagePlugin",
                  "PIL.JpegImagePlugin", "extractor.classify", "extractor.pagetype",
                  "extractor.documents", "extractor.forms.election",
-                 "extractor.forms.options", "extractor.signatures", "extractor.reread",
+                 "extractor.forms.options", "extractor.forms.signatures", "extractor.reread",
                  "waiverscan.cli")
 
 
