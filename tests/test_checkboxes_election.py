@@ -302,7 +302,8 @@ def test_checkboxes_election_box_column_baseline_is_an_empty_box():
     box's (its printed frame). A filled box's reading can lose its blob altogether
     (0.0); taken as the baseline it made every empty frame a "margin mark" and a
     single filled box read as multiple_marked."""
-    from extractor.forms.election import Box, _decide
+    from extractor.forms.election import _decide
+    from extractor.model import Box
     from extractor.forms.options import Option
     empty = Box((0.0, 0.0, 40.0, 40.0), 0.0, False, 1.0)
     filled = Box((0.0, 0.0, 40.0, 40.0), 1.0, True, 1.0)

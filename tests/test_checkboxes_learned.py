@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checkboxes_drawing import add_noise, blank, draw_box, mark
-from extractor.forms.election import find_boxes
+from extractor.forms.boxes import find_boxes
 
 
 def _row(styles, noise=None):

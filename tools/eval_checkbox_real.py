@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from extractor.forms import election as cb  # noqa: E402
+from extractor.forms import boxes as cb  # noqa: E402
 from extractor.preprocess import mask_of  # noqa: E402
 from extractor.reader.marks import read_boxes  # noqa: E402
 
