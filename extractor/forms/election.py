@@ -16,8 +16,9 @@ from extractor.model import BBox, Field, Page
 from extractor.reader.textclf import option_meaning
 from extractor.forms.option_marks import (MARGIN_BESIDE_BOX, MARGIN_MARK, MARGIN_NO_BOX, MARGIN_SURE,
                                           block_boxes, measure)
-from extractor.forms.options import (OPTION_LABELS, UNREAD, Option, add_unread_options, find_options,
-                                     page_lines, text_column, trim_options)
+from extractor.forms.option_phrases import OPTION_LABELS
+from extractor.forms.options import (UNREAD, Option, add_unread_options, find_options, page_lines,
+                                     text_column, trim_options)
 
 
 def _decide(opts: list[Option]) -> None:
