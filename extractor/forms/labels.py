@@ -24,7 +24,7 @@ from extractor.forms.unlisted_labels import (caption_labels, caption_row_headers
 from extractor.forms.vocabulary import LABEL_WORDS, READ_BY, READ_IN, is_sentence
 
 #: labels for person fields the lexicon misses, read by the trained label classifier
-#: (extractor.formlabels; chosen on validation forms)
+#: (extractor.forms.unlisted_labels; chosen on validation forms)
 LEARNED_LABELS = True
 
 
