@@ -93,7 +93,7 @@ READ_BY_PHRASES = ["language by", "by", "por"]
 #: (langid, langdetect, lingua): the question is which of three languages a bilingual
 #: form prints, a set, where they give one best language for a text, and they would
 #: weigh OCR noise against 50+ other languages; 28 words per language, counted over a
-#: page's confident words (extractor/forms.py needs 6 hits and 15% of them), settle it.
+#: page's confident words (extractor/forms/languages.py needs 6 hits and 15% of them), settle it.
 STOPWORDS = {
     # words that tell the three languages apart; words they share ("de", "que", "antes",
     # "estados") would make a Portuguese form look Spanish and are left out

@@ -65,7 +65,7 @@ IDENTITY = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0))
 
 @dataclass
 class Box:
-    """A printed check box found on a page (:mod:`extractor.checkboxes`)."""
+    """A printed check box found on a page (:mod:`extractor.forms.election`)."""
     bbox: BBox  # x0, y0, x1, y1 in the image's pixels
     ink: float  # share of the box's inside (border excluded) covered by ink, 0..1
     marked: bool

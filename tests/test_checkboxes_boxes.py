@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from checkboxes_drawing import add_noise, blank, draw_box, mark
-from extractor.checkboxes import decide, find_boxes
+from extractor.forms.boxes import decide, find_boxes
 
 STYLES = [None, "x", "tick", "fill", "scribble", "corner"]
 NOISES = [None, "gauss", "saltpepper", "blur", "shadow", "fax"]

@@ -8,7 +8,7 @@ import cv2
 import pytest
 
 from checkboxes_drawing import OPTIONS_EN, Sheet, box_form, circle_form
-from extractor.checkboxes import read_election
+from extractor.forms.election import read_election
 from extractor.model import Page, Word
 
 LABELS = [label for label, _ in OPTIONS_EN]
@@ -145,8 +145,8 @@ def test_checkboxes_election_sliver_more_ink_than_heavily_inked_options_is_not_t
     # every option carries a circle's worth of ink (both circled, say): one with 7%
     # more is not a clear mark, so its confidence stays below the rubric's pass line;
     # a mark that stands well clear of printed margin ink keeps 0.7
-    from extractor.checkboxes import _decide
-    from extractor.options import Option
+    from extractor.forms.election import _decide
+    from extractor.forms.options import Option
     from scoring.rubric import PASS_MIN_CONFIDENCE
     both = [Option("reunify", [], 1.0, margin_ink=2.79),
             Option("depart_without_child", [], 1.0, margin_ink=2.97)]
@@ -302,8 +302,9 @@ def test_checkboxes_election_box_column_baseline_is_an_empty_box():
     box's (its printed frame). A filled box's reading can lose its blob altogether
     (0.0); taken as the baseline it made every empty frame a "margin mark" and a
     single filled box read as multiple_marked."""
-    from extractor.checkboxes import Box, _decide
-    from extractor.options import Option
+    from extractor.forms.election import _decide
+    from extractor.model import Box
+    from extractor.forms.options import Option
     empty = Box((0.0, 0.0, 40.0, 40.0), 0.0, False, 1.0)
     filled = Box((0.0, 0.0, 40.0, 40.0), 1.0, True, 1.0)
     opts = [Option("reunify", [], 1.0, box=empty, column_ink=0.652),

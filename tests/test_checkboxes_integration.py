@@ -7,7 +7,7 @@ import pytest
 
 from checkboxes_drawing import add_noise, box_form, circle_form
 from extractor import ingest
-from extractor.checkboxes import read_election
+from extractor.forms.election import read_election
 from extractor.pipeline import read_page
 
 pytestmark = pytest.mark.integration

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checkboxes_drawing import add_noise, blank, draw_box, mark
-from extractor.checkboxes import find_boxes
+from extractor.forms.boxes import find_boxes
 
 
 def _row(styles, noise=None):
@@ -51,7 +51,7 @@ def test_unknown_decider_is_an_error():
 
 def _option(label, text):
     from extractor.model import Word
-    from extractor.options import Option, OptionLine
+    from extractor.forms.options import Option, OptionLine
     words, x = [], 100.0
     for t in text.split():
         words.append(Word(t, 0.95, (x, 50.0, x + 10.0 * len(t), 70.0)))
@@ -61,7 +61,7 @@ def _option(label, text):
 
 
 def test_a_marked_option_whose_meaning_the_model_reads_otherwise_is_disputed():
-    from extractor.checkboxes import _meaning_disputed
+    from extractor.forms.election import _meaning_disputed
     agreed = _option("depart_without_child", "I will leave the United States without my children")
     misread = _option("reunify", "I will leave the United States without my children")
     assert not _meaning_disputed([agreed], 100.0)

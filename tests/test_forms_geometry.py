@@ -143,11 +143,11 @@ def test_forms_a_number_label_that_names_a_child_is_the_childs():
 
 def test_forms_a_number_label_tail_is_label_not_value():
     # "A# del padre/madre" + number: the words saying whose number it is are the label's
-    from extractor.forms import _label_tail
-    tail = _label_tail(_words(300, (270, "del"), (340, "padre/madre"), (600, "A241447515")))
+    from extractor.forms.candidates import label_tail
+    tail = label_tail(_words(300, (270, "del"), (340, "padre/madre"), (600, "A241447515")))
     assert [w.text for w in tail] == ["del", "padre/madre"]
-    assert _label_tail(_words(300, (270, "Ana"), (340, "A241447515"))) == []
-    assert _label_tail(_words(300, (270, "of"), (320, "the"), (390, "parent:"))) != []
+    assert label_tail(_words(300, (270, "Ana"), (340, "A241447515"))) == []
+    assert label_tail(_words(300, (270, "of"), (320, "the"), (390, "parent:"))) != []
 
 
 def test_forms_caption_under_fill_line_inside_a_big_box_takes_the_writing_above():

@@ -150,9 +150,9 @@ def test_forms_read_to_the_parent_sentence_is_a_label_with_words_after_its_langu
 
 
 def test_forms_a_language_beside_interpreter_is_not_the_interpreters_name():
-    from extractor.forms import _not_a_name
-    assert _not_a_name("portugués", "interpreter_name")
-    assert not _not_a_name("Maribel Ramírez", "interpreter_name")
+    from extractor.forms.person_names import not_a_name
+    assert not_a_name("portugués", "interpreter_name")
+    assert not not_a_name("Maribel Ramírez", "interpreter_name")
 
 
 def test_forms_instruction_sentence_where_the_language_goes_is_not_a_written_language():

@@ -1,11 +1,13 @@
 """Labels the page OCR cut short ("Name:" read as "N") are read again from their crop
-(extractor.labelfix, real Tesseract); labels that lost their slash or start with a
+(extractor.forms.label_stubs, real Tesseract); labels that lost their slash or start with a
 section's word are still labels (extractor.forms)."""
 import numpy as np
 from PIL import Image, ImageDraw
 
-from extractor import labelfix
-from extractor.forms import _LABEL_WORDS, extract_form, find_sections
+from extractor.forms import label_stubs
+from extractor.forms import extract_form
+from extractor.forms.sections import find_sections
+from extractor.forms.vocabulary import LABEL_WORDS
 from extractor.layout import build_lines
 from extractor.model import Page, Word
 from samples.generator import fonts
@@ -48,8 +50,8 @@ def test_labelfix_rereads_a_label_stub_from_its_crop():
              Word("123", 0.9, (v2[0] + 130, v2[1], v2[0] + 230, v2[3])),
              Word("456", 0.9, (v2[0] + 260, v2[1], v2[2], v2[3]))]
     page = Page(number=1, width=2550, height=1400, dpi=300, words=words, image=image)
-    assert [w.text for w, _ in labelfix.find_stubs(page, _LABEL_WORDS)] == ["N", "A-Numb"]
-    texts = [w.text for w in labelfix.reread_stubs(page, _LABEL_WORDS)]
+    assert [w.text for w, _ in label_stubs.find_stubs(page, LABEL_WORDS)] == ["N", "A-Numb"]
+    texts = [w.text for w in label_stubs.reread_stubs(page, LABEL_WORDS)]
     assert "Name:" in texts and "A-Number:" in texts and "N" not in texts
     rec = extract_form([page])
     assert rec.fields["parent_name"].value == "Rosa Pérez"
@@ -60,7 +62,7 @@ def test_labelfix_whole_label_words_are_not_stubs():
     image = np.full((600, 2000), 255, np.uint8)
     words = _words(200, (200, "Child's"), (420, "A-Number(s)")) + _words(300, (200, "Name"), (500, "Rosa"))
     page = Page(number=1, width=2000, height=600, dpi=300, words=words, image=image)
-    assert labelfix.find_stubs(page, _LABEL_WORDS) == []
+    assert label_stubs.find_stubs(page, LABEL_WORDS) == []
 
 
 def test_forms_label_starting_with_a_section_word_is_not_a_section_header():

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from extractor import names_reread
+from extractor.forms import names_reread
 from extractor.forms import extract_form
 from extractor.model import Field, Page, Word
 from tests.ocr_drawing import font

@@ -1,7 +1,7 @@
 """A word the page OCR split where the pen lifted is joined again, by the gap between
 its pieces against the value's usual gap between words (no Tesseract needed)."""
 from extractor.model import Word
-from extractor.names_reread import join_fragments, plausibility
+from extractor.forms.names_reread import join_fragments, plausibility
 
 
 def _words(spec, h=40):

@@ -5,7 +5,7 @@ a name at all; a one-line list of children's names only with as many names."""
 import numpy as np
 import pytest
 
-from extractor import names_reread as NR
+from extractor.forms import names_reread as NR
 from extractor.model import Field, Page
 
 

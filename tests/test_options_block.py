@@ -5,7 +5,7 @@ import dataclasses
 
 from checkboxes_drawing import Sheet
 from extractor.model import Word
-from extractor.options import add_unread_options, find_options, page_lines, text_column
+from extractor.forms.options import add_unread_options, find_options, page_lines, text_column
 
 
 def _page(lines):
@@ -139,7 +139,7 @@ def test_options_text_column_is_where_each_line_starts():
              + line(3, 350, [(300, "b)"), (403, "request"), (556, "that"), (650, "my"), (720, "child")])
              + line(4, 400, [(378, "States"), (510, "with"), (600, "me")]))
     from extractor.model import Page
-    from extractor.options import OptionLine, Option
+    from extractor.forms.options import OptionLine, Option
     page = Page(number=1, width=2000, height=1000, dpi=300.0, words=words, image=None)
     lines = page_lines(page)
     opts = [Option("depart_without_child", lines[:2], 1.0), Option("reunify", lines[2:], 1.0)]

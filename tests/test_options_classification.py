@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.options import classify_option
+from extractor.forms.option_phrases import classify_option
 
 CASES = [
     # English

@@ -1,10 +1,10 @@
-"""extractor.recover: rows the page OCR dropped are found from the ink no word covers
+"""extractor.forms.dropped_rows: rows the page OCR dropped are found from the ink no word covers
 and read again; a page the OCR covered, and marks that are not text, cost no call."""
 import cv2
 import numpy as np
 import pytest
 
-from extractor import recover
+from extractor.forms import dropped_rows
 from extractor.model import Page, Word
 from extractor.ocr import tesseract
 from tests.ocr_drawing import text_page
@@ -37,7 +37,7 @@ def _form():
 def test_recover_finds_only_the_row_no_word_covers():
     img = _form()
     covered = _words_of_rows(img, [195, 375, 465])  # rows 1, 3 and 4 were read
-    rows = recover.missed_rows(_page(img, covered))
+    rows = dropped_rows.missed_rows(_page(img, covered))
     assert len(rows) == 1
     x0, y0, x1, y1 = rows[0]
     assert 270 <= y0 and y1 <= 340 and x0 < 200 and x1 > 500
@@ -46,7 +46,7 @@ def test_recover_finds_only_the_row_no_word_covers():
 @pytest.mark.integration
 def test_recover_reads_a_dropped_row_with_tesseract():
     img = _form()
-    words = recover.recover_words(_page(img, _words_of_rows(img, [195, 375, 465])))
+    words = dropped_rows.recover_words(_page(img, _words_of_rows(img, [195, 375, 465])))
     assert " ".join(w.text for w in words) == ROW
     assert all(270 <= w.bbox[1] and w.bbox[3] <= 345 for w in words)  # page coordinates
 
@@ -55,5 +55,5 @@ def test_recover_makes_no_call_when_the_ocr_covered_the_page(monkeypatch):
     img = _form()
     calls = []
     monkeypatch.setattr(tesseract, "ocr_words", lambda *a, **k: calls.append(1) or [])
-    assert recover.recover_words(_page(img, _words_of_rows(img, [195, 285, 375, 465]))) == []
+    assert dropped_rows.recover_words(_page(img, _words_of_rows(img, [195, 285, 375, 465]))) == []
     assert calls == []

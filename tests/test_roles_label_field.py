@@ -1,7 +1,7 @@
 """A label's field comes from its role words, so unseen wordings still land right."""
 import pytest
 
-from extractor.roles import label_field
+from extractor.forms.roles import label_field
 
 
 @pytest.mark.parametrize("label,field", [

@@ -7,7 +7,8 @@ import itertools
 
 import pytest
 
-from extractor.signatures import find_labels, read_signatures
+from extractor.forms.signature_labels import find_labels
+from extractor.forms.signatures import read_signatures
 from signatures_drawing import add_noise, mini_form
 
 

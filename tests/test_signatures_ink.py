@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.signatures import ink_above_line
+from extractor.forms.signatures import ink_above_line
 from signatures_drawing import add_noise, punch_hole, signature_line, text
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from extractor import ingest
 from extractor.pipeline import read_page
-from extractor.signatures import read_signatures
+from extractor.forms.signatures import read_signatures
 from signatures_drawing import add_noise, mini_form
 
 pytestmark = pytest.mark.integration

@@ -4,7 +4,8 @@ name or witness line."""
 from __future__ import annotations
 
 from extractor.model import Page, Word
-from extractor.signatures import find_labels, read_signatures, segments
+from extractor.forms.signature_labels import find_labels, segments
+from extractor.forms.signatures import read_signatures
 from signatures_drawing import blank, text
 
 

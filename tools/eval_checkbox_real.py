@@ -1,5 +1,5 @@
 """Marked/empty accuracy on real check-box scans (../shared/datasets/checkbox-real),
-for today's ink-share rule (extractor/checkboxes.py) and the trained mark classifier
+for today's ink-share rule (extractor/forms/election.py) and the trained mark classifier
 (extractor/reader/marks.py), on the same boxes.
 
     .venv/bin/python tools/eval_checkbox_real.py [--data DIR]
@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from extractor import checkboxes as cb  # noqa: E402
+from extractor.forms import boxes as cb  # noqa: E402
 from extractor.preprocess import mask_of  # noqa: E402
 from extractor.reader.marks import read_boxes  # noqa: E402
 

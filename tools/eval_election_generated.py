@@ -1,6 +1,6 @@
 """Election accuracy on generated validation forms with the check-box decider set to
 the ink-share rule or the trained mark classifier, and with or without the option-meaning
-second reading (checkboxes.MEANING_CHECK), on the same OCR'd pages.
+second reading (election.MEANING_CHECK), on the same OCR'd pages.
 
     .venv/bin/python tools/eval_election_generated.py [--n 60] [--seed 7100000]
 
@@ -20,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from extractor import checkboxes, ingest  # noqa: E402
+from extractor import ingest  # noqa: E402
+from extractor.forms import election, option_marks  # noqa: E402
 from extractor.pipeline import read_page  # noqa: E402
 from samples.generator import make_document  # noqa: E402
 
@@ -49,7 +50,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=7_100_000)
     a = ap.parse_args()
-    original = checkboxes.find_boxes
+    original = option_marks.find_boxes  # what the election reader's box search calls
     variants = {"ink": ("ink", False, False), "learned": ("learned", False, False),
                 "learned+meaning": ("learned", True, False),
                 "learned+meaning+letters": ("learned", True, True)}
@@ -59,15 +60,15 @@ def main() -> None:
         pages, truth, kind, style = pages_of(a.seed + i)
         got = {}
         for d, (decider, meaning, letters) in variants.items():
-            checkboxes.find_boxes = functools.partial(original, decider=decider)
-            checkboxes.MEANING_CHECK = meaning
-            checkboxes.LETTER_MARKS = letters
+            option_marks.find_boxes = functools.partial(original, decider=decider)
+            election.MEANING_CHECK = meaning
+            option_marks.LETTER_MARKS = letters
             try:
-                f = checkboxes.read_election(pages)
+                f = election.read_election(pages)
             finally:
-                checkboxes.find_boxes = original
-                checkboxes.MEANING_CHECK = True
-                checkboxes.LETTER_MARKS = False
+                option_marks.find_boxes = original
+                election.MEANING_CHECK = True
+                option_marks.LETTER_MARKS = False
             v, c = (f.value, f.confidence) if f is not None else (None, 0.0)
             k = "unknown" if c < UNSURE else ("right" if v == truth else "wrong")
             tally[d][k] += 1

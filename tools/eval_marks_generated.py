@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from extractor.checkboxes import find_boxes  # noqa: E402
+from extractor.forms.boxes import find_boxes  # noqa: E402
 from extractor.reader.marks import read_boxes  # noqa: E402
 from samples.generator import degrade, render  # noqa: E402
 from samples.generator.spec import sample  # noqa: E402

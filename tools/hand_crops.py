@@ -5,7 +5,7 @@ against Tesseract's eng+spa, on a corpus with truth and an OCR cache.
 
 Extracts every form from the cache (as tools/eval_dev_cache.py does), takes the box of
 each name field the extractor found, reads its crop with eng+spa (psm 7, as
-extractor/names_reread.py does) and with the hand model (extractor/hand_ocr.py), and
+extractor/forms/names_reread.py does) and with the hand model (extractor/hand_ocr.py), and
 prints exact-match rates (score.py's name rule after the extractor's name cleaning)
 and character error rates per field and per kind of fill face (hand / typed).
 ``--save`` keeps the boxes and both readings; ``--load`` re-reads only with the model.
@@ -62,7 +62,7 @@ def eng_read(image, bbox) -> tuple[str, float]:
 def collect(cache: Path, truth_dir: Path) -> list[dict]:
     """Per name field the extractor found: its box, the widened band names_reread
     reads (label end to a little past the name), the truth and both first readings."""
-    from extractor import names_reread
+    from extractor.forms import names_reread
     seen: dict[str, tuple] = {}
     orig = names_reread.improve
 

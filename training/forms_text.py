@@ -93,11 +93,11 @@ def train(name: str, classes: tuple[str, ...], bases, draw) -> None:
           f"clean: {acc_clean:.4f}; temperature {t:.2f} ({time.time() - t0:.0f}s)")
     print(f"  per class recall (held-out): {per_class}")
     rule = None
-    if name == "option_meaning":  # the hand-written classifier of extractor/options.py
-        from extractor.options import classify_option
+    if name == "option_meaning":  # the hand-written classifier of extractor/forms/option_phrases.py
+        from extractor.forms.option_phrases import classify_option
         guess = [(m.label if (m := classify_option(t)) else "other") for t in data["heldout"][0]]
         rule = float(np.mean([classes.index(g) == y for g, y in zip(guess, data["heldout"][1])]))
-        print(f"  the same held-out texts by extractor.options.classify_option: {rule:.4f}")
+        print(f"  the same held-out texts by extractor.forms.option_phrases.classify_option: {rule:.4f}")
     print_reliability(f"{name}: top-class confidence vs accuracy, held-out wordings", rel)
     # the model shipped is the same recipe refit on every wording (the 2018 forms' own
     # among them), with the temperature fitted above: the held-out numbers describe

@@ -138,8 +138,8 @@ def prewarm() -> None:
 #: imported at a file's first use by the pipeline; waiverscan.cli for the log handler
 _LAZY_MODULES = ("PIL.Image", "PIL.PngImagePlugin", "PIL.TiffImagePlugin",
                  "PIL.JpegImagePlugin", "extractor.classify", "extractor.pagetype",
-                 "extractor.documents", "extractor.checkboxes",
-                 "extractor.options", "extractor.signatures", "extractor.reread",
+                 "extractor.documents", "extractor.forms.election",
+                 "extractor.forms.options", "extractor.forms.signatures", "extractor.reread",
                  "waiverscan.cli")
 
 

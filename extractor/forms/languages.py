@@ -8,7 +8,7 @@ Two different questions, two counts:
   ELECTION OPTIONS are in. A form with bilingual labels but English-only options (the
   June 2018 removal form prints partial Spanish in its labels) is an English form for
   F-LANGUAGE: the parent could not read the choice itself. Counted over the option
-  block the election reader finds (extractor.options), never over the labels. When no
+  block the election reader finds (extractor.forms.options), never over the labels. When no
   option block is found the page's languages are the only evidence, and they are taken
   as a doubt (a reviewer looks) rather than as a reading of the options.
 """
@@ -67,7 +67,7 @@ def page_languages(page: Page) -> tuple[list[str], float]:
 def option_words(page: Page) -> list[Word]:
     """The printed words of the page's election option block (all its options, each
     with its translation and continuation lines), as the election reader groups them."""
-    from extractor.options import find_options, page_lines
+    from extractor.forms.options import find_options, page_lines
     if not page.words:
         return []
     return [w for o in find_options(page_lines(page)) for ln in o.lines for w in ln.all_words]
@@ -77,7 +77,7 @@ def option_text_ids(page: Page) -> set[int]:
     """ids of the option block's printed words, for the field reader to leave alone: an
     option's words ("... sin mi(s) hijo(s);") are neither a label nor a value. A line
     with a colon in it is a label's, even when it sits right under the options."""
-    from extractor.options import find_options, page_lines
+    from extractor.forms.options import find_options, page_lines
     if not page.words:
         return set()
     return {id(w) for o in find_options(page_lines(page)) for ln in o.lines

@@ -18,7 +18,7 @@ import numpy as np
 from extractor.errors import OcrError
 from extractor.layout import build_lines, fold
 from extractor.model import Page, Word
-from extractor.roles import label_field
+from extractor.forms.roles import label_field
 
 #: at most this many stubs are re-read on a page
 MAX_STUBS = 16
