@@ -22,6 +22,7 @@ from extractor.model import FORM_FIELDS, Field, Page, Record, Word
 from extractor.normalize import find_a_numbers, language_code, normalize_a_number
 from extractor.forms.read_in import read_sentence
 from extractor.forms.dropped_rows import recover_words
+from extractor.reader.field_confidence import calibrate_record
 from extractor.reread import glyph_a_number
 from extractor.forms.blanks import faint_writing, read_blank_line, unseen_writing
 from extractor.forms.candidates import TABLE_FIELDS, Candidate, x_limits
@@ -125,7 +126,8 @@ def extract_form(pages: list[Page]) -> Record:
         fields["form_languages"] = Field(value=opt_langs, confidence=opt_conf, page=page.number,
                                          evidence="printed options' language", provenance=how)
     _merge_marks(fields, pages)
-    return Record(kind="waiver_form", index=0, fields=fields)
+    # confidences as validation forms measured them (a map may only lower them)
+    return calibrate_record(Record(kind="waiver_form", index=0, fields=fields))
 
 
 def _has_value(f: Optional[Field]) -> bool:
