@@ -110,3 +110,29 @@ def test_comments_offer_of_what_the_parent_can_do(text, offered):
     from extractor.comments import offers
 
     assert (offers.stated_offer(text) is not None) is offered
+
+
+@pytest.mark.parametrize("text,refused", [
+    ("FATHER DOES NOT WISH TO SPEAK TO AN ATTORNEY.", True),
+    ("Mother said she doesn't need a lawyer.", True),
+    ("Father will not decide until he talks with a lawyer.", False),
+    ("Mother wants to consult her attorney first.", False),
+])
+def test_comments_lawyer_turned_down(text, refused):
+    assert fallback.refuses_lawyer(text) is refused
+
+
+@pytest.mark.parametrize("text,want", [
+    ("PA RQSTS REUNIF W/ BOTH KIDS BEFORE REMOVAL.", "REQUEST"),
+    ("MOTHER UNDEC1DED AB0UT THE B0Y.", "UNDECIDED"),
+])
+def test_comments_fallback_reads_shorthand_and_ocr_digits(text, want):
+    got = fallback.stated_decision(text)
+    assert got is not None and got[0] == want
+
+
+def test_comments_first_then_is_a_change_of_mind():
+    from extractor.comments import turns
+
+    assert turns._FORMER_RE.search("Father first agreed to take the girl, then said she stays.")
+    assert turns._TURN_RE.search("initially wanted the boy along, but after the visit of his aunt said he stays")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractor.comments.languages import deglyph
 from extractor.comments.offers import _WITH
 
 _LAWYER = (r"(?:attorney|atty|lawyer|abogad[oa]|advogad[oa]|public\s+defender|legal\s+aid|counsel|"
@@ -45,6 +46,21 @@ _REQUEST_RES = [
                r"(?:accepted|agreed|said\s+yes)\b|"
                r"\b(?:accepted|accepts)\s+(?:the\s+)?(?:offer|option|opportunity)\b[^.;]{0,40}?"
                r"(?:reunif\w*|\bwith\b|\bw/\s|together)", re.I)]
+# "requests reunification", officers' shorthand "RQSTS REUNIF W/ CHILD"
+_REQUEST_RES.append(re.compile(
+    r"\b(?:rqsts?|rqstd|reqs?|req'?d|requests?|requested|requesting|wants?|asks?\s+for|asked\s+for|seeks?)\s+"
+    r"(?:for\s+)?reunif\w*", re.I))
+# the lawyer refused: "does not wish to speak to an attorney", "does not need a lawyer"
+_NO_LAWYER_RE = re.compile(
+    rf"(?:\b(?:not|never)|n't)\s+(?:(?:wish|want|need)\w*\s+)?(?:to\s+)?(?:speak|talk|consult|see|call|need|want)\w*\s+"
+    rf"(?:to\s+|with\s+|w/\s*)?(?:an?\s+|her\s+|his\s+|their\s+|any\s+)?{_LAWYER}", re.I)
+
+
+def refuses_lawyer(text: str) -> bool:
+    """Does the text turn a lawyer down? (Then it records no attorney answer.)"""
+    return _NO_LAWYER_RE.search(text) is not None
+
+
 _UNDECIDED_RE = re.compile(
     r"\b(?:(?:is|was|am)\s+not\s+sure|isn't\s+sure|not\s+sure|unsure|undecided|"
     r"(?:does|did)(?:\s+not|n't)\s+know\s+(?:yet|if|whether|what\s+to\s+do)|"
@@ -62,6 +78,7 @@ _NEG_INSIDE = re.compile(r"\b(?:not|n't|never|no)\b", re.I)
 def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """("ATTORNEY" | "UNDECIDED", span) stated in plain words, or None. A request for a
     lawyer is the more specific answer ("not sure, then asked for a lawyer")."""
+    text = deglyph(text)  # "UNDEC1DED", "REUN1F": OCR's digits for letters (same length)
     for rx in (_ATTORNEY_RE, _ATTORNEY_NOUN_RE):
         for m in rx.finditer(text):
             if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()]):

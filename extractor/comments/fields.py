@@ -122,6 +122,8 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         label = max(dec, key=dec.get)
         if label == "NONE" or dec[label] < DECISION_MIN:
             continue
+        if label == "ATTORNEY" and fallback.refuses_lawyer(doc.text[a:b]):
+            continue  # "does not wish to speak to an attorney": no attorney answer
         decided.append((dec[label], label, (a, b)))
     best = None
     if decided:
