@@ -40,10 +40,12 @@ def test_comments_fallback_later_answer_wins():
     "Father is undecided about his son. Will call again Friday.",
     "PA has not decided yet whether the girl flies with her.",
 ])
-def test_comments_undecided_has_no_decision_mode(text):
+def test_comments_undecided_is_an_oral_decision(text):
+    # the contract: `undecided` is a value of decision, and decision_mode says how the
+    # recorded decision was given (written only when a form was signed)
     f = analyze(text)
     assert f["decision"] is not None and f["decision"].value == "undecided"
-    assert f["decision_mode"] is None
+    assert f["decision_mode"] is not None and f["decision_mode"].value == "oral"
 
 
 @pytest.mark.parametrize("text,code", [

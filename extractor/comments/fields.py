@@ -61,10 +61,6 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
         if stated is not None:  # plain words the classifier missed: unsure, for a reviewer
             out["decision"] = Found(DECISION_LABELS[stated[0]], UNSURE_CONFIDENCE, stated[1], "rule:stated")
             out["decision_mode"] = Found("oral", UNSURE_CONFIDENCE, stated[1], "rule:stated")
-    if out["decision"] is not None and out["decision"].value == "undecided":
-        # an undecided parent has made no choice, so there is no mode of one (oral or
-        # written) to record
-        out["decision_mode"] = None
     out["about_choice"] = _about_choice(doc) if out["decision"] is None else None
     out["language"] = _language(doc)
     out["interpreter_or_fluent"] = _interpreter(doc)
