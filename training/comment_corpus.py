@@ -1,12 +1,13 @@
 """The case-comment training corpus: the grammar's clause families
 (:mod:`training.comment_grammar`) and the composed ones (:mod:`training.comment_notes`,
-:mod:`training.comment_offers`) drawn together, with the entry-level variations, lead-ins
+:mod:`training.comment_offers`, :mod:`training.comment_answers`) drawn together, with the entry-level variations, lead-ins
 and surface noise applied. It sits above both so that neither imports the other's user.
 """
 from __future__ import annotations
 
 import random
 
+from training import comment_answers as A
 from training import comment_grammar as G
 from training import comment_notes as N
 from training.comment_grammar import Example
@@ -14,7 +15,7 @@ from training.comment_grammar import Example
 
 def generate(n: int, seed: int = 13, noisy: bool = True) -> list[Example]:
     r = random.Random(seed)
-    fams, weights = zip(*(G.FAMILIES + N.NOTE_FAMILIES))
+    fams, weights = zip(*(G.FAMILIES + N.NOTE_FAMILIES + A.ANSWER_FAMILIES))
 
     def draw() -> Example:
         return r.choices(fams, weights)[0](r)

@@ -1,12 +1,17 @@
 """A decision the classifier did not read, when the entry states it in plain words.
 
-Only two answers are read this way, both general facts of the officer's wording:
+Three answers are read this way, all general facts of the officer's wording:
 
 * undecided: the parent "is not sure", "doesn't know yet whether ...", "can't decide",
   "would prefer not to decide", "would not say whether ...", "refused to make an election",
   "declined to state whether ...";
-* consult_attorney: the parent asks to see, call, talk to or have the officer contact a
-  lawyer (attorney, public defender, abogado, legal aid, counsel), not negated.
+* consult_attorney: the parent asks (or elects) to see, call, talk to or have the officer
+  contact a lawyer (attorney, public defender, abogado, legal aid, counsel), not negated,
+  or the entry names the consultation as a noun ("attorney consult requested", a clause
+  that opens "Consult atty");
+* requests_reunification: the parent asks to be removed, deported or to travel *with*
+  the child, or accepts the offer of it ("was offered removal with her son and
+  accepted"), not negated.
 
 It runs only where no decision was read, and what it reads is reported unsure
 (:mod:`doubts`), so C-DECISION stays `unknown` for a reviewer, as for any missed decision;
@@ -17,11 +22,45 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractor.comments.languages import deglyph
+from extractor.comments.offers import _WITH
+
 _LAWYER = (r"(?:attorney|atty|lawyer|abogad[oa]|advogad[oa]|public\s+defender|legal\s+aid|counsel|"
            r"legal\s+(?:help|advice|representation|representative))")
 _ATTORNEY_RE = re.compile(
     rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|req|wants?|wanted|wish(?:es|ed)?|needs?|would\s+like|demand(?:s|ed)?)\b"
     rf"[^.;]{{0,45}}?\b(?:see|speak|talk|consult|call|contact|meet|hear\s+from|for|time)\b[^.;]{{0,30}}?\b{_LAWYER}", re.I)
+_ATTORNEY_NOUN_RE = re.compile(
+    rf"\b{_LAWYER}\s+(?:consult\w*|call|visit)\s+(?:requested|req|wanted|desired)\b|"
+    rf"(?:^|[.;:]\s*|\s-\s*)consult\w*\s+(?:w/\s*|with\s+)?(?:an?\s+|her\s+|his\s+|their\s+)?{_LAWYER}\b|"
+    rf"\b(?:elect(?:s|ed)?|cho(?:se|oses)|opt(?:s|ed)?|decided)\s+to\s+(?:consult|see|speak|talk|call)\b"
+    rf"[^.;]{{0,20}}?\b{_LAWYER}", re.I)
+_KIN = (r"(?:(?:her|his|their|the|both|all|two|three|four|five|my|\d+)\s+)*(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|"
+        r"uac|minor|hij[oa]s?|filh[oa]s?|(?:him|her|them)(?=\s*(?:[.,;)]|$|\s+(?:to|on|back|home|together)\b)))\b")
+_REQUEST_RES = [
+    re.compile(rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|wants?|wanted|wish(?:es|ed)?|would\s+like|elect(?:s|ed)?|"
+               rf"cho(?:se|oses))\b[^.;]{{0,60}}?\bto\s+(?:be\s+)?(?:deported|removed|returned|repatriated|"
+               rf"depart|travel|leave|go|return)\s+(?:home\s+)?(?:together\s+)?(?:with|w/)\s+{_KIN}", re.I),
+    # the offer and its acceptance: "offered removal with her son and accepted"
+    re.compile(rf"\boffered\b(?=[^.;]{{0,60}}?{_WITH})[^.;]{{0,80}}?(?:\band|,|;)\s+(?:(?:subj\w*|she|he|they|pa)\s+)?"
+               r"(?:accepted|agreed|said\s+yes)\b|"
+               r"\b(?:accepted|accepts)\s+(?:the\s+)?(?:offer|option|opportunity)\b[^.;]{0,40}?"
+               r"(?:reunif\w*|\bwith\b|\bw/\s|together)", re.I)]
+# "requests reunification", officers' shorthand "RQSTS REUNIF W/ CHILD"
+_REQUEST_RES.append(re.compile(
+    r"\b(?:rqsts?|rqstd|reqs?|req'?d|requests?|requested|requesting|wants?|asks?\s+for|asked\s+for|seeks?)\s+"
+    r"(?:for\s+)?reunif\w*", re.I))
+# the lawyer refused: "does not wish to speak to an attorney", "does not need a lawyer"
+_NO_LAWYER_RE = re.compile(
+    rf"(?:\b(?:not|never)|n't)\s+(?:(?:wish|want|need)\w*\s+)?(?:to\s+)?(?:speak|talk|consult|see|call|need|want)\w*\s+"
+    rf"(?:to\s+|with\s+|w/\s*)?(?:an?\s+|her\s+|his\s+|their\s+|any\s+)?{_LAWYER}", re.I)
+
+
+def refuses_lawyer(text: str) -> bool:
+    """Does the text turn a lawyer down? (Then it records no attorney answer.)"""
+    return _NO_LAWYER_RE.search(text) is not None
+
+
 _UNDECIDED_RE = re.compile(
     r"\b(?:(?:is|was|am)\s+not\s+sure|isn't\s+sure|not\s+sure|unsure|undecided|"
     r"(?:does|did)(?:\s+not|n't)\s+know\s+(?:yet|if|whether|what\s+to\s+do)|"
@@ -33,13 +72,24 @@ _UNDECIDED_RE = re.compile(
     r"(?:refus|declin)\w*\s+to\s+(?:make\s+(?:an?\s+|any\s+)?(?:election|decision|choice)|decide|choose|"
     r"(?:state|say|answer|indicate|tell)\s+(?:whether|if|what)))\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
+_NEG_INSIDE = re.compile(r"\b(?:not|n't|never|no)\b", re.I)
 
 
 def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """("ATTORNEY" | "UNDECIDED", span) stated in plain words, or None. A request for a
     lawyer is the more specific answer ("not sure, then asked for a lawyer")."""
-    for m in _ATTORNEY_RE.finditer(text):
-        if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
-            return "ATTORNEY", m.span()
+    text = deglyph(text)  # "UNDEC1DED", "REUN1F": OCR's digits for letters (same length)
+    for rx in (_ATTORNEY_RE, _ATTORNEY_NOUN_RE):
+        for m in rx.finditer(text):
+            if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+                return "ATTORNEY", m.span()
+    hits = []
+    for rx in _REQUEST_RES:
+        hits += [("REQUEST", m.span()) for m in rx.finditer(text)
+                 if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+                 and not _NEG_INSIDE.search(m.group(0))]
     m = _UNDECIDED_RE.search(text)
-    return ("UNDECIDED", m.span()) if m else None
+    if m:
+        hits.append(("UNDECIDED", m.span()))
+    # an entry ends with its outcome: of a request and an undecided answer, the later one
+    return max(hits, key=lambda h: h[1][0]) if hits else None

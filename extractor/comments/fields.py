@@ -17,6 +17,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 
 from extractor.comments import doubts, fallback, languages, offers, people, turns
+from extractor.comments.written import signed as _signed
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
@@ -66,7 +67,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     out["witness_name"] = _witness(doc)
     out["child_names"] = _children(doc)
     mode = out.get("decision_mode")
-    if mode is not None and mode.value == "oral":
+    if out["decision"] is None:
+        span = _signed(doc.text)
+        if span is not None:  # "SUBJ signed the election form": written, whatever it chose
+            out["decision_mode"] = Found("written", UNSURE_CONFIDENCE, span, "rule:signed, no decision read")
+    elif mode is not None and mode.value == "oral":
         span = _signed(doc.text)
         if span is not None:  # the parent signed something: the decision is in writing
             out["decision_mode"] = Found("written", 0.7, span, "rule:signed")
@@ -82,20 +87,6 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
             out["info_provided"] = Found(True, UNSURE_CONFIDENCE, span, "rule:told, unsure")
     doubts.apply(doc.text, _repaired(doc.text), doc._.clause_cats or [], out)
     return out
-
-
-# "signed the election paper", "SUBJ SIGNED", "executed the waiver": the parent signed
-# (not "refused to sign", "no form signed", "witnessed the signature", "will sign")
-_SIGNED_RE = re.compile(r"\b(?:subj\w*|she|he|parent|pa|detainee|mother|father|mom|dad|they|"
-                        r"respondent|subject)\b[^.;]{0,25}?\b(?:signed|executed|firm[oó]|assinou|a\s+sign[ée])\b", re.I)
-_UNSIGNED_RE = re.compile(r"\b(?:not|never|no|refused|declined|n't|unsigned|without)\b", re.I)
-
-
-def _signed(text: str) -> Optional[tuple[int, int]]:
-    for m in _SIGNED_RE.finditer(text):
-        if not _UNSIGNED_RE.search(m.group(0)):
-            return m.span()
-    return None
 
 
 def _classify(text: str) -> dict:
@@ -127,6 +118,8 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         label = max(dec, key=dec.get)
         if label == "NONE" or dec[label] < DECISION_MIN:
             continue
+        if label == "ATTORNEY" and fallback.refuses_lawyer(doc.text[a:b]):
+            continue  # "does not wish to speak to an attorney": no attorney answer
         decided.append((dec[label], label, (a, b)))
     best = None
     if decided:
@@ -244,7 +237,7 @@ def _language(doc: Doc) -> Optional[Found]:
     """The first language named in a language context ("in Mam", "Spanish interpreter",
     "Interview language: Ixil"); English only when no other language is named, because
     "in English and Spanish" means the parent's language is Spanish."""
-    english = None
+    english = native = None
     for ent in doc.ents:
         if ent.label_ != "LANGUAGE":
             continue
@@ -259,15 +252,56 @@ def _language(doc: Doc) -> Optional[Found]:
         bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
-            if ent.ent_id_ != "eng":
+            if ent.ent_id_ != "eng" and _NATIVE_RE.search(doc.text[max(0, ent.start_char - 30):ent.start_char]):
+                # "her native language is Mam but the interview was in Spanish": the
+                # parent's own language, not necessarily the conversation's
+                native = native or found
+            elif ent.ent_id_ != "eng":
                 return found
-            english = english or found
+            else:
+                english = english or found
+    if native is not None:
+        return native
     if english is None and _interpreter(doc).value:
         # an interpreter is recorded but not its language: the parent's quoted words tell
         # it. (A quotation alone does not record the language of the conversation: the
         # validation sets' convention.)
-        return _quoted_language(doc.text) or _coded_or_spoken(doc.text)
-    return english or _coded_or_spoken(doc.text)
+        return _quoted_language(doc.text) or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
+    return english or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
+
+
+def _repaired_language(text: str) -> Optional[Found]:
+    """A misspelt or OCR-damaged language name ("spansih speaking officer", "SPANlSH
+    lNTERP") read after the classifier's spelling repair, in a language context (an
+    interpreter, a speaker, "in X"); reported where the damaged word stands."""
+    fixed = _repaired(text)
+    if fixed == fixed.lower() == text.lower():
+        return None  # nothing was repaired: the ruler and the code readers saw it all
+    hit = languages.officer_fluent(fixed)
+    m = None if hit else _REPAIRED_LANG_RE.search(fixed)
+    if hit is None and m is None:
+        return None
+    code = hit[0] if hit else languages.code_of(m.group(1) or m.group(2))
+    if not code:
+        return None
+    at = hit[1][0] if hit else m.start()
+    return Found(code, 0.75, _same_word(text, fixed, at), "repaired:LANGUAGE")
+
+
+def _same_word(text: str, fixed: str, at: int) -> Optional[tuple[int, int]]:
+    """The span in ``text`` of the word at ``at`` in its repaired form (same word count)."""
+    orig = list(re.finditer(r"\S+", text))
+    new = list(re.finditer(r"\S+", fixed))
+    if len(orig) != len(new):
+        return None
+    i = next((k for k, w in enumerate(new) if w.end() > at), None)
+    return orig[i].span() if i is not None else None
+
+
+_REPAIRED_LANG_RE = re.compile(rf"\b({languages.LANG_ALT})\s+(?:speaking|interp\w*|translator|speaker)\b|"
+                               rf"\b(?:in|fluent\s+in|via)\s+({languages.LANG_ALT})\b")
+_NATIVE_RE = re.compile(r"\b(?:native|first|mother|primary|own)\s+(?:language|tongue|lang)\s*(?:is|:|=|-)?\s*$|"
+                        r"\bnative\s+$", re.I)
 
 
 def _coded_or_spoken(text: str) -> Optional[Found]:
@@ -339,6 +373,10 @@ def _interpreter(doc: Doc) -> Found:
     hit = languages.officer_fluent(doc.text)
     if hit:
         return Found(True, 0.85, hit[1], "rule:officer speaks the language")
+    fixed = _repaired(doc.text) if doc.text else ""
+    hit = languages.officer_fluent(fixed) if fixed != doc.text.lower() else None
+    if hit:  # the same, misspelt ("spansih speaking officer")
+        return Found(True, 0.75, _same_word(doc.text, fixed, hit[1][0]), "repaired:officer speaks the language")
     return Found(False, 0.8, None, "no interpreter or fluency recorded")
 
 

@@ -22,14 +22,26 @@ _CODE_RE = re.compile(r"\((" + "|".join(_CODES) + r")\)|(?<![A-Za-z])(" + "|".jo
                       + r")(?![A-Za-z])")
 _NAME_TO_CODE = {strip_accents(n.lower()): code for code, names in LANGUAGE_NAMES.items() for n in names}
 _LANG_ALT = "|".join(sorted((re.escape(n) for n in _NAME_TO_CODE), key=len, reverse=True))
-_OFFICER = r"(?:officer|ofc|do|sddo|sdo|afod|fod|agent|iea|interviewer|deportation\s+officer|undersigned|writer)"
+LANG_ALT = _LANG_ALT  # every language name, accents stripped, longest first
+
+
+def code_of(name: str) -> Optional[str]:
+    """The ISO 639-3 code of a language name (any case, accents stripped)."""
+    return _NAME_TO_CODE.get(strip_accents(name.lower()))
+_OFFICER = r"(?:officer|ofc|do|sddo|sdo|afod|fod|agent|iea|io|interviewer|deportation\s+officer|undersigned|writer)"
+_ME = rf"(?:me|this\s+{_OFFICER}|the\s+undersigned|undersigned)"
 _FLUENT_RES = [
     re.compile(rf"\b({_LANG_ALT})(?:\s*-\s*|\s+)speaking\s+(?:\w+\s+)?{_OFFICER}\b", re.I),
-    re.compile(rf"\b(?:this|the|reporting|interviewing|writing)\s+{_OFFICER}\s+(?:speaks|is\s+fluent\s+in|"
+    # "this officer speaks Spanish", "officer speaks spanish" (the determiner is often left out)
+    re.compile(rf"\b(?:(?:this|the|reporting|interviewing|writing)\s+)?{_OFFICER}\s+(?:speaks|is\s+fluent\s+in|"
                rf"is\s+a\s+native|is\s+a\s+fluent|spoke\s+with\s+\w+\s+in)\s+({_LANG_ALT})\b", re.I),
     re.compile(rf"\binterview(?:ed)?\s+(?:was\s+)?(?:done\s+|conducted\s+|held\s+)?in\s+({_LANG_ALT})\s+by\s+"
-               rf"(?:this|the)\s+{_OFFICER}\b", re.I),
+               rf"(?:(?:this|the)\s+{_OFFICER}|me)\b", re.I),
+    re.compile(rf"\binterview(?:ed)?\s+(?:was\s+)?(?:done|conducted|held)\s+by\s+{_ME}\s+in\s+({_LANG_ALT})\b", re.I),
     re.compile(rf"\b(?:this\s+{_OFFICER}|i)\s+(?:conducted|did)\s+the\s+interview\s+in\s+({_LANG_ALT})\b", re.I),
+    # the writer speaking to the parent in the language: "I spoke with her in English"
+    re.compile(rf"\b(?:i|this\s+{_OFFICER})\s+(?:spoke|talked|communicated|speak|talk)\s+(?:directly\s+)?"
+               rf"(?:with|to)\s+(?:\w+\s+){{1,2}}?in\s+({_LANG_ALT})\b", re.I),
 ]
 # Officers' abbreviations of a language name, taken only beside an interpreter word
 # ("TEL INTERP SPAN", "Sp. interp by phone", "INTERP ESP") or as a clause of its own in

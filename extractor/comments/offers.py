@@ -26,6 +26,20 @@ _RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}
                    rf"(?:wants?|wanted|wish\w*|would\s+like)\b[^.;]{{0,50}}?(?:{_WITH}|returned|back\b)", re.I),
         # "advised of the reunification option"
         re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\breunif\w*\s+(?:option|choice|process|right)s?\b", re.I),
+        # "offered removal with the child", "offered removal together", "accepted the offer
+        # of reunification": the thing offered is the option itself
+        re.compile(rf"\b(?:offered|offer\s+(?:of|to))\b[^.;]{{0,40}}?{_WITH}", re.I),
+        # "told she can return with her son or leave him": what the parent *can* do, with the child
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\b(?:can|could|may|is\s+able\s+to)\s+(?:be\s+)?"
+                   rf"(?:removed|deported|return\w*|go|depart\w*|travel\w*|leave)\b[^.;]{{0,30}}?"
+                   rf"\b(?:with|w/)\s+(?:(?:her|his|their|the|both|all|two|three|four|five|\d+)\s+)*"
+                   rf"(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|uac|minor|"
+                   rf"(?:him|her|them)(?=\s*(?:[.,;)]|$|\s+(?:or|to|back|home|together)\b)))\b", re.I),
+        # the officer asked the parent about removal with the child
+        re.compile(rf"\basked\s+(?:about|re:?|regarding)\s+{_WITH}", re.I),
+        # Spanish and Portuguese: "se le ofreció la opción de salir juntos", "foi oferecida a opção"
+        re.compile(r"\bofreci[oó]\s+(?:la\s+)?(?:opci[oó]n|posibilidad)|\b(?:foi\s+)?oferecid[ao]\s+a\s+op[cç][aã]o|"
+                   r"\bofereceu\s+a\s+op[cç][aã]o", re.I),
         # "Option of removal with her son was explained" (an option, not a right given up)
         re.compile(rf"\b(?:option|choice)s?\b[^.;]{{0,40}}?{_WITH}[^.;]{{0,60}}?\b(?:was|were)\s+{_TOLD}\b", re.I)]
 # "was not advised of the option": no offer

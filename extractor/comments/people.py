@@ -14,19 +14,19 @@ _TITLE = (r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|IO|Officer|OFFICER|Ofc
 _NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
 _NAME = rf"(?:{_TITLE}\s+){{0,2}}{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
-    rf"\b(?i:w[il1]tn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|w[il1]tn?e?s+(?:es)?\s*(?::|-|was|is)|"
+    rf"\b(?i:w[il1]?tn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|w[il1]?tn?e?s+(?:es)?\s*(?::|-|was|is)|"
     rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|t[eé]moin\s*:|"
     rf"testemunha\s*:|temwen\s*:|in\s+front\s+of)\s*({_NAME})")
 # "WIT DO B. Karlsson", "Witness SDDO L. Marchetti": no colon, so a title or an initial must follow
 _NAME_STRONG = (rf"(?:{_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}|"
                 rf"[A-ZÀ-Ý]\.\s*{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
-_WITNESS_BARE = re.compile(rf"\b(?i:wit|w[il1]tn?e?s+)\.?\s+({_NAME_STRONG})")
+_WITNESS_BARE = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\.?\s+({_NAME_STRONG})")
 # "W: DO Yeager": the one-letter label only before a title
 _WITNESS_W = re.compile(rf"(?<![A-Za-z/])W\s*:\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 # "SDDO Carrow witness", "DO Brannigan wit.": a titled officer followed by the word
 _WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:wit\.?|witness|as\s+witness)(?![A-Za-z])")
 # "wit DO mccloskey": a title, then a lower-case surname (typed in haste), at the clause end
-_WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]tn?e?s+)\s*[:.\-]?\s*((?:SDDO|AFOD|FOD|IEA|SDO|DO)\s+[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
+_WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\s*[:.\-]?\s*((?:SDDO|AFOD|FOD|IEA|SDO|DO)\s+[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
@@ -112,6 +112,11 @@ _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see 
 # function words of quoted or written Spanish, Portuguese, French and Creole: never a
 # child's name (kept apart from _STOP: "Li", "San" occur in officers' names)
 _CHILD_STOP = _STOP | set("se queda quedan quede lo le com sem os ne pas il elle avec sans mwen li ak san".split())
+# time adverbs that end an English clause ("regarding his daughter yet") and the verbs of a
+# parent's quoted words ("no lo voy a llevar"), in capitals as officers type them
+_CHILD_STOP |= set("yet tomorrow tonight later soon anymore already again "
+                   "llevar llevarla llevarlo traer dejar dejarla dejarlo ir irme voy vamos quiero quiere "
+                   "levar deixar ficar vou quero mennen kite".split())
 
 # "minor child Josue": a second child noun is part of the noun, not the name. Plural
 # nouns and officers' shorthand ("UAC", "Baby:") introduce names too, "mother of" names

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_FORMER_RE = re.compile(r"\b(?:previously|initially|at\s+first|originally|first\s+(?:said|stated|wanted|told)|"
+_FORMER_RE = re.compile(r"\b(?:previously|initially|at\s+first|originally|"
+                        r"first\s+(?:(?:she|he|they|subj\w*)\s+)?(?:said|stated|wanted|told|agreed|asked|requested|chose|elected|decided)|"
                         r"earlier|before\s+that|formerly|had\s+(?:said|stated|wanted|requested|asked|chosen|elected))\b",
                         re.I)
 _TURN_RE = re.compile(r"(?:\bbut\b|;|\bhowever\b|,\s*(?=today|now|later|then))\s*(?:\w+\s+){0,2}?"
-                      r"(?:today|now|later|then|this\s+(?:morning|afternoon|evening|week)|after\s+\w+ing|"
+                      r"(?:today|now|later|then|this\s+(?:morning|afternoon|evening|week)|after\s+\w+ing|after\s+(?:the|a|an|her|his|their)\s+\w+|"
                       r"changed\s+(?:her|his|their)\s+mind)\b", re.I)
 
 DECISIONS = ("WAIVE", "REQUEST", "ATTORNEY", "UNDECIDED")
