@@ -37,3 +37,24 @@ def test_augment_is_seeded_and_varies():
     assert len(others) > 3
     ink = (np.asarray(one) > 128).sum()
     assert 0.4 * (np.asarray(_layer()) > 128).sum() < ink
+
+
+def test_baseline_wander_moves_columns_up_and_down_and_keeps_the_ink():
+    im = _layer()
+    out = strokes.baseline(im, random.Random(2), amount=6, period=40)
+    a, b = np.asarray(im) > 128, np.asarray(out) > 128
+    assert out.size == (im.size[0], im.size[1] + 2 * 7)
+    assert abs(int(b.sum()) - int(a.sum())) == 0  # columns move whole, nothing is lost
+    bottom = lambda m, x0, x1: np.nonzero(m[:, x0:x1].any(axis=1))[0].max()  # noqa: E731
+    shifts = {bottom(b, x, x + 30) - bottom(a, x, x + 30) for x in range(10, 380, 30)
+              if a[:, x:x + 30].any()}
+    assert len(shifts) > 1  # not one offset for the whole line
+
+
+def test_only_train_draws_augment_their_strokes():
+    from samples.generator.families import sample_family
+    assert sample_family(31, "grammar.stack", "train").strokes
+    assert not sample_family(31, "grammar.split", "validation").strokes
+    assert not sample_family(31, "grammar.inline_cols", "heldout").strokes
+    assert not sample_family(31, "grammar.stack").strokes
+    assert not sample_family(31, "grammar.stack", "train", strokes=False).strokes

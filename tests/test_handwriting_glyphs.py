@@ -100,3 +100,15 @@ def test_handwriting_reads_every_a_number_of_a_written_list():
     got = hw.read_a_numbers(_render("A 208 123 456, A-209 555 111", face, 4711))
     assert [g.text for g in got] == ["A208123456", "A209555111"]
     assert hw.read_a_numbers(_render("Rosa Maldonado", face, 4712)) == []
+
+
+def test_render_with_stroke_augmentation_is_seeded_and_changes_the_writing():
+    face = HAND[0]
+    one = T.render(random.Random(5), np.random.default_rng(5), "Rosa Tumax", face.path, strokes=True)
+    two = T.render(random.Random(5), np.random.default_rng(5), "Rosa Tumax", face.path, strokes=True)
+    assert np.array_equal(one, two)
+    plain = [T.render(random.Random(s), np.random.default_rng(s), "Rosa Tumax", face.path).tobytes()
+             for s in range(5, 9)]
+    augmented = [T.render(random.Random(s), np.random.default_rng(s), "Rosa Tumax", face.path,
+                          strokes=True).tobytes() for s in range(5, 9)]
+    assert sum(p != a for p, a in zip(plain, augmented)) >= 3

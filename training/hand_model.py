@@ -12,9 +12,13 @@ officer titles and initials, interpreter entries, language names, dates, A-numbe
 Never the dev set's values.
 
 Each line is rendered by :func:`training.handwriting_glyphs.render` (the glyph
-recogniser's renderer: a handwriting or typewriter face at 300 dpi sizes, tilted,
-sheared, on a fill line, degraded like a scan), then cut out and cleaned by
+recogniser's renderer: a handwriting or typewriter face of the train split at 300 dpi
+sizes, tilted, sheared, on a fill line, degraded like a scan; ``strokes_share`` of the
+hand-written lines also get the generator's stroke augmentation: slant, stroke width,
+baseline wander, elastic warp), then cut out and cleaned by
 :func:`extractor.reread.field_crop` -- exactly what the model is given at run time.
+Validation and held-out faces (samples/generator/splits.py) are never rendered here;
+tools/hand_cer.py measures a model on the validation faces.
 Lines go into multi-page TIFFs with WordStr box files; ``tesseract ... lstm.train``
 turns them into .lstmf; ``unicharset_extractor`` + ``combine_lang_model`` make the
 starter traineddata; ``lstmtraining`` trains single-threaded (OMP_THREAD_LIMIT=1) and
@@ -58,6 +62,9 @@ CONFIG = {
     "target_error_rate": 0.5,
     # share of typewriter faces among the renderings (the model must not forget print)
     "type_share": 0.12,
+    # share of hand-written lines that also go through the stroke augmentation
+    # (samples.generator.strokes: slant, stroke width, baseline wander, elastic warp)
+    "strokes_share": 0.75,
 }
 
 # ---- text -------------------------------------------------------------------------------
@@ -235,26 +242,31 @@ def line_text(rng: random.Random) -> str:
 # ---- images -----------------------------------------------------------------------------
 
 def faces():
-    """(hand faces, typewriter faces): the generator's, plus the bold/oblique cuts of the
-    same families installed beside them."""
+    """(hand faces, typewriter faces): the train split's (:mod:`samples.generator.splits`;
+    never a validation or held-out face), plus the bold/oblique cuts of the long-standing
+    families installed beside them."""
     from samples.generator import fonts
-    hand = list(fonts.faces("hand"))
+    hand = list(fonts.faces("hand", "train"))
     idx = fonts._index()
     for fn, fid in (("dkgBI.ttf", "dkg_bi"), ("dkgBd.ttf", "dkg_bd"), ("ComicNeue-Bold.otf", "comic_bold"),
                     ("KleeOne-SemiBold.ttf", "klee_semi"), ("dkg.ttf", "dkg2"), ("dkgIt.ttf", "dkg_it2")):
         if fn in idx:
             hand.append(fonts.Face(fid, idx[fn], "hand", 1.25))
-    return hand, list(fonts.faces("type"))
+    return hand, list(fonts.faces("type", "train"))
 
 
-def render_line(rng: random.Random, np_rng: np.random.Generator, text: str, face) -> np.ndarray:
+def render_line(rng: random.Random, np_rng: np.random.Generator, text: str, face,
+                augment: bool = True) -> np.ndarray:
     """``text`` written in ``face`` and prepared as the extractor prepares a value's
-    line for the model (:func:`extractor.hand_ocr.line_image`)."""
+    line for the model (:func:`extractor.hand_ocr.line_image`). ``augment``: a share
+    (``strokes_share``) of hand-written lines get stroke augmentation; False for
+    measuring lines (tools/hand_cer.py), drawn like validation forms' entries."""
     from training import handwriting_glyphs as ht
     from extractor import hand_ocr
     from samples.generator import fonts
     face = fonts.covering(face, text)
-    img = ht.render(rng, np_rng, text, face.path)
+    aug = augment and face.role == "hand" and rng.random() < CONFIG["strokes_share"]
+    img = ht.render(rng, np_rng, text, face.path, strokes=aug)
     ink = np.nonzero(img < 128)
     if len(ink[0]) == 0:
         bbox = (0, 0, img.shape[1], img.shape[0])

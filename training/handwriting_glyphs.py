@@ -12,7 +12,15 @@ JPEG, fax thresholding, thin/thick pens). Each rendering is cut into glyphs by t
 per character (so labels line up). Fixed seeds: the same fonts give the same model.
 
 ``--holdout FACE`` leaves one face out of training and reports accuracy on it: how
-the recogniser does on a hand it has never seen.
+the recogniser does on a hand it has never seen. ``--report FACE`` (repeatable; a
+validation hand, never a held-out one) trains the product model as usual and reports
+its accuracy and the committed model's on glyphs written in FACE (without stroke
+augmentation, as validation forms are drawn).
+
+Faces: the train split's (:mod:`samples.generator.splits`: the long-standing hands,
+the Debian handwriting faces added for issue 12, the train typewriter faces); a share
+``strokes_share`` of hand-written strings also goes through the generator's stroke
+augmentation (slant, stroke width, baseline wander, elastic warp).
 """
 from __future__ import annotations
 
@@ -30,7 +38,7 @@ from extractor import handwriting as hw
 
 OUT = hw.MODEL_PATH.parent
 CONFIG = {"seed": 20261128, "strings": 5200, "hidden": 256, "epochs": 30, "batch": 128,
-          "lr": 0.001, "weight_decay": 1e-4, "min_px": 26, "max_px": 80}
+          "lr": 0.001, "weight_decay": 1e-4, "min_px": 26, "max_px": 80, "strokes_share": 0.6}
 
 
 def _strings(rng: random.Random, n: int) -> list[str]:
@@ -66,9 +74,12 @@ def _word(rng: random.Random) -> str:
     return " ".join(words)
 
 
-def render(rng: random.Random, np_rng: np.random.Generator, text: str, path: str) -> np.ndarray:
+def render(rng: random.Random, np_rng: np.random.Generator, text: str, path: str,
+           strokes: bool = False) -> np.ndarray:
     """``text`` written in the font at ``path`` on a fill line, degraded like a scan;
-    a greyscale crop of a 300 dpi working image."""
+    a greyscale crop of a 300 dpi working image. ``strokes``: the writing also goes
+    through the generator's stroke augmentation (:func:`samples.generator.strokes.augment`:
+    slant, stroke width, baseline wander, elastic warp), drawn from ``rng`` (seeded)."""
     from samples.generator import fonts
     px = rng.randint(CONFIG["min_px"], CONFIG["max_px"])
     f = fonts.font(path, px)
@@ -77,6 +88,9 @@ def render(rng: random.Random, np_rng: np.random.Generator, text: str, path: str
     tw = int(d0.textlength(text, font=f)) + 8
     layer = Image.new("L", (tw + 8, asc + desc + 8), 0)
     ImageDraw.Draw(layer).text((4, 4), text, font=f, fill=255)
+    if strokes:
+        from samples.generator import strokes as st
+        layer = st.augment(layer, rng)
     shear = rng.uniform(-0.12, 0.12) if rng.random() < 0.4 else 0.0
     if shear:
         layer = layer.transform((layer.size[0] + int(abs(shear) * layer.size[1]) + 4, layer.size[1]),
@@ -124,14 +138,15 @@ def degrade(rng: random.Random, np_rng: np.random.Generator, img: np.ndarray) ->
     return img
 
 
-def dataset(faces, n: int, seed: int):
+def dataset(faces, n: int, seed: int, augment: bool = True):
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     xs, ys, kept = [], [], 0
     strings = _strings(rng, n)
     for k, text in enumerate(strings):
         face = faces[k % len(faces)]
-        img = render(rng, np_rng, text, face.path)
+        aug = augment and face.role == "hand" and rng.random() < CONFIG["strokes_share"]
+        img = render(rng, np_rng, text, face.path, strokes=aug)
         seg = hw.segment(img)
         chars = text.replace(" ", "")
         if len(seg.glyphs) != len(chars):
@@ -197,8 +212,15 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--holdout", help="leave this face out and report accuracy on it")
+    ap.add_argument("--report", action="append", default=[],
+                    help="a face not trained on (validation): report the new and the committed "
+                         "model's accuracy on it")
     a = ap.parse_args(argv)
-    faces = fonts.faces("hand") + fonts.faces("type")
+    from samples.generator import splits
+    held_out = {f for r in ("hand", "type") for f in splits.font_ids("heldout", r)}
+    if held_out & ({a.holdout} | set(a.report)):
+        raise SystemExit("held-out faces are never used here (issue 12's protocol)")
+    faces = fonts.faces("hand", "train") + fonts.faces("type", "train")
     train_faces = [f for f in faces if f.id != a.holdout]
     t0 = time.time()
     x, y, kept = dataset(train_faces, CONFIG["strings"], CONFIG["seed"])
@@ -209,10 +231,21 @@ def main(argv=None) -> None:
             "validation_accuracy": round(accuracy(params, xv, yv), 4)}
     if a.holdout:
         held = [f for f in faces if f.id == a.holdout]
-        xh, yh, _ = dataset(held, 600, CONFIG["seed"] + 2)
+        xh, yh, _ = dataset(held, 600, CONFIG["seed"] + 2, augment=False)
         info["holdout"] = {a.holdout: round(accuracy(params, xh, yh), 4)}
         print(json.dumps(info, indent=1))
         return  # a held-out model is a measurement, not the product's model
+    if a.report:
+        committed = None
+        if (OUT / "glyphs.npz").exists():
+            d = np.load(OUT / "glyphs.npz", allow_pickle=False)
+            committed = {k: d[k] for k in ("mu", "sd", "w1", "b1", "w2", "b2")}
+        info["report"] = {}
+        for k, fid in enumerate(a.report):
+            xr, yr, _ = dataset([fonts.available()[fid]], 600, CONFIG["seed"] + 10 + k, augment=False)
+            info["report"][fid] = {"new": round(accuracy(params, xr, yr), 4), "glyphs": int(len(yr))}
+            if committed is not None:
+                info["report"][fid]["committed"] = round(accuracy(committed, xr, yr), 4)
     a.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(a.out / "glyphs.npz", classes=np.array(hw.CLASSES), **params)
     (a.out / "glyphs.json").write_text(json.dumps(info, indent=1) + "\n")

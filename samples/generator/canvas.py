@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import fonts
+from . import fonts, strokes
 from .spec import Spec
 
 Font = ImageFont.FreeTypeFont
@@ -131,6 +131,8 @@ class Canvas:
         layer = Image.new("L", (w + 8, asc + desc + 8), 0)
         ImageDraw.Draw(layer).text((4, 4), s, font=f, fill=255)
         hand = face.role == "hand"
+        if hand and self.spec.strokes:  # train draws only (Spec.strokes)
+            layer = strokes.augment(layer, self.rng)
         angle = self.rng.uniform(-1.6, 1.6) if hand else self.rng.uniform(-0.3, 0.3)
         layer = layer.rotate(angle, resample=Image.BICUBIC, expand=True)
         dx = self.rng.randint(0, max(0, min(self.pt(18), avail - w))) if avail > w else 0

@@ -18,7 +18,7 @@ INTENTS = ("reunify", "depart_without_child", "consult_attorney")
 LANG_MODES = ("eng", "spa", "por", "bi_inline", "bi_stack", "bi_cols", "eng_por", "eng_fra")
 OVERRIDES = ("lang_mode", "intent", "supervisor", "witness", "blank", "impossible_date",
              "mark_style", "options", "children", "identity", "placement", "readin",
-             "fill_kind", "no_signature", "fonts_split")
+             "fill_kind", "no_signature", "fonts_split", "strokes")
 
 
 @dataclass
@@ -61,6 +61,12 @@ class Spec:
     truth: dict[str, Any] = field(default_factory=dict)
     intent: str = ""
     family: str = ""  # layout family id (families.py); "grammar.<identity>" by default
+    #: hand-written entries go through stroke augmentation (strokes.augment: slant, width,
+    #: baseline wander, elastic warp). On for train-split draws only (override
+    #: ``strokes``); validation and held-out draws are not augmented in this version, so
+    #: their numbers stay comparable with earlier sessions', and forms drawn without a
+    #: split keep their bytes.
+    strokes: bool = False
     #: per option, its printed texts (one per language) when a family sets them
     option_texts: dict[str, list[str]] = field(default_factory=dict)
 
@@ -152,7 +158,7 @@ def sample(seed: int, **over: Any) -> Spec:
         distractors=rng.sample(["dob", "country", "facility", "event_no"], rng.choice([0, 0, 1, 1, 2])),
         print_face=print_face, fill_face=fill_face, officer_face=officer_face,
         upper=rng.random() < 0.2, color=color, ink=ink, mark_style=mark_style, marked=marked,
-        intent=intent, family=f"grammar.{identity}",
+        intent=intent, family=f"grammar.{identity}", strokes=bool(over.get("strokes", split == "train")),
     )
     s.labels = _labels(rng, label_langs)
     _fill(rng, s, over, day_first, primary)

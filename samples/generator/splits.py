@@ -24,10 +24,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 #: fill faces (handwriting and typewriter) per split. The train faces are the ones the
-#: project's handwriting models were built on; the others are script and informal hands
-#: from Debian font packages that no model has seen.
+#: project's handwriting models are built on: the seven long-standing print-like hands
+#: (``fonts.faces("hand")``, what forms drawn without a split use) and five Debian
+#: handwriting and script faces added for issue 12; the others are script and informal
+#: hands from Debian font packages that no model has seen.
 FONTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "train": {"hand": ("comic", "comic_it", "comic_light", "dkg", "dkg_it", "klee", "humor"),
+    "train": {"hand": ("comic", "comic_it", "comic_light", "dkg", "dkg_it", "klee", "humor",
+                       "delphine", "stevehand", "lobster", "leckerli", "yusei"),
               "type": ("gnutype", "lib_mono")},
     "validation": {"hand": ("breip", "rufscript", "kaushan"),
                    "type": ("lib_mono",)},

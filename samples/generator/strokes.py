@@ -2,13 +2,14 @@
 
 ``augment(layer, rng)`` takes the grey text layer an entry is drawn on (white ink on
 black, as :meth:`canvas.Canvas.write` builds it) and returns it slanted, thickened or
-thinned, jittered and elastically warped, each by a random amount. It is meant for
-family draws only (:mod:`.families`), so forms drawn without a family keep their bytes.
+thinned, its baseline wandering, and elastically warped, each by a random amount drawn
+from ``rng`` (seeded: the same rng state gives the same layer).
 
-Not yet called: :meth:`canvas.Canvas.write` (owned by issue 12's part B) needs one line,
-``layer = strokes.augment(layer, self.rng) if hand and self.spec.family and not
-self.spec.family.startswith("grammar.") else layer``, or the like (see the report of
-issue 12 part A).
+Used for hand-written entries of forms drawn for the train split (``Spec.strokes``, see
+:func:`.spec.sample`) and by the training renderer of the handwriting models
+(:func:`training.handwriting_glyphs.render`). Validation and held-out draws are not
+augmented (kept as they were, so their numbers stay comparable across sessions), nor are
+forms drawn without a split (their bytes stay the same).
 """
 from __future__ import annotations
 
@@ -51,12 +52,29 @@ def elastic(layer: Image.Image, rng: random.Random, amount: float, scale: float)
     return Image.fromarray(a[sy, sx].astype(np.uint8), "L")
 
 
+def baseline(layer: Image.Image, rng: random.Random, amount: float, period: float) -> Image.Image:
+    """The baseline wanders: each column moves up or down along a smooth random curve
+    (amount: largest shift in pixels; period: pixels between the curve's knots), as a
+    hand that does not keep to a line. The layer grows by ``amount`` above and below."""
+    a = np.asarray(layer, dtype=np.uint8)
+    h, w = a.shape
+    pad = int(np.ceil(amount)) + 1
+    knots = max(2, int(w / max(4.0, period)) + 2)
+    ys = np.array([rng.uniform(-amount, amount) for _ in range(knots)], dtype=np.float32)
+    shift = np.rint(np.interp(np.arange(w), np.linspace(0, w - 1, knots), ys)).astype(int)
+    out = np.zeros((h + 2 * pad, w), np.uint8)
+    for x in range(w):
+        out[pad + shift[x]:pad + shift[x] + h, x] = a[:, x]
+    return Image.fromarray(out, "L")
+
+
 def _ink(layer: Image.Image) -> int:
     return int((np.asarray(layer) > 128).sum())
 
 
 def augment(layer: Image.Image, rng: random.Random) -> Image.Image:
-    """A random mix of slant, stroke width and elastic warp (jitter at small scale)."""
+    """A random mix of slant, stroke width, baseline wander and elastic warp (jitter at
+    small scale)."""
     h = layer.size[1]
     if rng.random() < 0.7:
         layer = slant(layer, rng.uniform(-0.25, 0.35))
@@ -65,6 +83,8 @@ def augment(layer: Image.Image, rng: random.Random) -> Image.Image:
         changed = thickness(layer, -1 if thinner else 1)
         if not thinner or _ink(changed) >= 0.6 * _ink(layer):  # thin strokes are not erased
             layer = changed
+    if rng.random() < 0.5:
+        layer = baseline(layer, rng, amount=rng.uniform(0.03, 0.09) * h, period=rng.uniform(1.0, 3.0) * h)
     if rng.random() < 0.6:
         layer = elastic(layer, rng, amount=rng.uniform(0.8, 2.2) * h / 40, scale=rng.uniform(6, 14) * h / 40)
     return layer
