@@ -18,7 +18,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa poppler-utils 
 	fonts-dejavu-core fonts-liberation fonts-comic-neue fonts-dkg-handwriting \
 	fonts-klee fonts-gnutypewriter fonts-humor-sans python3-venv \
 	fonts-breip fonts-rufscript fonts-kaushanscript \
-	fonts-dancingscript fonts-kristi fonts-ecolier-court \
+	fonts-dancingscript fonts-kristi fonts-ecolier-court fonts-courier-prime \
 	fonts-sjfonts fonts-lobster fonts-leckerli-one fonts-yusei-magic
 
 .PHONY: setup system-deps models test test-fast test-deps demo demo-user review bench bench-afile bench-ui \

@@ -6,7 +6,7 @@ fonts-comic-neue, fonts-dkg-handwriting, fonts-klee, fonts-gnutypewriter,
 fonts-humor-sans; for the train split's further hands fonts-sjfonts, fonts-lobster,
 fonts-leckerli-one, fonts-yusei-magic; for the validation and held-out
 hands fonts-breip, fonts-rufscript, fonts-kaushanscript, fonts-dancingscript, fonts-kristi,
-fonts-ecolier-court; `make setup` installs them). Nothing is downloaded. A missing family
+fonts-ecolier-court, fonts-courier-prime; `make setup` installs them). Nothing is downloaded. A missing family
 is skipped; no usable font at all is a :class:`FontsMissing` error with the install
 command, because silently falling back to PIL's bitmap font would make forms no OCR
 engine reads like a scan.
@@ -25,7 +25,7 @@ INSTALL_HINT = ("apt-get install -y fonts-dejavu-core fonts-liberation fonts-com
                 "fonts-dkg-handwriting fonts-klee fonts-gnutypewriter fonts-humor-sans fonts-breip "
                 "fonts-rufscript fonts-kaushanscript fonts-dancingscript "
                 "fonts-kristi fonts-ecolier-court fonts-sjfonts fonts-lobster fonts-leckerli-one "
-                "fonts-yusei-magic")
+                "fonts-yusei-magic fonts-courier-prime")
 
 #: face id -> (file name, role, size factor relative to the form's body text)
 #: roles: print (typeset form text), print_bold (headings), hand (handwritten entries),
@@ -76,6 +76,9 @@ SPLIT_FACES: dict[str, tuple[str, str, float]] = {
     "dancing": ("DancingScript-Regular.otf", "hand", 1.3),
     "kristi": ("Kristi.ttf", "hand", 1.45),
     "ecolier": ("Ecolier-court.ttf", "hand", 1.5),
+    # the held-out typewriter face (fonts-courier-prime): DejaVu Sans Mono, held out
+    # before, had been drawn into the hand models' training lines, so it was not unseen
+    "courier_prime": ("Courier Prime.otf", "type", 1.0),
 }
 
 #: which bold face goes with a print face (headings)
