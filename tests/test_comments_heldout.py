@@ -1,4 +1,4 @@
-"""Hand-written entry sets (models/comments/data/heldout_v2..v9.jsonl), written apart from
+"""Hand-written entry sets (models/comments/data/heldout_v2..v10.jsonl), written apart from
 the grammar and the dev set by people and sessions who saw neither. Until issue 14g they
 were validation sets; since issue 14g the classifier is **trained on them** beside the
 grammar (training/comment_sets.py; their leave-one-set-out cross-validation is in
@@ -8,8 +8,9 @@ reader used to read fails here. Floors sit just below the issue-14g model and co
 (tools/comments_heldout.py): decision 98.4-100 %, option 99.5-100 %, witness 100 %,
 children 99.4-100 %; info_provided 97-100 % on v2, v4 and v5 ("form read" counts as
 information, unsure: models/comments/README.md, "Integrator's decision").
-The fresh test of issue 14g is a set no one here has read. Every set also keeps comment
-false passes <= 0.5 %."""
+The fresh test of issue 14g is a set no one here has read. heldout_v10 is a validation
+set (studied in issue 14i, not trained on). Every set also keeps comment false passes
+<= 0.5 %."""
 import json
 from pathlib import Path
 
@@ -64,6 +65,13 @@ FLOORS = {
     "heldout_v9.jsonl": {"decision": 0.97, "decision_mode": 0.98, "info_provided": 0.97,
                          "option_offered": 0.98, "language": 0.98, "interpreter_or_fluent": 0.98,
                          "witness_name": 0.98, "child_names": 0.98},
+    # a validation set since issue 14i (first look in models/comments/data/README.md; its
+    # misses were studied, it is NOT trained on); floors just below the issue-14i model
+    # and code: decision 95.7, mode 97.0, info 97.0, option 97.9, language 99.1,
+    # interpreter 99.6, witness and children 100 (234 entries: one entry is 0.4 points)
+    "heldout_v10.jsonl": {"decision": 0.95, "decision_mode": 0.96, "info_provided": 0.96,
+                          "option_offered": 0.97, "language": 0.98, "interpreter_or_fluent": 0.99,
+                          "witness_name": 0.99, "child_names": 0.99},
 }
 
 
@@ -94,7 +102,7 @@ def test_comments_heldout_field_accuracy_stays_above_floor(accuracy, name, field
 
 
 @pytest.mark.parametrize("name", ["heldout_v4.jsonl", "heldout_v5.jsonl", "heldout_v6.jsonl",
-                                  "heldout_v7.jsonl", "heldout_v8.jsonl"])
+                                  "heldout_v7.jsonl", "heldout_v8.jsonl", "heldout_v10.jsonl"])
 def test_comments_heldout_false_pass_at_most_half_a_percent(name):
     """Unsure means unknown: a comment check whose truth is fail is almost never `pass`."""
     from tools.comments_heldout import checks

@@ -9,6 +9,8 @@ Three answers are read this way, all general facts of the officer's wording:
   contact a lawyer (attorney, public defender, abogado, legal aid, counsel), not negated,
   or the entry names the consultation as a noun ("attorney consult requested", a clause
   that opens "Consult atty");
+* waive_reunification: the offer or question answered in shorthand ("REUNIF OFFERED.
+  SUBJ: NO.", "W/O SON: YES");
 * requests_reunification: the parent asks to be removed, deported or to travel *with*
   the child, or accepts the offer of it ("was offered removal with her son and
   accepted"), not negated.
@@ -39,7 +41,7 @@ _KIN = (r"(?:(?:her|his|their|the|both|all|two|three|four|five|my|\d+)\s+)*(?:ch
         r"uac|minor|hij[oa]s?|filh[oa]s?|(?:him|her|them)(?=\s*(?:[.,;)]|$|\s+(?:to|on|back|home|together)\b)))\b")
 _REQUEST_RES = [
     re.compile(rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|wants?|wanted|wish(?:es|ed)?|would\s+like|elect(?:s|ed)?|"
-               rf"cho(?:se|oses))\b[^.;]{{0,60}}?\bto\s+(?:be\s+)?(?:deported|removed|returned|repatriated|"
+               rf"cho(?:se|oses)|decision|decided|decides|agree[sd]?|prefer(?:s|red)?|plan(?:s|ned)?|intend(?:s|ed)?)\b[^.;]{{0,60}}?\bto\s+(?:be\s+)?(?:deported|removed|returned|repatriated|"
                rf"depart|travel|leave|go|return)\s+(?:home\s+)?(?:together\s+)?(?:with|w/)\s+{_KIN}", re.I),
     # the offer and its acceptance: "offered removal with her son and accepted"
     re.compile(rf"\boffered\b(?=[^.;]{{0,60}}?{_WITH})[^.;]{{0,80}}?(?:\band|,|;)\s+(?:(?:subj\w*|she|he|they|pa)\s+)?"
@@ -50,6 +52,24 @@ _REQUEST_RES = [
 _REQUEST_RES.append(re.compile(
     r"\b(?:rqsts?|rqstd|reqs?|req'?d|requests?|requested|requesting|wants?|asks?\s+for|asked\s+for|seeks?)\s+"
     r"(?:for\s+)?reunif\w*", re.I))
+# the officer's offer or question answered in shorthand: "REUNIF OFFERED. SUBJ: NO.",
+# "removal w/ son offered - declined", "W/O SON: YES" (the answer is the decision)
+_ANSWER = r"(?:(?:subj\w*|pa|she|he|parent|mother|father|detainee)\s*(?::|-|said|answered|replied|response:?)?\s*)?"
+_WAIVE_RES = [
+    re.compile(rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\b(?:offered|explained|adv\w*|asked)\b\s*[.;:,\-]?\s*"
+               rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
+    re.compile(rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*"
+               rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
+    re.compile(rf"\b(?:w/o|without)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
+               rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*no\b", re.I)]
+# the election form's box marked, as officers note it: "box 1 marked (reunify)"
+_MARKED = r"\b(?:marked|checked|selected|ticked|initial(?:l)?ed)\b[^.;]{0,25}?"
+_MARKED_WAIVE_RE = re.compile(rf"{_MARKED}(?:\bwaiv\w*|\bw/o\b|\bwithout\b|\bleav\w*|\bno\s+reunif\w*)", re.I)
+_MARKED_REQUEST_RE = re.compile(rf"{_MARKED}(?<!no\s)\breunif\w*", re.I)
+_REQUEST_ANSWER_RE = re.compile(
+    rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
+    rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\boffered\b\s*[.;:,\-]?\s*{_ANSWER}[:\-]?\s*(?:yes|accepted|agreed)\b|"
+    rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*{_ANSWER}[:\-]?\s*(?:yes|accepted|agreed)\b", re.I)
 # the lawyer refused: "does not wish to speak to an attorney", "does not need a lawyer"
 _NO_LAWYER_RE = re.compile(
     rf"(?:\b(?:not|never)|n't)\s+(?:(?:wish|want|need)\w*\s+)?(?:to\s+)?(?:speak|talk|consult|see|call|need|want)\w*\s+"
@@ -70,7 +90,15 @@ _UNDECIDED_RE = re.compile(
     r"(?:has|had)(?:\s+not|n't)\s+(?:yet\s+)?decided|"
     # refusing to choose is no choice: "refused to make an election", "declined to state whether"
     r"(?:refus|declin)\w*\s+to\s+(?:make\s+(?:an?\s+|any\s+)?(?:election|decision|choice)|decide|choose|"
-    r"(?:state|say|answer|indicate|tell)\s+(?:whether|if|what)))\b", re.I)
+    r"(?:state|say|answer|indicate|tell)\s+(?:whether|if|what))|"
+    # the answer deferred: "requested 24 hrs to decide", "needs time to think it over",
+    # "will be re-interviewed after he speaks to his family", "to decide after ..."
+    r"(?:ask\w*|request\w*|req|needs?|needed|wants?|wanted|given|granted|gave\s+\w+)\s+(?:for\s+)?"
+    r"(?:(?:some|more|additional|extra|a\s+few|a\s+couple\s+of|one|two|three|\d+)\s+)?(?:time|hrs?|hours?|days?|minutes?|mins?)\s+"
+    r"(?:(?:more\s+)?(?:to|before)\s+(?:decid\w*|think|consider|answer|respond)|to\s+make\s+(?:a|the|her|his)\s+decision)|"
+    r"will\s+(?:be\s+)?(?:re-?interview\w*|re-?visit\w*|revisit|decide|answer|respond|follow\s+up)\s+"
+    r"(?:\w+\s+){0,3}?(?:after|once|when)\s+(?:she|he|they|subj\w*|the\s+parent)\s+"
+    r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
 _NEG_INSIDE = re.compile(r"\b(?:not|n't|never|no)\b", re.I)
 
@@ -88,6 +116,11 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         hits += [("REQUEST", m.span()) for m in rx.finditer(text)
                  if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()])
                  and not _NEG_INSIDE.search(m.group(0))]
+    for rx in _WAIVE_RES:
+        hits += [("WAIVE", m.span()) for m in rx.finditer(text)]
+    hits += [("REQUEST", m.span()) for m in _REQUEST_ANSWER_RE.finditer(text)]
+    waived = [("WAIVE", m.span()) for m in _MARKED_WAIVE_RE.finditer(text)]
+    hits += waived or [("REQUEST", m.span()) for m in _MARKED_REQUEST_RE.finditer(text)]
     m = _UNDECIDED_RE.search(text)
     if m:
         hits.append(("UNDECIDED", m.span()))

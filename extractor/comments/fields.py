@@ -17,6 +17,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 
 from extractor.comments import doubts, fallback, languages, offers, people, turns
+from extractor.comments.written import other_document as _other_document
 from extractor.comments.written import signed as _signed
 from extractor.comments.nlp import get_nlp
 
@@ -68,7 +69,7 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     out["child_names"] = _children(doc)
     mode = out.get("decision_mode")
     if out["decision"] is None:
-        span = _signed(doc.text)
+        span = _signed(doc.text) if not _other_document(doc.text) else None
         if span is not None:  # "SUBJ signed the election form": written, whatever it chose
             out["decision_mode"] = Found("written", UNSURE_CONFIDENCE, span, "rule:signed, no decision read")
     elif mode is not None and mode.value == "oral":
@@ -127,7 +128,12 @@ def _decision_and_flags(doc: Doc) -> dict[str, Optional[Found]]:
         # last confident decision counts; a weak last one yields to a clearly stronger one
         top = max(d[0] for d in decided)
         best = next(d for d in reversed(decided) if d[0] >= LATER_MIN or d[0] >= top - 0.2)
-    if best is not None:
+    if best is None:
+        # no clause decided, but one turns from a former answer to a later one ("initially
+        # said ..., but after ... changed her mind and now wants ..."): the later one, unsure
+        best = next(((UNSURE_CONFIDENCE, later[0], later[1]) for a, b, _ in clauses
+                     for later in [turns.later_decision(doc.text, clauses, (a, b), _classify)] if later), None)
+    elif best is not None:
         # "previously wanted X but today says Y": the former decision is not the outcome
         later = turns.later_decision(doc.text, clauses, best[2], _classify)
         if later is not None and later[0] != best[1]:
@@ -229,8 +235,6 @@ _LANG_BEFORE = {"in", "language", "lang", "fluent", "native", "speaks", "speakin
                 "(", ":", "/", "a", "an", "the"}
 _LANG_AFTER = {"interpreter", "interp", "speaker", "speaking", "language", "interpretation",
                "-", "interpreters", "/", ")", "(", "translator", "speaker;"}
-_NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\binterp|"
-                            r"\binterp\w*\s+(was\s+)?(not|un)\w*\s*(available|used|needed)", re.I)
 
 
 def _language(doc: Doc) -> Optional[Found]:
@@ -238,6 +242,7 @@ def _language(doc: Doc) -> Optional[Found]:
     "Interview language: Ixil"); English only when no other language is named, because
     "in English and Spanish" means the parent's language is Spanish."""
     english = native = None
+    unavailable = False
     for ent in doc.ents:
         if ent.label_ != "LANGUAGE":
             continue
@@ -250,6 +255,9 @@ def _language(doc: Doc) -> Optional[Found]:
         # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
         # the language the entry was conducted in
         bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
+        if languages.unavailable_after(doc.text, ent.end_char):
+            unavailable = True
+            continue
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng" and _NATIVE_RE.search(doc.text[max(0, ent.start_char - 30):ent.start_char]):
@@ -260,8 +268,8 @@ def _language(doc: Doc) -> Optional[Found]:
                 return found
             else:
                 english = english or found
-    if native is not None:
-        return native
+    if native is not None or unavailable:
+        return native or english
     if english is None and _interpreter(doc).value:
         # an interpreter is recorded but not its language: the parent's quoted words tell
         # it. (A quotation alone does not record the language of the conversation: the
@@ -357,18 +365,18 @@ def _repaired_interp(text: str) -> bool:
     if sp is None:
         return False
     fixed = sp.repair(text)
-    return bool(_INTERP_WORD_RE.search(fixed)) and not _NEG_INTERP_RE.search(fixed)
+    return bool(_INTERP_WORD_RE.search(fixed)) and not languages.NEG_INTERP_RE.search(fixed)
 
 
 def _interpreter(doc: Doc) -> Found:
     for ent in doc.ents:
         if ent.label_ in ("INTERP", "FLUENT"):
-            clause = ent.sent.text
-            if ent.label_ == "INTERP" and _NEG_INTERP_RE.search(clause):
+            clause = languages.to_stop(doc.text, ent.sent.start_char, ent.sent.end_char)
+            if ent.label_ == "INTERP" and languages.NEG_INTERP_RE.search(clause):
                 continue
             return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
     for sent in doc.sents if len(doc) else []:
-        if _repaired_interp(sent.text):
+        if _repaired_interp(languages.to_stop(doc.text, sent.start_char, sent.end_char)):
             return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
     hit = languages.officer_fluent(doc.text)
     if hit:

@@ -39,6 +39,8 @@ _FLUENT_RES = [
                rf"(?:(?:this|the)\s+{_OFFICER}|me)\b", re.I),
     re.compile(rf"\binterview(?:ed)?\s+(?:was\s+)?(?:done|conducted|held)\s+by\s+{_ME}\s+in\s+({_LANG_ALT})\b", re.I),
     re.compile(rf"\b(?:this\s+{_OFFICER}|i)\s+(?:conducted|did)\s+the\s+interview\s+in\s+({_LANG_ALT})\b", re.I),
+    # the writer's own fluency: "I speak Spanish", "I am fluent in Portuguese"
+    re.compile(rf"\b(?:i|this\s+{_OFFICER})\s+(?:speak|am\s+fluent\s+in|am\s+a\s+native\s+|am\s+a\s+fluent\s+)\s*({_LANG_ALT})\b", re.I),
     # the writer speaking to the parent in the language: "I spoke with her in English"
     re.compile(rf"\b(?:i|this\s+{_OFFICER})\s+(?:spoke|talked|communicated|speak|talk)\s+(?:directly\s+)?"
                rf"(?:with|to)\s+(?:\w+\s+){{1,2}}?in\s+({_LANG_ALT})\b", re.I),
@@ -112,3 +114,28 @@ def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         hits.append((_ABBREVS[m.group(g).lower()], m.span(g)))
     hits.sort(key=lambda h: (h[0] == "eng", h[1][0]))
     return hits[0] if hits else None
+
+
+# An interpreter negated or unavailable ("no interp needed", "INTERP REQUESTED; NONE
+# AVAILABLE")
+NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\binterp|"
+                            r"\binterp\w*\s+(was\s+)?(not|un)\w*\s*(available|used|needed)|"
+                            r"\binterp\w*\b[^.]{0,25}?\b(unavailable|(not|none|no\s+one)\s+(was\s+)?available)", re.I)
+# "Kaqchikel interp unavailable", "K'iche' interpreter requested; none available": a
+# language no one could interpret is not the language of the conversation
+_UNAVAILABLE_AFTER = re.compile(r"^[^.]{0,30}?\b(?:unavailable|(?:not|none|no\s+one)\s+(?:was\s+)?available|"
+                                r"could\s+not\s+be\s+(?:found|reached|located|obtained))\b", re.I)
+_INTERP_USED = re.compile(r"\b(?:interp\w*|translat\w*)\b", re.I)
+
+
+def to_stop(text: str, a: int, b: int) -> str:
+    """A clause to the full stop: "INTERP REQUESTED; NONE AVAILABLE" negates across ';'."""
+    stop = text.find(".", b)
+    return text[a:stop if stop >= 0 else len(text)]
+
+
+def unavailable_after(text: str, end: int) -> bool:
+    """Is the language ending at ``end`` one no interpreter could be had for (and none was
+    used after all: "unavailable in person; tel interp used" keeps it)?"""
+    gone = _UNAVAILABLE_AFTER.search(text[end:end + 60])
+    return bool(gone) and not _INTERP_USED.search(to_stop(text, end + gone.end(), end + gone.end()))

@@ -35,6 +35,15 @@ _RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}
                    rf"\b(?:with|w/)\s+(?:(?:her|his|their|the|both|all|two|three|four|five|\d+)\s+)*"
                    rf"(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|uac|minor|"
                    rf"(?:him|her|them)(?=\s*(?:[.,;)]|$|\s+(?:or|to|back|home|together)\b)))\b", re.I),
+        # what the agency can do: "told that ICE can remove her together with her child",
+        # "explained that ICE will reunite him with his son before removal if he chooses"
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,80}}?\b(?:can|could|will|would|may)\s+(?:be\s+able\s+to\s+)?"
+                   rf"(?:reunite|remove|deport|return|send|repatriate)\s+(?:her|him|them|subj\w*|the\s+parent)\s+"
+                   rf"(?:together\s+)?(?:with|w/)\s+(?:(?:her|his|their|the|both|all|two|three|four|five|\d+)\s+)*"
+                   rf"(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|uac|minor)\b", re.I),
+        # "Reunification option offered", "removal w/ child explained": the option named, then told
+        re.compile(rf"(?:{_WITH}|\breunif\w*)(?:\s+(?:option|choice|process|right)s?)?\s+(?:was\s+|were\s+)?"
+                   rf"(?:offered|explained|given|discussed)\b", re.I),
         # the officer asked the parent about removal with the child
         re.compile(rf"\basked\s+(?:about|re:?|regarding)\s+{_WITH}", re.I),
         # Spanish and Portuguese: "se le ofreció la opción de salir juntos", "foi oferecida a opção"

@@ -26,7 +26,7 @@ _WITNESS_W = re.compile(rf"(?<![A-Za-z/])W\s*:\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_N
 # "SDDO Carrow witness", "DO Brannigan wit.": a titled officer followed by the word
 _WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:wit\.?|witness|as\s+witness)(?![A-Za-z])")
 # "wit DO mccloskey": a title, then a lower-case surname (typed in haste), at the clause end
-_WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\s*[:.\-]?\s*((?:SDDO|AFOD|FOD|IEA|SDO|DO)\s+[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
+_WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\s*[:.\-]?\s*((?i:SDDO|AFOD|FOD|IEA|SDO|DO)\s+(?:[a-z]\.\s*)?[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
@@ -107,6 +107,9 @@ informed explained read signed waiver elects sponsor whom pa parent detainee mot
 is are was were en con sin mi su y el la los las de del que por para quiero
 via tel telephonic interp adv advd decl req reqd reunif rptd ero do fod afod sddo iea
 per pending prior re regarding concerning who has had also currently again now
+see yes travel travels traveling stays goes returns accompany coordinator manager
+juv juvenile supervisor counselor caseworker aunt uncle grandmother grandfather cousin
+sister brother husband wife spouse
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
 # function words of quoted or written Spanish, Portuguese, French and Creole: never a
@@ -131,12 +134,16 @@ _NAME_WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
+                       rf"(?:(?:(?i:'s\s+name\s+is|named|called|name\s+is)|(?-i:is))\s+)?"
                        rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b|\by\b)\s*{_ONE_NAME})*)")
 _AGE_RE = re.compile(r"\s*\(\s*\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?\s*\)|"
                      r"(?<=[A-Za-zÀ-ÿ])\s+\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?"
                      r"(?=\s*[,)&;]|\s+(?:and|y|AND|Y)\s)", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:location|whereabouts)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$", re.I)
 _LIST_TITLE = re.compile(r"^(?i:uacs?|minor|child|son|daughter|baby)\s+(?=[A-ZÀ-Ý])")
+# nationalities and places after "child is" (not a name)
+_DEMONYM = re.compile(r"(?i:(?:guatemal|hondur|salvador|mexic|brazil|ecuador|nicaragu|haiti|cuba|venezuel|"
+                      r"colombi|peru|domin|americ|u\.?s\b|citizen|national|resident|detained|in\b|at\b)\w*)")
 _LIST_SEP = re.compile(r"\s*(?:,|&|\b(?i:and)\b|\by\b|\bY\b)\s*")
 
 
@@ -168,6 +175,8 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
         start = m.start(1)
         if not raw[0].isupper():
             continue
+        if re.search(r"\bis\s+$", text[m.start():m.start(1)]) and _DEMONYM.match(raw):
+            continue  # "child is Guatemalan": what the child is, not its name
         for k, part in enumerate(_LIST_SEP.split(raw)):
             part = _LIST_TITLE.sub("", part)  # "Jonatan and UAC Elmer": the title is no name
             name = _name_part(part) if part else None
@@ -194,7 +203,7 @@ _PLURAL_NOUN = r"(?i:children|kids|sons|daughters|minors|uacs|hijos|hijas|filhos
 _COLON_LIST = re.compile(rf"\b{_PLURAL_NOUN}\b[^.;:\n]{{0,40}}:\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
 _BRACKET_LIST = re.compile(rf"\(\s*({_ONE_NAME}(?:\s*,\s*{_ONE_NAME})+)\s*\)")
 _TAKE = (r"(?:take|takes|taking|took|leave|leaves|leaving|left|bring|wants|want|wanted|w/|w/o|with|without|"
-         r"for|whether|if|that|reunited\s+with|reunify\s+with|de\s+llevar|llevar|llevarse|a)")
+         r"for|whether|if|that|reunited\s+with|reunify\s+with|de\s+llevar|llevar|llevarse|(?<=[aei]r\s)a)")
 _AFTER_NAME = (r"(?=\s*(?:[.;,)]|$)|\s+(?:with|w/|back|to|goes|go|stay|stays|remain|remains|be|not|is|in|"
                r"home|prior|before|behind|along|alone|con|but)\b)")
 _OBJECT_NAME = re.compile(rf"(?<![\w/])(?i:{_TAKE})\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?"

@@ -20,7 +20,7 @@ _FORMER_RE = re.compile(r"\b(?:previously|initially|at\s+first|originally|"
                         r"first\s+(?:(?:she|he|they|subj\w*)\s+)?(?:said|stated|wanted|told|agreed|asked|requested|chose|elected|decided)|"
                         r"earlier|before\s+that|formerly|had\s+(?:said|stated|wanted|requested|asked|chosen|elected))\b",
                         re.I)
-_TURN_RE = re.compile(r"(?:\bbut\b|;|\bhowever\b|,\s*(?=today|now|later|then))\s*(?:\w+\s+){0,2}?"
+_TURN_RE = re.compile(r"(?:\bbut\b|;|\bhowever\b|,\s*(?=today|now|later|then)|\b(?=changed\s))\s*(?:\w+\s+){0,2}?"
                       r"(?:today|now|later|then|this\s+(?:morning|afternoon|evening|week)|after\s+\w+ing|after\s+(?:the|a|an|her|his|their)\s+\w+|"
                       r"changed\s+(?:her|his|their)\s+mind)\b", re.I)
 
@@ -41,10 +41,10 @@ def later_decision(text: str, clauses, best_span, classify) -> Optional[tuple[st
     clause = text[a:b]
     if not _FORMER_RE.search(clause):
         return None
-    turn = _TURN_RE.search(clause, _FORMER_RE.search(clause).end())
-    if turn:
-        tail = clause[turn.start():]
-        label, p = _best(classify(tail))
+    # the last turn that reads as a decision ("but after a call she changed her mind and
+    # now wants ..."): what follows it is the outcome
+    for turn in reversed(list(_TURN_RE.finditer(clause, _FORMER_RE.search(clause).end()))):
+        label, p = _best(classify(clause[turn.start():]))
         if label in DECISIONS and p >= 0.5:
             return label, (a + turn.start(), b)
     for c_a, c_b, cats in clauses:
