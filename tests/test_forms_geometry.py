@@ -285,3 +285,15 @@ def test_forms_child_names_without_numbering_and_numbers():
                    (600, "200"), (680, "072"))
     f = extract_form([_page(words)]).fields["child_names"]
     assert f.value == [] and f.present is None
+
+
+def test_forms_heading_about_the_children_is_not_their_caption():
+    # a heading that names the children after "WITH" is about them: the line under it
+    # (its translation) is no child's name
+    words = (_words(300, (200, "ELECTION"), (380, "REGARDING"), (580, "REUNIFICATION"),
+                    (850, "WITH"), (950, "CHILD(REN)")) +
+             _words(360, (200, "Decision"), (380, "sobre"), (500, "la"), (560, "reunificacion"),
+                    (820, "familiar")))
+    rec = extract_form([_page(words)])
+    f = rec.fields["child_names"]
+    assert f is None or not f.value
