@@ -180,27 +180,6 @@ def test_options_text_column_ignores_a_translation_column():
     assert abs(text_column(opts) - 300) < 10
 
 
-def test_options_block_lead_line_without_cue_starts_the_option_below():
-    # option B's cue ("without my") is on its second line; its first line, full to the
-    # text's width, wraps into it mid-sentence: the option starts there (where its box
-    # stands). A short line above option A ends its sentence: not part of the option.
-    page = _page([
-        (180, 100, "elect one of the two (check one)"),
-        (180, 160, "request to be reunited with my child(ren) so that we go home together."),
-        (180, 300, "am knowingly and voluntarily requesting to return to the country of my"),
-        (180, 345, "citizenship without my minor child(ren), who stay here."),
-    ])
-    lines = page_lines(page)
-    lead = next(ln for ln in lines if ln.text.startswith("am knowingly"))
-    below = next(ln for ln in lines if ln.text.startswith("citizenship"))
-    first = below.words[0]
-    assert lead.x1 + (first.bbox[2] - first.bbox[0]) >= below.x1  # the lead line is full
-    opts = find_options(lines)
-    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
-    assert opts[0].lines[0].text.startswith("request to be reunited")
-    assert [ln.text[:12] for ln in opts[1].lines] == ["am knowingly", "citizenship "]
-
-
 def test_options_block_line_starting_am_is_a_new_sentence_not_a_continuation():
     # the option's "I" was lost (read as box debris): "am ..." starts a sentence, even
     # right under an option whose last line has no full stop

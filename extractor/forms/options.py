@@ -194,37 +194,16 @@ def _classify_wrapped(ln: OptionLine, below: list[OptionLine]) -> None:
     """A line that may lead an option (it has an option letter, or does not continue
     one) but states no option on its own may state it with the line below: "b) I
     request that my child(ren) depart the United States" / "with me." Then the two
-    together classify the lead line; so does the line below's own cue when that line
-    continues the lead line's sentence. (The line below may start right of it: OCR runs
+    together classify the lead line. (The line below may start right of it: OCR runs
     a caption printed left of it into its first word.)"""
     h = ln.y1 - ln.y0
     nxt = next((l for l in below if l.y0 >= ln.y1 - 0.3 * h), None)
-    if nxt is None or nxt.marker is not None \
+    if nxt is None or nxt.marker is not None or nxt.match is not None \
             or nxt.y0 - ln.y1 > 1.0 * h or not -2 * h <= nxt.x0 - ln.x0 <= 5 * h:
-        return
-    if nxt.match is not None:
-        # the option's cue is on the line below, and that line carries on this one's
-        # sentence ("I am ... requesting to return to my country of" / "citizenship
-        # without my child(ren) ..."): this line is the option's first, where its box
-        # or letter stands, not a stray line between two options
-        if _continues_sentence(ln, nxt) and _wraps_full(ln, nxt):
-            ln.match = OptionMatch(nxt.match.label, min(nxt.match.score, 0.8),
-                                   nxt.match.cue + " (on the next line)")
         return
     m = classify_option(ln.text + " " + nxt.text)
     if m is not None:
         ln.match = OptionMatch(m.label, min(m.score, 0.8), m.cue + " (with the next line)")
-
-
-def _wraps_full(ln: OptionLine, nxt: OptionLine) -> bool:
-    """``ln`` is full: the first word of the line below would not have fitted after it
-    on the text's width, so the sentence wrapped there. A short line ("I elect the
-    following (check one)", its "I" lost) ended its sentence, whatever its punctuation."""
-    if not nxt.words:
-        return False
-    h = ln.y1 - ln.y0
-    first = nxt.words[0]
-    return ln.x1 + 0.5 * h + (first.bbox[2] - first.bbox[0]) >= max(ln.x1, nxt.x1)
 
 
 def _continues_sentence(prev: OptionLine, ln: OptionLine) -> bool:
