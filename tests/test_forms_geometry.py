@@ -285,3 +285,25 @@ def test_forms_child_names_without_numbering_and_numbers():
                    (600, "200"), (680, "072"))
     f = extract_form([_page(words)]).fields["child_names"]
     assert f.value == [] and f.present is None
+
+
+def test_forms_heading_about_the_children_is_not_their_caption():
+    # a heading that names the children after "WITH" is about them: the line under it
+    # (its translation) is no child's name
+    words = (_words(300, (200, "ELECTION"), (380, "REGARDING"), (580, "REUNIFICATION"),
+                    (850, "WITH"), (950, "CHILD(REN)")) +
+             _words(360, (200, "Decision"), (380, "sobre"), (500, "la"), (560, "reunificacion"),
+                    (820, "familiar")))
+    rec = extract_form([_page(words)])
+    f = rec.fields["child_names"]
+    assert f is None or not f.value
+
+
+def test_forms_date_caption_under_a_blank_fill_line_does_not_take_the_row_below():
+    # "Date of signature" printed under a blank line: the date written on the row under
+    # it belongs to the next field, whatever it is; the signing date is blank
+    words = (_words(500, (200, "Date"), (300, "of"), (350, "signature")) +
+             _words(570, (200, "March"), (330, "10,"), (400, "2018")))
+    rec = extract_form([_page(words, hlines=[(180, 900, 490)])])
+    f = rec.fields["date_signed"]
+    assert f is not None and f.value is None

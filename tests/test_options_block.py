@@ -178,3 +178,20 @@ def test_options_text_column_ignores_a_translation_column():
     ])
     opts = find_options(page_lines(page))
     assert abs(text_column(opts) - 300) < 10
+
+
+def test_options_block_line_starting_am_is_a_new_sentence_not_a_continuation():
+    # the option's "I" was lost (read as box debris): "am ..." starts a sentence, even
+    # right under an option whose last line has no full stop
+    page = _page([
+        (180, 160, "request to be reunited with my child(ren) so we go home together O"),
+        (180, 205, "am requesting to return to my country without my child(ren) here"),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
+    # the same words after an "I" that ends the line above carry on its sentence
+    from extractor.forms.options import _continues_sentence
+    for prev, expected in (("we want to go home together before I", True),
+                           ("we want to go home together soon", False)):
+        lines = page_lines(_page([(180, 160, prev), (180, 205, "am removed from here")]))
+        assert _continues_sentence(lines[0], lines[1]) is expected

@@ -113,7 +113,11 @@ def _abbreviation_of_same_field(prev: Word, hit: LabelHit) -> bool:
     return own is not None and own != "" and label_field(f"{prev.text} {hit.text}") == own
 
 
-_POSSESSIVE = {"my", "mi", "mis", "meu", "meus", "mon", "mes", "our", "nuestros", "his", "her", "sus"}
+#: words that make a phrase about the children a sentence or a heading, never the
+#: children's caption: a possessive ("my child(ren)") or a preposition
+#: ("ELECTION REGARDING REUNIFICATION WITH CHILD(REN)", "sin mi(s) hijo(s)")
+_ABOUT_CHILDREN = {"my", "mi", "mis", "meu", "meus", "mon", "mes", "our", "nuestros", "his", "her",
+                   "sus", "with", "without", "con", "sin", "com", "sem", "avec", "sans"}
 
 
 def _is_title(hit: LabelHit, page: Page) -> bool:
@@ -275,8 +279,8 @@ def find_labels(page: Page, lines: list[Line], rulings) -> Labels:
     for h in hits:
         _grow_label(h, taken - {id(w) for w in h.line.words[h.start:h.end]})
     hits = _merge_overlapping(hits)
-    # "my child(ren)", "mi(s) hijo(s)": a sentence about the children, never a label
-    hits = [h for h in hits if not (h.key == "child_names" and _POSSESSIVE & set(fold(h.text).split()))]
+    # "my child(ren)", "WITH CHILD(REN)": a sentence or heading about the children, never a label
+    hits = [h for h in hits if not (h.key == "child_names" and _ABOUT_CHILDREN & set(fold(h.text).split()))]
     label_word_ids = {id(w) for h in hits for w in h.line.words[h.start:h.end]}
     hits = [h for h in hits if h.key == "_stop" or looks_like_label(h, label_word_ids)]
     titles = [h for h in hits if _is_title(h, page)]

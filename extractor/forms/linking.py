@@ -128,6 +128,13 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
             if ws:
                 # a caption sits right under its line: prefer it unless the row below is nearer
                 offers.append((d * (0.8 if ruling_above(rulings, h.bbox, hh) else 1.2), k, "above", ws))
+        if name in PARSED_FIELDS and not boxed and not colon and ruling_above(rulings, h.bbox, hh):
+            # a date's or language's caption printed under its fill line: the value is on
+            # that line (read again there if OCR found it blank) or nowhere; the row below
+            # is the next field's ("Date of signature" under a blank line, the officer's
+            # date written on the row under it). (Names may be listed under their
+            # caption: children's names under "Child(ren)" with a rule above it.)
+            continue
         d, ws = row_near(lines, h.bbox, "below", used, 3.0 * hh, (x0, x1))
         ws = name_before_number(ws) if name in DIGITLESS_NAMES else ws
         if ws:

@@ -218,7 +218,14 @@ def _continues_sentence(prev: OptionLine, ln: OptionLine) -> bool:
     if w is None or w.conf < 0.75:  # (a mark drawn over a line garbles its first word)
         return False
     first = w.text.strip()
+    if first.lower().strip(",.") in _I_AM and not re.search(r"\bI\W*$", prev.text.strip()):
+        return False  # "am ..." with no "I" before it: the sentence's "I" was lost (box debris)
     return sum(c.isalpha() for c in first) >= 2 and first[0].isalpha() and first[0].islower()
+
+
+#: a line's first word that is "I am" with its "I" lost ("am"), or run into it ("lam"):
+#: the start of a sentence, never the rest of the line above
+_I_AM = {"am", "lam"}
 
 
 def _option_block(opts: list[Option]) -> list[Option]:
