@@ -27,12 +27,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
-
-import score as S  # noqa: E402  (the evaluator's own comparison rules)
+SCORE_DIR = ROOT.parent / "shared" / "eval"
 
 from extractor.model import Field  # noqa: E402
 from scoring import rubric  # noqa: E402
+
+
+def _score():
+    """The evaluator's own comparison rules (../shared/eval/score.py), loaded when
+    first needed so that importing this module never depends on it."""
+    if not (SCORE_DIR / "score.py").is_file():
+        raise FileNotFoundError(f"{SCORE_DIR / 'score.py'} is missing: fields are judged by the shared evaluator")
+    if str(SCORE_DIR) not in sys.path:
+        sys.path.insert(0, str(SCORE_DIR))
+    import score
+    return score
 
 BINS = (0.0, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001)
 PASS_CUTS = (0.5, 0.6, 0.7, 0.8)
@@ -41,6 +50,7 @@ FAIL_CUTS = (0.2, 0.35, 0.5)
 
 def pairs(folder: Path):
     """(truth form record, predicted form record or None) of every form in a folder."""
+    S = _score()
     truth = [json.loads(line) for line in open(folder / "truth.jsonl", encoding="utf-8")]
     preds, _ = S.load_jsonl(folder / "pred.jsonl")
     by_sha = {p.get("sha256"): p for p in preds}
@@ -53,6 +63,7 @@ def pairs(folder: Path):
 
 def field_rows(folder: Path):
     """(field name, confidence, read right) of every predicted form field."""
+    S = _score()
     for tr, pr in pairs(folder):
         if pr is None:
             continue
