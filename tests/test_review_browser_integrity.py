@@ -89,6 +89,15 @@ def _button(page, name: str):
     return page.get_by_role("button", name=name, exact=True)
 
 
+def _textbox(page, name: str):
+    """The one text box so labelled, once the rerun has replaced the previous run's
+    elements (like :func:`_button`)."""
+    page.wait_for_function(
+        "name => document.querySelectorAll(`input[aria-label=\"${name}\"]`).length === 1",
+        arg=name, timeout=30000)
+    return page.get_by_role("textbox", name=name)
+
+
 def test_a_note_for_one_check_is_not_saved_with_the_next(ui, browser):
     page, rid = _open_record(ui, browser, TWO)
     page.get_by_role("textbox", name=NOTE).fill("officer's name is on the back")
@@ -120,11 +129,21 @@ def test_a_key_press_says_what_it_decided_and_is_undone_then_revised(ui, browser
     assert page.get_by_text("Your decision").count() == 0
     # fill, not typed keys: a letter typed while a rerun takes the focus away would
     # reach the page's shortcuts (e escalates)
-    box = page.get_by_role("textbox", name=NOTE)
-    box.fill("acknowledged on the second page")
-    box.press("Enter")  # Enter commits the text to the app (a rerun), Esc leaves the box
+    # the undo's return to the record can take a second rerun, which draws a new, empty
+    # note box: type only once the page has settled on one box
+    _textbox(page, NOTE)
     idle(page)
-    box.press("Escape")
+    page.wait_for_timeout(1000)
+    idle(page)
+    note = "acknowledged on the second page"
+    _textbox(page, NOTE).fill(note)
+    _textbox(page, NOTE).press("Enter")  # Enter commits the text to the app (a rerun), Esc leaves the box
+    idle(page)
+    page.wait_for_function(  # the one note box holds the note: the app has it
+        "([name, note]) => { const b = document.querySelectorAll(`input[aria-label=\"${name}\"]`);"
+        " return b.length === 1 && b[0].value === note; }", arg=[NOTE, note], timeout=30000)
+    page.keyboard.press("Escape")
+    idle(page)  # a click landing while a rerun replaces the buttons can be lost
     _button(page, "Overturn (o)").click()  # (the key press was tried above: c)
     poll(lambda: len(history(ui["db"], rid)) == 3, what="the revised decision")
     got = [(d["reviewer"], d["action"], d["note"]) for d in history(ui["db"], rid)]
