@@ -118,14 +118,17 @@ def main(argv=None) -> int:
                     help="validation folders with truth.jsonl and pred.jsonl (default: draw and read)")
     a = ap.parse_args(argv)
     folders = a.folders or read_draws(Path(tempfile.mkdtemp(prefix="field-confidence-")))
-    by_field = examples(folders)
+    halves = [examples([f]) for f in folders]  # each folder read once
+    by_field: dict[str, list[tuple[float, bool]]] = {}
+    for half in halves:
+        for name, pairs in half.items():
+            by_field.setdefault(name, []).extend(pairs)
     maps = fit_maps(by_field)
     raw, cal, y = apply(maps, by_field)
     print_reliability("raw, all form fields", reliability(raw, y))
     print_reliability("calibrated, in-sample", reliability(cal, y))
     cross = {}
     if len(folders) == 2:  # fitted on one draw, measured on the other: the honest number
-        halves = [examples([f]) for f in folders]
         for i in (0, 1):
             r, c, yy = apply(fit_maps(halves[i]), halves[1 - i])
             cross[f"fit {folders[i].parent.name} -> {folders[1 - i].parent.name}"] = {

@@ -35,8 +35,8 @@ def _maps() -> dict[str, tuple[np.ndarray, np.ndarray]]:
             for name, m in data["maps"].items()}
 
 
-def calibrated(field_name: str, raw: float) -> float:
-    maps = _maps()
+def calibrated(field_name: str, raw: float, maps=None) -> float:
+    maps = maps if maps is not None else _maps()
     x, y = maps.get(field_name) or maps["*"]
     mapped = float(calibrate(np.asarray([raw], dtype=float), x, y)[0])
     return round(min(float(raw), mapped), 4)
@@ -47,9 +47,10 @@ def calibrate_record(record: Record) -> Record:
     ``WAIVERSCAN_RAW_CONFIDENCE=1`` leaves the raw ones: the maps are fitted on them."""
     if os.environ.get("WAIVERSCAN_RAW_CONFIDENCE") == "1":
         return record
+    maps = _maps()  # once a record, not once a field
     for name, f in record.fields.items():
         if f is None or f.raw_confidence is not None:
             continue
         f.raw_confidence = float(f.confidence)
-        f.confidence = calibrated(name, f.raw_confidence)
+        f.confidence = calibrated(name, f.raw_confidence, maps)
     return record
