@@ -54,7 +54,7 @@ def add_users(url: str) -> None:
 def demo_decisions(url: str) -> dict[str, str]:
     """Two reviewers on the first form in the queue: agreeing on its first check and
     disagreeing on its second; counsel assigned the case with most records. Returns
-    ``{"record", "a_number"}`` to photograph."""
+    ``{"record", "a_number", "field", "page"}`` to photograph."""
     from review_ui.access import Archive
     from scoring.cases import roll_up
     from waiverscan.store import open_store
@@ -64,6 +64,10 @@ def demo_decisions(url: str) -> dict[str, str]:
         demo = Archive(store, get_user(store, "demo"))
         rob = Archive(store, get_user(store, "rob"))
         item = next(i for i in demo.queue() if i.doc_type == "waiver_form" and len(i.checks) >= 2)
+        # a field of it read with a box, to highlight and crop (which one depends on the
+        # queue's order, which follows the reader's confidences)
+        fields = store.record(item.record_id)["fields"]
+        field, on = next((n, f["page"]) for n, f in fields.items() if isinstance(f, dict) and f.get("bbox"))
         first, second = item.check_ids[:2]
         demo.decide(item.record_id, first, "confirm", note="blank on the scan")
         rob.decide(item.record_id, first, "confirm")
@@ -77,7 +81,7 @@ def demo_decisions(url: str) -> dict[str, str]:
         case = max(cases, key=lambda c: ("conflicting_records" in (c.get("flags") or []),
                                          len(c.get("records") or [])))
         assign(store, "carla", case["a_number"])
-        return {"record": item.record_id, "a_number": case["a_number"]}
+        return {"record": item.record_id, "a_number": case["a_number"], "field": field, "page": on}
     finally:
         store.close()
 
@@ -182,8 +186,8 @@ def photograph(base: str, out: Path, shown: dict[str, str]) -> dict[str, int]:
         page.get_by_text("Reviewers disagree").wait_for(timeout=60000)
         idle(page)  # the crop of a value found, beside the page
         page.get_by_role("combobox", name="Highlight").click()
-        page.get_by_role("option", name="parent_name").click()
-        page.get_by_text("parent_name, page 1, as written").wait_for(timeout=60000)
+        page.get_by_role("option", name=shown["field"]).click()
+        page.get_by_text(f"{shown['field']}, page {shown['page']}, as written").wait_for(timeout=60000)
         sizes["record"] = shoot(page, out / "record.png", 1250)
         page.goto(f"{base}/case?a={shown['a_number']}")
         page.get_by_text("Timeline").wait_for(timeout=60000)
