@@ -45,3 +45,19 @@ def test_fields_binned_and_cut_offs_rescored(tmp_path):
     assert (rubric.PASS_MIN_CONFIDENCE, rubric.FAIL_MIN_CONFIDENCE) == before  # put back
     at_06 = next(line for line in sweep if line.split()[:2] == ["0.60", "0.35"])
     assert "0.0%" in at_06
+
+
+def test_raw_rows_read_the_confidence_before_calibration(tmp_path):
+    # the fitting recipe (training/forms_field_confidence.py) regresses on the raw value;
+    # a prediction without confidence_raw (older pipeline) falls back to confidence
+    truth = [_form("c", {"parent_name": "Eusebia Tolentino", "a_number": "A123456789"})]
+    pred = [_form("c", {"parent_name": {"value": "Eusebia Tolentino", "confidence": 0.61,
+                                        "confidence_raw": 0.88},
+                        "a_number": {"value": "A123456788", "confidence": 0.4}})]
+    _write(tmp_path / "v", truth, pred)
+    assert sorted(reliability.field_rows(tmp_path / "v", raw=True)) == [
+        ("a_number", 0.4, False), ("parent_name", 0.88, True)]
+    assert sorted(reliability.field_rows(tmp_path / "v")) == [
+        ("a_number", 0.4, False), ("parent_name", 0.61, True)]
+    from training.forms_field_confidence import examples
+    assert examples([tmp_path / "v"]) == {"a_number": [(0.4, False)], "parent_name": [(0.88, True)]}

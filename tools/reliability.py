@@ -61,8 +61,9 @@ def pairs(folder: Path):
             yield tr, (forms[i] if i < len(forms) else None)
 
 
-def field_rows(folder: Path):
-    """(field name, confidence, read right) of every predicted form field."""
+def field_rows(folder: Path, raw: bool = False):
+    """(field name, confidence, read right) of every predicted form field; with ``raw``
+    the reader's confidence before calibration (``confidence_raw``) where exported."""
     S = _score()
     for tr, pr in pairs(folder):
         if pr is None:
@@ -71,8 +72,9 @@ def field_rows(folder: Path):
             f = (pr.get("fields") or {}).get(name)
             if not isinstance(f, dict):
                 continue
+            conf = f.get("confidence_raw", f.get("confidence")) if raw else f.get("confidence")
             ok = S.canon(name, tv, "waiver_form") == S.canon(name, f.get("value"), "waiver_form")
-            yield name, float(f.get("confidence") or 0.0), ok
+            yield name, float(conf or 0.0), bool(ok)
 
 
 def reliability(rows: list[tuple[str, float, bool]]) -> str:

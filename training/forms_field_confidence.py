@@ -27,21 +27,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.isotonic import IsotonicRegression
 
+from tools.reliability import field_rows
 from training.forms_common import reliability, print_reliability, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORE_DIR = ROOT.parent / "shared" / "eval"
 DRAWS = ((12, 60), (13, 60))  # (validation seed, forms)
 MIN_PER_FIELD = 40
 CLIP = (0.02, 0.98)
-
-
-def _score_module():
-    if not (SCORE_DIR / "score.py").is_file():
-        sys.exit(f"needs the evaluator {SCORE_DIR / 'score.py'} to tell right from wrong")
-    sys.path.insert(0, str(SCORE_DIR))
-    import score
-    return score
 
 
 def read_draws(work: Path) -> list[Path]:
@@ -57,22 +49,12 @@ def read_draws(work: Path) -> list[Path]:
 
 
 def examples(folders: list[Path]) -> dict[str, list[tuple[float, bool]]]:
-    """field -> (raw confidence, read right) over every predicted form field."""
-    S = _score_module()
+    """field -> (raw confidence, read right) over every predicted form field, judged as
+    tools/reliability.py judges them (the evaluator's own comparison)."""
     by_field: dict[str, list[tuple[float, bool]]] = {}
     for folder in folders:
-        truth = [json.loads(line) for line in open(folder / "truth.jsonl", encoding="utf-8")]
-        preds = {p["sha256"]: p for p in map(json.loads, open(folder / "pred.jsonl", encoding="utf-8"))}
-        for t in truth:
-            got = [r for r in (preds.get(t["sha256"]) or {}).get("records") or [] if r["kind"] == "waiver_form"]
-            for tr, pr in zip((r for r in t["records"] if r["kind"] == "waiver_form"), got):
-                for name, tv in tr["fields"].items():
-                    f = pr["fields"].get(name)
-                    if not isinstance(f, dict):
-                        continue
-                    raw = f.get("confidence_raw", f.get("confidence")) or 0.0
-                    ok = S.canon(name, tv, "waiver_form") == S.canon(name, f.get("value"), "waiver_form")
-                    by_field.setdefault(name, []).append((float(raw), bool(ok)))
+        for name, raw, ok in field_rows(folder, raw=True):
+            by_field.setdefault(name, []).append((raw, ok))
     return by_field
 
 
