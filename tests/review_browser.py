@@ -47,8 +47,10 @@ def poll(fn, timeout: float = 30.0, what: str = "condition"):
 
 
 @contextlib.contextmanager
-def review_server(db: str, cwd: Optional[Path] = None, env: Optional[dict] = None) -> Iterator[str]:
-    """`waiverscan review --db DB` until the block ends; yields its base URL."""
+def review_server(db: str, cwd: Optional[Path] = None, env: Optional[dict] = None,
+                  timeout: float = 90) -> Iterator[str]:
+    """`waiverscan review --db DB` until the block ends; yields its base URL (also
+    used by tools/screenshots.py, started in the repository)."""
     port = free_port()
     exe = Path(sys.executable).with_name("waiverscan")
     proc = subprocess.Popen([str(exe), "review", "--db", db, "--port", str(port)],
@@ -63,7 +65,7 @@ def review_server(db: str, cwd: Optional[Path] = None, env: Optional[dict] = Non
         except OSError:
             return False
     try:
-        poll(healthy, 90, "the UI to start")
+        poll(healthy, timeout, "the UI to start")
         yield f"http://127.0.0.1:{port}"
     finally:
         stop_group(proc)

@@ -13,20 +13,19 @@ Everything is synthetic sample data.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+# the browser tests' own server and browser: one way to start them (tests/review_browser.py)
+from review_browser import chromium, review_server  # noqa: E402
 VENV_BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "waiverscan-demo"
 USERS = (("demo", "reviewer"), ("rob", "reviewer"), ("carla", "counsel"))
 SCAN_EXCLUDES = ("--exclude", "*.jsonl", "--exclude", "*.json", "--exclude", "*.md")
@@ -84,47 +83,6 @@ def demo_decisions(url: str) -> dict[str, str]:
         return {"record": item.record_id, "a_number": case["a_number"], "field": field, "page": on}
     finally:
         store.close()
-
-
-@contextlib.contextmanager
-def serve(url: str) -> Iterator[str]:
-    """`waiverscan review` on a free loopback port, started in the repository (where
-    the stored relative source paths resolve); yields its base URL."""
-    from ui_server import free_port, stop_group
-    port = free_port()
-    proc = subprocess.Popen([str(VENV_BIN / "waiverscan"), "review", "--db", url, "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("the review UI exited")
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=5) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the review UI did not start")
-            time.sleep(0.3)
-        yield base
-    finally:
-        stop_group(proc)
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator:
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def sign_in(page, user: str, password: str = PASSWORD) -> None:
@@ -217,7 +175,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         scan(url, Path("samples/forms"), Path("samples/comments"))
         add_users(url)
         shown = demo_decisions(url)
-        with serve(url) as base:
+        with review_server(url, cwd=ROOT, timeout=120) as base:
             sizes = photograph(base, args.out, shown)
     for name, size in sizes.items():
         print(f"{args.out / (name + '.png')}: {size // 1024} KB")
