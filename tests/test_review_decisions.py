@@ -61,6 +61,31 @@ def test_a_decision_says_what_it_did_and_can_be_undone(review_db):
     assert {c["id"]: c["status"] for c in apply_reviews(rec, hist)["checks"]}["F-DATED"] == "fail"
 
 
+def test_undo_after_the_record_moved_on_comes_back_to_it_and_a_refused_note_stays(review_db):
+    rid = _form_record(review_db, P2)
+    at = page("record", review_db, "rita")
+    at.query_params["record"] = rid
+    at.run()
+    at.button(key="confirm").click().run()  # F-DATED: on to F-SUPERVISOR
+    at.text_input(key=f"note_{rid}_F-SUPERVISOR").input("the back of the form is signed")
+    at.button(key="escalate").click().run()  # the record's last check: on to the next
+    assert not at.exception
+    assert f"record {rid}" not in " ".join(c.value for c in at.caption)
+    at.button(key="undo_last").click().run()
+    assert not at.exception
+    assert f"record {rid}" in " ".join(c.value for c in at.caption)
+    assert at.radio(key=f"current_{rid}").value == "F-SUPERVISOR"
+    assert [d["action"] for d in _history(review_db, rid)] == ["accept", "escalate", "withdraw"]
+    # an overturn without a reason is refused: the reason is shown, the form keeps what
+    # was typed, nothing is stored
+    form = f"{rid}_F-SUPERVISOR"
+    at.text_input(key=f"fix_value_{form}").input("yes").run()
+    at.button(key="overturn").click().run()
+    assert any("Not recorded" in e.value for e in at.error)
+    assert at.text_input(key=f"fix_value_{form}").value == "yes"
+    assert len(_history(review_db, rid)) == 3
+
+
 def test_a_reviewer_revises_their_decision_latest_counts(review_db):
     rid = _form_record(review_db, P2)
     store = open_store(review_db)

@@ -148,21 +148,56 @@ current = (st.radio("Check under review", ids, horizontal=True, key=f"current_{r
 focus = tuple(CHECK_FIELDS.get(current or "", ()))
 names = list(rec.get("fields") or {})
 
+
+
+def _undo(record: str, check: str, back: bool) -> None:
+    """Take a decision back before the page is drawn (a button callback): the run that
+    follows draws the record once, so no half-drawn page with a stale note box is left
+    to type into while a second run replaces it."""
+    try:
+        archive.undo(record, check)
+    except ValueError as exc:
+        st.session_state["undo_error"] = str(exc)
+        return
+    st.session_state.pop("last_decided", None)
+    if back:  # the decision had moved on to the next record: come back to it
+        st.session_state["record_id"] = record
+        st.session_state[f"select_{record}"] = check
+        st.query_params["record"] = record
+
+
+
+def _decide(record: str, check: str, action: str, form: str, next_check, record_done: bool) -> None:
+    """Record a decision before the page is drawn (a button or key callback), from the
+    note and correction typed in this check's own form: the next run draws what follows
+    (the next check, or the next record) once."""
+    note = st.session_state.get(f"note_{form}") or ""
+    fix_field = st.session_state.get(f"fix_field_{form}") or "(none)"
+    fix_value = st.session_state.get(f"fix_value_{form}") or ""
+    corrected = fix_field != "(none)" and fix_value.strip() != ""
+    try:
+        got = archive.decide(record, check, action,
+                             field=fix_field if corrected and action == "overturn" else None,
+                             value_after=fix_value if corrected else None, note=note)
+    except ValueError as exc:  # InvalidValue too: the reason, and nothing stored
+        st.session_state[f"refused_{form}"] = f"Not recorded: {exc}"
+        return
+    label = (f"record {snapshot.index(record) + 1} of {len(snapshot)}" if record in snapshot
+             else f"record {record[:12]}")
+    st.session_state["last_decided"] = {"record": record, "check": check, "label": label,
+                                        "words": DONE_WORDS[got["action"]]}
+    if next_check:
+        st.session_state[f"select_{record}"] = next_check
+    elif record_done:
+        _go(1)
+
+if err := st.session_state.pop("undo_error", None):
+    st.error(err)
 last = st.session_state.get("last_decided")
 if last and archive.can_decide:  # what the last click or key press did, and its undo
     n1, n2 = st.columns([6, 1])
     n1.success(f"{esc(last['words'])}: {esc(last['check'])} of {esc(last['label'])}")
-    if n2.button("Undo", key="undo_last"):
-        try:
-            archive.undo(last["record"], last["check"])
-        except ValueError as exc:
-            st.error(str(exc))
-        else:
-            st.session_state.pop("last_decided", None)
-            st.session_state["record_id"] = last["record"]
-            st.session_state[f"select_{last['record']}"] = last["check"]
-            st.query_params["record"] = last["record"]
-            st.rerun()
+    n2.button("Undo", key="undo_last", on_click=_undo, args=(last["record"], last["check"], True))
 
 left, right = st.columns([1, 1])
 with left:
@@ -238,45 +273,26 @@ if current and archive.can_decide:
         d = mine[current]
         st.info(f"Your decision: {esc(decision_words(d))} ({str(d['at'])[:16]}). A new "
                 "decision replaces it; Undo takes it back (both are added to the log).")
-        if st.button("Undo my decision", key=f"undo_{rid}_{current}"):
-            archive.undo(rid, current)
-            st.session_state.pop("last_decided", None)
-            st.rerun()
+        st.button("Undo my decision", key=f"undo_{rid}_{current}", on_click=_undo,
+                  args=(rid, current, False))
     # keys per record AND check: a note or value typed for one check never rides along
     # with the next check's decision (each check's form starts empty)
     form = f"{rid}_{current}"
-    note = st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{form}")
+    st.text_input("Note or reason (needed to overturn without a correction)", key=f"note_{form}")
     fields = [n for n in CHECK_FIELDS.get(current, ())] or names
     fcol, vcol = st.columns(2)
-    fix_field = fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{form}")
-    fix_value = vcol.text_input("Corrected value", key=f"fix_value_{form}")
+    fcol.selectbox("Corrected field (optional)", ["(none)", *fields], key=f"fix_field_{form}")
+    vcol.text_input("Corrected value", key=f"fix_value_{form}")
     b1, b2, b3 = st.columns(3)
-    action = None
-    if b1.button("Confirm (c)", key="confirm", type="primary"):
-        action = "confirm"
-    if b2.button("Overturn (o)", key="overturn"):
-        action = "overturn"
-    if b3.button("Escalate (e)", key="escalate"):
-        action = "escalate"
-    if action:
-        corrected = fix_field != "(none)" and fix_value.strip() != ""
-        try:
-            got_d = archive.decide(rid, current, action,
-                                   field=fix_field if corrected and action == "overturn" else None,
-                                   value_after=fix_value if corrected else None, note=note)
-        except ValueError as exc:  # InvalidValue too: the reason, and nothing stored
-            st.error(f"Not recorded: {exc}")
-        else:
-            label = (f"record {snapshot.index(rid) + 1} of {len(snapshot)}" if rid in snapshot
-                     else f"record {rid[:12]}")
-            st.session_state["last_decided"] = {"record": rid, "check": current, "label": label,
-                                                "words": DONE_WORDS[got_d["action"]]}
-            rest = [c["id"] for c in pending if c["id"] != current]
-            if rest:
-                st.session_state[f"select_{rid}"] = rest[0]
-            elif any(c["id"] == current for c in pending):  # the record is done: next one
-                _go(1)
-            st.rerun()
+    rest = [c["id"] for c in pending if c["id"] != current]
+    done_now = any(c["id"] == current for c in pending) and not rest  # the record's last
+    for col, label, action, kind in ((b1, "Confirm (c)", "confirm", "primary"),
+                                     (b2, "Overturn (o)", "overturn", "secondary"),
+                                     (b3, "Escalate (e)", "escalate", "secondary")):
+        col.button(label, key=action, type=kind, on_click=_decide,
+                   args=(rid, current, action, form, rest[0] if rest else None, done_now))
+    if err := st.session_state.pop(f"refused_{form}", None):
+        st.error(err)
 elif current:
     st.info("Your role does not record decisions.")
 if not pending and flagged:
