@@ -113,12 +113,8 @@ for c in conflicts(history, rid):
     st.warning(f"Reviewers disagree on {esc(c['subject'])}: " + "; ".join(
         f"{esc(d['reviewer'])} {esc(d['verdict'])} ({str(d['at'])[:16]})" for d in c["decisions"]))
 nav1, nav2, _ = st.columns([1, 1, 6])
-if nav1.button("Previous (p)", key="prev"):
-    _go(-1)
-    st.rerun()
-if nav2.button("Next (n)", key="next"):
-    _go(1)
-    st.rerun()
+nav1.button("Previous (p)", key="prev", on_click=_go, args=(-1,))  # callbacks: one run
+nav2.button("Next (n)", key="next", on_click=_go, args=(1,))
 
 flagged = sorted((c for c in rec.get("checks") or [] if c.get("status") in ("fail", "unknown")),
                  key=check_tier)
