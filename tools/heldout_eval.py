@@ -91,6 +91,32 @@ def read_one(args: tuple[str, str | None, str]) -> dict:
     return doc.to_contract()
 
 
+def warm_one(args: tuple[str, str, str]) -> bool:
+    """OCR one image file into the cache, nothing read from it: True if it was new."""
+    path, cache, key = args
+    from extractor import ingest
+    from extractor.pipeline import read_pages
+    p = Path(path)
+    kind = ingest.sniff(p)
+    pkl = Path(cache) / f"{ingest.sha256_file(p)}.{key}.pkl"
+    if kind not in ("pdf", "png", "jpeg", "tiff") or pkl.exists():
+        return False
+    try:
+        pages = read_pages(p, kind)
+    except Exception:  # noqa: BLE001  (left for the prediction run to report)
+        return False
+    tmp = pkl.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(pages))
+    tmp.replace(pkl)
+    return True
+
+
+def warm(files: list[Path], jobs: int, cache: str) -> int:
+    key = reader_key()
+    with ProcessPoolExecutor(max(1, jobs)) as pool:
+        return sum(pool.map(warm_one, [(str(f), cache, key) for f in files]))
+
+
 def predict(files: list[Path], out: Path, jobs: int, cache: str | None) -> Path:
     key = reader_key()
     pred = out / "pred.jsonl"
@@ -160,6 +186,9 @@ def main(argv=None) -> int:
                     help="OCR cache folder ('' for none)")
     ap.add_argument("--out", type=Path, default=None, help="where sets, predictions and scores go")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON too")
+    ap.add_argument("--ocr-only", action="store_true",
+                    help="draw the sets and OCR their pages into --cache; predict and score nothing "
+                         "(so a held-out draw's only look can be run quickly later, with the same --seed)")
     a = ap.parse_args(argv)
     seed = a.seed if a.seed is not None else int(time.time()) % 1_000_000_007
     out = a.out or Path(tempfile.mkdtemp(prefix="waiverscan-heldout-"))
@@ -168,6 +197,16 @@ def main(argv=None) -> int:
         Path(a.cache).mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, dict]] = []
     t0 = time.time()
+    if a.ocr_only:
+        if not a.cache:
+            ap.error("--ocr-only needs --cache")
+        for split, n, s in (("heldout", a.n, seed), ("validation", a.val_n, a.val_seed)):
+            if n:
+                d = draw(split, n, s, out)
+                new = warm(sorted((d / "files").iterdir()), a.jobs, a.cache)
+                print(f"# {split} seed {s}: {n} forms drawn in {d}, {new} files OCR-cached in {a.cache}")
+        print(f"# {time.time() - t0:.0f} s; nothing predicted or scored")
+        return 0
     if a.n:
         d = draw("heldout", a.n, seed, out)
         pred = predict(sorted((d / "files").iterdir()), d, a.jobs, a.cache or None)
