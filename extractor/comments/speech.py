@@ -36,9 +36,12 @@ def language(doc: Doc) -> Optional[Found]:
         # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
         # the language the entry was conducted in
         bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
-        if languages.unavailable_after(doc.text, ent.end_char):
-            unavailable = True
+        if languages.unavailable_after(doc.text, ent.end_char) or (
+                ctx_a & _INTERP_AFTER and languages.planned_interp(languages.to_stop(doc.text, ent.sent.start_char, ent.sent.end_char))):
+            unavailable = True  # no interpreter of it could be had, or one is only planned
             continue
+        if _in_name(doc.text, ent.start_char, ent.end_char):
+            continue  # "OFFICER ... CASTELLANO-BROOK": part of a person's name
         if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
             found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
             if ent.ent_id_ != "eng" and _NATIVE_RE.search(doc.text[max(0, ent.start_char - 30):ent.start_char]):
@@ -57,6 +60,20 @@ def language(doc: Doc) -> Optional[Found]:
         # validation sets' convention.)
         return _quoted_language(doc.text) or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
     return english or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
+
+
+_INTERP_AFTER = {"interpreter", "interp", "interpreters", "translator", "interpretation"}
+_HYPHEN_OK = re.compile(r"-\s*(?:speak\w*|language|lang|interp\w*|only|fluent|native|translat\w*)\b", re.I)
+
+
+def _in_name(text: str, a: int, b: int) -> bool:
+    """A language word joined by a hyphen to another word that is not "speaking" etc.
+    ("CASTELLANO-BROOK", "Ixil-Moreno"): a double surname, not a language."""
+    after = text[b:b + 16]
+    before = text[max(0, a - 2):a]
+    if after.startswith("-") and len(after) > 1 and after[1].isalpha():
+        return not _HYPHEN_OK.match(after)
+    return before.endswith("-") and a >= 2 and before[0].isalpha()
 
 
 def _repaired_language(text: str) -> Optional[Found]:
@@ -90,7 +107,11 @@ def _same_word(text: str, fixed: str, at: int) -> Optional[tuple[int, int]]:
 _REPAIRED_LANG_RE = re.compile(rf"\b({languages.LANG_ALT})\s+(?:speaking|interp\w*|translator|speaker)\b|"
                                rf"\b(?:in|fluent\s+in|via)\s+({languages.LANG_ALT})\b")
 _NATIVE_RE = re.compile(r"\b(?:native|first|mother|primary|own)\s+(?:language|tongue|lang)\s*(?:is|:|=|-)?\s*$|"
-                        r"\bnative\s+$", re.I)
+                        r"\bnative\s+$|"
+                        # what the parent speaks ("SUBJ speaks Kaqchikel and some Spanish"): the
+                        # parent's languages; the interview's language, if also named, wins
+                        r"\b(?:subj\w*|sbj|he|she|they|parent|detainee|mother|father)\s+(?:only\s+)?speaks?\s+(?:only\s+)?$|"
+                        r"\b(?:limited|some|little|basic|poor|broken)\s+$", re.I)
 
 
 def _coded_or_spoken(text: str) -> Optional[Found]:
@@ -153,11 +174,12 @@ def interpreter(doc: Doc) -> Found:
     for ent in doc.ents:
         if ent.label_ in ("INTERP", "FLUENT"):
             clause = languages.to_stop(doc.text, ent.sent.start_char, ent.sent.end_char)
-            if ent.label_ == "INTERP" and languages.NEG_INTERP_RE.search(clause):
+            if ent.label_ == "INTERP" and (languages.NEG_INTERP_RE.search(clause) or languages.planned_interp(clause)):
                 continue
             return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
     for sent in doc.sents if len(doc) else []:
-        if _repaired_interp(languages.to_stop(doc.text, sent.start_char, sent.end_char)):
+        clause = languages.to_stop(doc.text, sent.start_char, sent.end_char)
+        if _repaired_interp(clause) and not languages.planned_interp(clause):
             return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
     hit = languages.officer_fluent(doc.text)
     if hit:
