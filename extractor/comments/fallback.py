@@ -42,7 +42,7 @@ _KIN = (r"(?:(?:her|his|their|the|both|all|two|three|four|five|my|\d+)\s+)*(?:ch
 _REQUEST_RES = [
     re.compile(rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|wants?|wanted|wish(?:es|ed)?|would\s+like|elect(?:s|ed)?|"
                rf"cho(?:se|oses)|decision|decided|decides|agree[sd]?|prefer(?:s|red)?|plan(?:s|ned)?|intend(?:s|ed)?)\b[^.;]{{0,60}}?\bto\s+(?:be\s+)?(?:deported|removed|returned|repatriated|"
-               rf"depart|travel|leave|go|return)\s+(?:home\s+)?(?:together\s+)?(?:with|w/)\s+{_KIN}", re.I),
+               rf"depart|travel|leave|go|return|reunified|reunited)\s+(?:home\s+)?(?:together\s+)?(?:with|w/)\s+{_KIN}", re.I),
     # the offer and its acceptance: "offered removal with her son and accepted"
     re.compile(rf"\boffered\b(?=[^.;]{{0,60}}?{_WITH})[^.;]{{0,80}}?(?:\band|,|;)\s+(?:(?:subj\w*|she|he|they|pa)\s+)?"
                r"(?:accepted|agreed|said\s+yes)\b|"
@@ -54,12 +54,14 @@ _REQUEST_RES.append(re.compile(
     r"(?:for\s+)?reunif\w*", re.I))
 # the officer's offer or question answered in shorthand: "REUNIF OFFERED. SUBJ: NO.",
 # "removal w/ son offered - declined", "W/O SON: YES" (the answer is the decision)
-_ANSWER = r"(?:(?:subj\w*|pa|she|he|parent|mother|father|detainee)\s*(?::|-|said|answered|replied|response:?)?\s*)?"
+_ANSWER = r"(?:(?:subj\w*|pa|she|he|parent|mother|father|detainee)\s*(?::|-|said|answered|replied|response:?)?\s*)?['\"‘“]?"
 _WAIVE_RES = [
     re.compile(rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\b(?:offered|explained|adv\w*|asked)\b\s*[.;:,\-]?\s*"
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
     re.compile(rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*"
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
+    # "is not willing to take her daughter", "refuses to bring the kids"
+    re.compile(rf"\b(?:not\s+willing|unwilling|refus(?:es|ed)|declin(?:es|ed))\s+to\s+(?:take|bring)\s+{_KIN}", re.I),
     re.compile(rf"\b(?:w/o|without)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
                rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*no\b", re.I)]
 # the election form's box marked, as officers note it: "box 1 marked (reunify)"
@@ -88,6 +90,11 @@ _UNDECIDED_RE = re.compile(
     r"(?:would|will)\s+(?:prefer|rather)\s+not\s+(?:to\s+)?decide|"
     r"(?:would|will)\s+not\s+say\s+(?:whether|if)|won't\s+say\s+(?:whether|if)|"
     r"(?:has|had)(?:\s+not|n't)\s+(?:yet\s+)?decided|"
+    r"(?:will|would)\s*(?:not|n't)\s+decide\s+(?:until|before|without)|won't\s+decide\s+(?:until|before|without)|"
+    # a hedged wish and a later answer: "may want to take the child, will advise"
+    r"(?:may|might)\s+want\b[^.;]{0,50}?[,;-]\s*(?:and\s+)?(?:subj\w*\s+|she\s+|he\s+)?will\s+(?:advise|let\s+\w+\s+know|get\s+back)|"
+    # the parent's words in Spanish or Portuguese: "lo voy a pensar", "vou pensar"
+    r"(?:lo\s+)?(?:voy\s+a|vamos\s+a|tengo\s+que|necesito|d[eé]jame|vou|preciso)\s+pensar(?:lo)?|pensarlo|"
     # refusing to choose is no choice: "refused to make an election", "declined to state whether"
     r"(?:refus|declin)\w*\s+to\s+(?:make\s+(?:an?\s+|any\s+)?(?:election|decision|choice)|decide|choose|"
     r"(?:state|say|answer|indicate|tell)\s+(?:whether|if|what))|"
@@ -103,10 +110,46 @@ _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
 _NEG_INSIDE = re.compile(r"\b(?:not|n't|never|no)\b", re.I)
 
 
+# An option chosen by its number from a numbered list in the entry ("OPTIONS: (1) removal
+# w/ child (2) depart w/o child (3) consult atty. SUBJ CHOSE OPTION 2", "CHOSE #3, ATTY")
+_CHOSE_NUMBER_RE = re.compile(r"\b(?:cho(?:se|oses|sen)|select(?:s|ed)|elect(?:s|ed)|pick(?:s|ed)|opt(?:s|ed)\s+for|"
+                              r"marked|checked|wants?)\s+(?:option\s*|opt\.?\s*|#\s*|no\.?\s*|number\s+|box\s*)(\d)\b", re.I)
+
+
+def _option_meaning(item: str) -> Optional[str]:
+    """The answer an option's words describe (waiver, request, lawyer), or None."""
+    if re.search(rf"\b{_LAWYER}\b|\bconsult\w*", item, re.I):
+        return "ATTORNEY"
+    if re.search(r"\b(?:w/o|without|waiv\w*|leave\s+(?:the\s+)?child|no\s+reunif\w*)", item, re.I):
+        return "WAIVE"
+    if re.search(r"\b(?:w/|with|together|reunif\w*)", item, re.I):
+        return "REQUEST"
+    return None
+
+
+def chosen_option(text: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """The decision of an option chosen by number: the numbered item's words, else the
+    words right after the number ("CHOSE #3, ATTY")."""
+    m = _CHOSE_NUMBER_RE.search(text)
+    if m is None:
+        return None
+    n = m.group(1)
+    item = re.search(rf"(?:\(\s*{n}\s*\)|(?<![\w#]){n}\s*[).:-])\s*([^()]{{3,60}}?)(?=\(\s*\d\s*\)|(?<![\w#])\d\s*[).]|[.;]|$)",
+                     text[:m.start()])
+    meaning = _option_meaning(item.group(1)) if item else None
+    if meaning is None:
+        after = re.match(r"\s*[,:\-(]\s*([^.;]{2,30})", text[m.end():])
+        meaning = _option_meaning(after.group(1)) if after else None
+    return (meaning, m.span()) if meaning else None
+
+
 def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """("ATTORNEY" | "UNDECIDED", span) stated in plain words, or None. A request for a
     lawyer is the more specific answer ("not sure, then asked for a lawyer")."""
     text = deglyph(text)  # "UNDEC1DED", "REUN1F": OCR's digits for letters (same length)
+    chosen = chosen_option(text)
+    if chosen is not None:
+        return chosen
     for rx in (_ATTORNEY_RE, _ATTORNEY_NOUN_RE):
         for m in rx.finditer(text):
             if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()]):

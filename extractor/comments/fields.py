@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import doubts, fallback, offers, turns
+from extractor.comments import doubts, fallback, guards, offers, turns
 from extractor.comments.found import Found
 from extractor.comments.found import repaired as _repaired
 from extractor.comments.speech import children as _children
@@ -28,6 +28,7 @@ from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
                    "ATTORNEY": "consult_attorney", "UNDECIDED": "undecided"}
+_CODES = {v: k for k, v in DECISION_LABELS.items()}
 #: a clause needs this much support to carry a decision
 DECISION_MIN = 0.5
 #: a later decision this sure overrides an earlier one (a change of mind)
@@ -54,6 +55,10 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    dec = out["decision"]
+    if dec is not None and dec.span is not None and guards.unsupported(
+            doc.text, _repaired(doc.text), _CODES[dec.value], doc.text[dec.span[0]:dec.span[1]]):
+        out["decision"] = out["decision_mode"] = None  # read where the entry records none
     if out["decision"] is None:
         stated = fallback.stated_decision(doc.text)
         if stated is not None:  # plain words the classifier missed: unsure, for a reviewer
@@ -74,6 +79,8 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
         if span is not None:  # the parent signed something: the decision is in writing
             out["decision_mode"] = Found("written", 0.7, span, "rule:signed")
     opt = out.get("option_offered")
+    if opt is not None and opt.value is True and opt.span and guards.lawyer_offer_only(doc.text[opt.span[0]:opt.span[1]]):
+        out["option_offered"] = opt = Found(False, 0.7, None, "rule:only a lawyer or call offered")
     if opt is not None and opt.value is False:
         span = offers.stated_offer(doc.text)
         if span is not None:

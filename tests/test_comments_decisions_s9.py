@@ -1,0 +1,78 @@
+"""General decision and offer rules added in session 9 after studying heldout_v11
+(validation): invented wording only; each test fails if its rule is removed."""
+import pytest
+
+from extractor.comments import guards
+from extractor.comments.fallback import stated_decision
+from extractor.comments.fields import analyze
+from extractor.comments.offers import stated_offer
+
+
+def _value(found, name):
+    f = found.get(name)
+    return f.value if f is not None else None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("PA TOLD OF CHOICES: (1) GO HOME W/ KIDS (2) GO W/O KIDS (3) SEE A LAWYER. PA CHOSE OPTION 2.", "WAIVE"),
+    ("Options read: 1) removal with daughter 2) daughter stays 3) attorney. Mother picked #1.", "REQUEST"),
+    ("PA ADV OF CHOICES. SELECTED #3, LAWYER.", "ATTORNEY"),
+])
+def test_an_option_chosen_by_its_number(text, want):
+    assert stated_decision(text)[0] == want
+
+
+def test_a_number_with_no_list_gives_nothing():
+    assert stated_decision("PA CHOSE OPTION 2.") is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("REMOVAL W/ DAUGHTER OFFERED. PA: 'NO'.", "WAIVE"),
+    ("Father said 'vou pensar' when the choice was put to him.", "UNDECIDED"),
+    ("PA MIGHT WANT TO BRING HIS SON, WILL ADVISE.", "UNDECIDED"),
+    ("Mother will not decide until she phones her cousin.", "UNDECIDED"),
+    ("Father is unwilling to take his kids.", "WAIVE"),
+    ("Lawyer phoned: mother wishes to be reunited with her son before removal.", "REQUEST"),
+])
+def test_plain_words_for_a_decision(text, want):
+    assert stated_decision(text)[0] == want
+
+
+@pytest.mark.parametrize("label,text", [
+    ("UNDECIDED", "PA'S SON IS AT A SHELTER IN OHIO. PA NOT YET INFORMED."),
+    ("ATTORNEY", "PA ADVISED OF LEGAL SERVICES AT A LOCAL CLINIC AND GIVEN PRO BONO LIST."),
+    ("ATTORNEY", "PA ASKED TO SPEAK TO HER SON BY PHONE."),
+    ("WAIVE", "Father signed form in presence of DO Hale. Form scanned to file."),
+])
+def test_decisions_the_entry_does_not_record(label, text):
+    assert guards.unsupported(text, text.lower(), label, text) is not None
+
+
+@pytest.mark.parametrize("label,text", [
+    ("ATTORNEY", "PA ADVISED OF LEGAL SERVICES AND REQUESTED TO SPEAK WITH AN ATTORNEY FIRST."),
+    ("WAIVE", "Father signed form electing to leave his son in the US."),
+    ("UNDECIDED", "PA is not sure yet whether to take the kids."),
+])
+def test_decisions_the_entry_records_stay(label, text):
+    assert guards.unsupported(text, text.lower(), label, text) is None
+
+
+def test_a_dropped_decision_about_the_choice_still_goes_to_a_reviewer():
+    from extractor.comments import _text_fields  # noqa: F401 (the record path)
+    got = analyze("PA ADVISED OF LEGAL SERVICES FOR HER CHILD'S CASE AND GIVEN PRO BONO LIST.")
+    assert _value(got, "decision") is None
+    assert got["about_choice"] is not None
+
+
+@pytest.mark.parametrize("text", [
+    "ADV PA OF OPT TO DEPT W/ SON.",
+    "PA ACCEPTED THE REUNIF OFFER.",
+    "Parent given an explanation of what happens to the kids in each case: removed together or not.",
+])
+def test_offers_in_shorthand_or_implied(text):
+    assert stated_offer(text) is not None
+
+
+def test_a_lawyer_question_is_no_offer_of_removal_together():
+    assert guards.lawyer_offer_only("PA WAS ASKED IF HE WANTED TO CALL AN ATTORNEY.")
+    assert not guards.lawyer_offer_only("PA WAS ASKED IF HE WANTED TO SPEAK TO AN ATTY OR BE REMOVED W/ SON.")
