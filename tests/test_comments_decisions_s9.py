@@ -76,3 +76,54 @@ def test_offers_in_shorthand_or_implied(text):
 def test_a_lawyer_question_is_no_offer_of_removal_together():
     assert guards.lawyer_offer_only("PA WAS ASKED IF HE WANTED TO CALL AN ATTORNEY.")
     assert not guards.lawyer_offer_only("PA WAS ASKED IF HE WANTED TO SPEAK TO AN ATTY OR BE REMOVED W/ SON.")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("ASKED PA: W/ DAUGHTER: NO. W/O DAUGHTER: YES.", "WAIVE"),
+    ("ASKED PA: WITH SON - YES.", "REQUEST"),
+    ("W/ SON: YES. W/O SON: YES.", None),
+])
+def test_question_and_answer_shorthand(text, want):
+    from extractor.comments.fallback import shorthand_answer
+    got = shorthand_answer(text)
+    assert (got[0] if got else None) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Father is not waiving reunification.", "REQUEST"),
+    ("MOTHER HAS NO OBJECTION TO LEAVING HER SON WITH HIS GRANDMOTHER.", "WAIVE"),
+    ("Mother does not object to the child staying in the US.", "WAIVE"),
+])
+def test_the_other_answer_negated(text, want):
+    assert guards.negated_opposite(text)[0] == want
+
+
+@pytest.mark.parametrize("label,text", [
+    ("REQUEST", "PA asked to be moved to another dorm. Approved."),
+    ("WAIVE", "PA waived his appeal at the hearing."),
+    ("REQUEST", "Told PA that she can request to be removed together with him."),
+])
+def test_waivers_and_requests_about_something_else(label, text):
+    assert guards.off_topic(text, text.lower(), label, text) is not None
+
+
+@pytest.mark.parametrize("label,text", [
+    ("WAIVE", "Oral waiver taken before SDDO Pine."),
+    ("WAIVE", "PA chose to leave Ramiro with his uncle."),
+    ("REQUEST", "PA is not going without the girls."),
+    ("WAIVE", "PA SAID 'QUE SE QUEDE AQUI CON LA TIA'."),
+    ("REQUEST", "Told PA she can request to go with her son. PA did request it."),
+])
+def test_waivers_and_requests_about_the_child_stay(label, text):
+    assert guards.off_topic(text, text.lower(), label, text) is None
+
+
+def test_elected_reunification_and_a_reference_to_the_offer():
+    assert stated_decision("PA verbally elected reunification; no form signed.")[0] == "REQUEST"
+    assert stated_decision("Told she may request to go with her son. She did request this.")[0] == "REQUEST"
+    assert stated_decision("Told she may request to go with her son.") is None
+
+
+def test_a_form_then_signed_is_written():
+    from extractor.comments.written import signed
+    assert signed("pa chose option 1 on form, signed") is not None

@@ -48,6 +48,14 @@ _REQUEST_RES = [
                r"(?:accepted|agreed|said\s+yes)\b|"
                r"\b(?:accepted|accepts)\s+(?:the\s+)?(?:offer|option|opportunity)\b[^.;]{0,40}?"
                r"(?:reunif\w*|\bwith\b|\bw/\s|together)", re.I)]
+# the option (told, offered) answered by reference: "... may request to depart with him.
+# SUBJ did request this."
+_REQUEST_RES.append(re.compile(
+    rf"{_WITH}[^.;]{{0,40}}[.;,]\s*(?:(?:subj\w*|she|he|pa|parent|they)\s+)?(?:did\s+|does\s+)?"
+    r"(?:request(?:ed|s)?|accept(?:ed|s)?|want(?:ed|s)?|agree[sd]?\s+to)\s+(?:this|that|it|so|the\s+(?:offer|option))\b", re.I))
+# "elected reunification", "verbally chose reunification", "accepted reunification"
+_REQUEST_RES.append(re.compile(
+    r"\b(?:elect(?:s|ed)?|cho(?:se|oses)|opt(?:s|ed)\s+for|accept(?:s|ed)|agree[sd]?\s+to)\s+(?:the\s+)?reunif\w*", re.I))
 # "requests reunification", officers' shorthand "RQSTS REUNIF W/ CHILD"
 _REQUEST_RES.append(re.compile(
     r"\b(?:rqsts?|rqstd|reqs?|req'?d|requests?|requested|requesting|wants?|asks?\s+for|asked\s+for|seeks?)\s+"
@@ -107,6 +115,8 @@ _UNDECIDED_RE = re.compile(
     r"(?:\w+\s+){0,3}?(?:after|once|when)\s+(?:she|he|they|subj\w*|the\s+parent)\s+"
     r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
+# what the parent *can* do, as the officer explains it: "told she can request to be removed with"
+_CAN_BEFORE = re.compile(r"\b(?:can|may|could|right\s+to|able\s+to|allowed\s+to)\s*$", re.I)
 _NEG_INSIDE = re.compile(r"\b(?:not|n't|never|no)\b", re.I)
 
 
@@ -158,6 +168,7 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     for rx in _REQUEST_RES:
         hits += [("REQUEST", m.span()) for m in rx.finditer(text)
                  if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+                 and not _CAN_BEFORE.search(text[max(0, m.start() - 24):m.start()])
                  and not _NEG_INSIDE.search(m.group(0))]
     for rx in _WAIVE_RES:
         hits += [("WAIVE", m.span()) for m in rx.finditer(text)]
@@ -169,3 +180,22 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         hits.append(("UNDECIDED", m.span()))
     # an entry ends with its outcome: of a request and an undecided answer, the later one
     return max(hits, key=lambda h: h[1][0]) if hits else None
+
+
+# The officer's question answered in shorthand, one answer per option: "W/ SON: NO.
+# W/O SON: YES." The answers decide, whatever the classifier makes of the yes and no.
+_QA_WAIVE = re.compile(rf"\b(?:w/o|without)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
+                       rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*no\b", re.I)
+_QA_REQUEST = re.compile(rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
+                         rf"\b(?:w/o|without)\s+{_KIN}\s*[:?\-]+\s*no\b", re.I)
+
+
+def shorthand_answer(text: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """The decision of question-and-answer shorthand, when all its answers agree."""
+    waive = [m.span() for m in _QA_WAIVE.finditer(text)]
+    request = [m.span() for m in _QA_REQUEST.finditer(text)]
+    if waive and not request:
+        return "WAIVE", waive[0]
+    if request and not waive:
+        return "REQUEST", request[0]
+    return None

@@ -59,6 +59,11 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
     if dec is not None and dec.span is not None and guards.unsupported(
             doc.text, _repaired(doc.text), _CODES[dec.value], doc.text[dec.span[0]:dec.span[1]]):
         out["decision"] = out["decision_mode"] = None  # read where the entry records none
+    dec = out["decision"]
+    fix = fallback.shorthand_answer(doc.text) or guards.negated_opposite(doc.text)
+    if dec is not None and fix is not None and DECISION_LABELS[fix[0]] != dec.value:
+        # "W/ SON: NO. W/O SON: YES", "is not waiving reunification": the written answer, unsure
+        out["decision"] = Found(DECISION_LABELS[fix[0]], UNSURE_CONFIDENCE, fix[1], "rule:answer over textcat")
     if out["decision"] is None:
         stated = fallback.stated_decision(doc.text)
         if stated is not None:  # plain words the classifier missed: unsure, for a reviewer

@@ -51,6 +51,9 @@ def unsupported(text: str, repaired: str, label: str, clause: str) -> Optional[s
         asked = fallback.stated_decision(text)
         if _LEGAL_GIVEN.search(clause) and (asked is None or asked[0] != "ATTORNEY"):
             return "legal help given, not asked for"
+    topic = off_topic(text, repaired, label, clause)
+    if topic:
+        return topic
     if label in ("WAIVE", "REQUEST") and signed(text) is not None:
         rest = _FORM_WORDS.sub(" ", text)
         rest = re.sub(r"\b(?:signed|signs?|form|subj\w*|by|the|on|of|in|to|and)\b", " ", rest, flags=re.I)
@@ -72,3 +75,57 @@ _REMOVAL_WORDS = re.compile(r"\b(?:reunif\w*|together|remov\w*|deport\w*|depart\
 def lawyer_offer_only(clause: str) -> bool:
     """Is the offer read from this clause only a lawyer or a call (no removal with the child)?"""
     return bool(_LAWYER_QUESTION.search(clause)) and not _REMOVAL_WORDS.search(_LAWYER_QUESTION.sub(" ", clause))
+
+
+# The opposite answer negated: "is not waiving reunification" (a request), "does not
+# object to leaving her son" (a waiver). A bag of words reads the answer named, not its
+# negation.
+_NOT_WAIVING = re.compile(r"\b(?:not|n't|never)\s+(?:be\s+)?(?:waiv(?:e|es|ed|ing))\s+(?:(?:her|his|their|the)\s+)?"
+                          r"(?:reunif\w*|right\s+to\s+(?:be\s+)?reunif\w*)", re.I)
+_NO_OBJECTION_LEAVING = re.compile(r"\b(?:not|n't|no)\s+object(?:s|ion|ing)?\s+to\s+(?:leaving|departing\s+without|"
+                                   r"(?:the\s+|her\s+|his\s+)?(?:child|son|daughter|kids?|uac)\s+(?:staying|remaining))", re.I)
+
+
+def negated_opposite(text: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """The answer an entry gives by negating the other one, or None."""
+    m = _NOT_WAIVING.search(text)
+    if m:
+        return "REQUEST", m.span()
+    m = _NO_OBJECTION_LEAVING.search(text)
+    if m:
+        return "WAIVE", m.span()
+    return None
+
+
+# What the officer says the parent *can* do is no request: "explained that she can request
+# to be removed together with him"
+_CAN_REQUEST = re.compile(r"\b(?:can|may|could|has\s+the\s+right\s+to|is\s+able\s+to|is\s+allowed\s+to)\s+"
+                          r"(?:request|ask|choose|elect|be\s+removed|be\s+reunified|depart|return|go|take)\b", re.I)
+_ANSWERED = re.compile(r"\b(?:request\w*|req|accept\w*|agree\w*|wants?|wanted|wish\w*|elect\w*|chose|yes|s[ií])\b", re.I)
+_TOLD_CAN = re.compile(r"\b(?:explain\w*|advis\w*|adv|told|inform\w*|notified|offered)\b", re.I)
+# the child or reunification, in any wording: without one a waiver or request is about
+# something else (a bond, a bed, the parent's own case)
+_CHILD_OR_REUNIF = re.compile(
+    r"\b(?:child\w*|chi[lI1]d\w*|chi\s?ld|chld|son|sons|daughter\w*|kids?|uacs?|minors?|baby|babies|infant|boys?|girls?|twins|"
+    r"reunif\w*|reunit\w*|waiv\w*(?!\s+(?:(?:his|her|the|their)\s+)?(?:appeal|hearing|bond|right\s+to\s+(?:an?\s+)?(?:appeal|hearing)))|together|hij[oa]s?|ni[nñ][oa]s?|filh[oa]s?|fils|fille|enfant\w*|pitit|"
+    r"(?:w/|with|without|w/o|take|takes|taking|took|leave|leaving|left|bring|want|wants|wanted)\s+(?:him|her|them)|"
+    r"(?:take|takes|taking|took|leave|leaves|leaving|left|bring|brings)\s+[A-Z][a-z]+|[A-Z][a-z]+\s+(?:to\s+)?(?:stay|remain|go)|"
+    r"option\s*#?\s*\d|#\s*\d|box)\b", re.I)
+
+
+def off_topic(text: str, repaired: str, label: str, clause: str) -> Optional[str]:
+    """Why a waiver or request read by the classifier is not about the child, or None."""
+    if label not in ("WAIVE", "REQUEST"):
+        return None
+    quoted = re.search(r"[\"“'‘][^\"“”'’]{6,}[\"”'’]", text)  # the parent's own words, any language
+    if not quoted and not _CHILD_OR_REUNIF.search(text) and not _CHILD_OR_REUNIF.search(repaired):
+        return "no child or reunification named"
+    can = _CAN_REQUEST.search(clause)
+    at = text.find(clause) + can.start() if can and clause in text else -1
+    if label == "REQUEST" and at >= 0 and _TOLD_CAN.search(text[text.rfind(".", 0, at) + 1:at]):
+        asked = fallback.stated_decision(_CAN_REQUEST.sub(" ", text))
+        end = text.find(".", at)
+        later = text[end + 1:] if end >= 0 else ""  # "... SUBJ did request this." answers it
+        if (asked is None or asked[0] != "REQUEST") and not _ANSWERED.search(later):
+            return "what the parent can do"
+    return None
