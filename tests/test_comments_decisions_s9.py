@@ -127,3 +127,9 @@ def test_elected_reunification_and_a_reference_to_the_offer():
 def test_a_form_then_signed_is_written():
     from extractor.comments.written import signed
     assert signed("pa chose option 1 on form, signed") is not None
+
+
+@pytest.mark.parametrize("text", ["After the choices were read, father elected to depart alone.",
+                                  "Mother would like to go home by herself."])
+def test_leaving_alone_is_a_waiver(text):
+    assert stated_decision(text)[0] == "WAIVE"

@@ -97,3 +97,17 @@ def test_an_interpreter_only_planned_is_none(text):
 def test_an_unavailable_interpreter_named_after_a_title():
     got = analyze("Phone interp (Mam) Sr. Lopez unavailable today. Visit moved.")
     assert _value(got, "language") is None and _value(got, "interpreter_or_fluent") is False
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Mother wants to take her kids: 1) Oriana 2) Tadeo.", ["Oriana", "Tadeo"]),
+    ("CHILDREN: 1. YOLIBETH 2. ANDRIK. PA WANTS BOTH.", ["YOLIBETH", "ANDRIK"]),
+    ('Father requests removal with son Ismael "Lalo" Quintero.', ['Ismael "Lalo" Quintero']),
+    ("Mother asks that her baby girl Ainhoa be returned to her.", ["Ainhoa"]),
+])
+def test_numbered_lists_nicknames_and_baby_girls(text, want):
+    assert children(text)[0] == want
+
+
+def test_a_number_with_no_list_is_left_alone():
+    assert children("Son is 2. Mother wants him.") is None

@@ -68,6 +68,10 @@ _WAIVE_RES = [
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
     re.compile(rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*"
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
+    # "elected to depart alone", "wants to go home by herself"
+    re.compile(r"\b(?:elect(?:s|ed)?|cho(?:se|oses)|decided|decides|wants?|wanted|wish(?:es|ed)?|prefer(?:s|red)?|"
+               r"plans?|will|would\s+like)\b[^.;]{0,30}?\bto\s+(?:be\s+)?(?:depart|leave|go|return|travel|removed|deported)"
+               r"\s+(?:home\s+|back\s+)?(?:alone|by\s+(?:her|him|them)sel(?:f|ves)|on\s+(?:her|his|their)\s+own)\b", re.I),
     # "is not willing to take her daughter", "refuses to bring the kids"
     re.compile(rf"\b(?:not\s+willing|unwilling|refus(?:es|ed)|declin(?:es|ed))\s+to\s+(?:take|bring)\s+{_KIN}", re.I),
     re.compile(rf"\b(?:w/o|without)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"

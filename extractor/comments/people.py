@@ -141,12 +141,14 @@ _CHILD_STOP |= set("yet tomorrow tonight later soon anymore already again "
 # Spanish, Portuguese, French and Haitian Creole child nouns name children too ("su hija
 # Alison", "filha Larissa", "fils Mamadou"); "her 2 yr old (Name)" and "child name:" as well.
 _CHILD_NOUN = (r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|sons?|daughters?|"
-               r"chi[lI1]d(?:ren)?(?:'?s?\s+names?)?|minors?|kids?|uacs?|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?|"
+               r"chi[lI1]d(?:ren)?(?:'?s?\s+names?)?|minors?|kids?|uacs?|(?:baby|little)\s+(?:girl|boy)|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?|"
                r"hij[oa]s?|ni[nñ][oa]s?|filh[oa]s?|fils|filles?|enfants?|pitit|"
                r"\d{1,2}[\s-]*(?:yr|year|y/o|yo)s?(?:[\s-]*old)?)")
 # "AND" joins two names in capitals ("UAC ANA LUZ AND UAC JOSE"): never part of one
 _NAME_WORD = r"(?!AND\b)[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
-_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
+# a nickname in quotes stays inside the name as written: Jose "Pepe" Alvarado
+_NICK = r"[\"“][A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+[\"”]"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NICK})?(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
                        rf"(?:(?:(?i:'s\s+name\s+is|named|called|name\s+is)|(?-i:is))\s+)?"
@@ -176,6 +178,9 @@ def _name_part(raw: str) -> Optional[str]:
     """The capitalised words of one name up to the first stop word."""
     toks = []
     for t in raw.split():
+        if toks and re.fullmatch(_NICK, t):
+            toks.append(t)
+            continue
         if _no_name(t) or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
             break
         toks.append(t)
@@ -192,12 +197,27 @@ def _language_word(name: str) -> bool:
     return low in LANGUAGE_NAMES or any(low == n.lower() for ns in LANGUAGE_NAMES.values() for n in ns)
 
 
+_NUMBERED = re.compile(r"(?<=[\s:,;])\(?\d{1,2}\s*[.)]\s*(?=[A-ZÀ-Ý])")
+
+
+def _unnumber(text: str) -> str:
+    """A numbered list of names ("kids: 1) Ana 2) Luis") as a comma list, same length."""
+    if not re.search(r"(?<![\w#])\(?1\s*[.)]\s*[A-ZÀ-Ý].{0,80}?(?<![\w#])\(?2\s*[.)]\s*[A-ZÀ-Ý]", text):
+        return text
+
+    def blank(m: re.Match) -> str:
+        first = text[:m.start()].rstrip().endswith(":") or m.group(0).lstrip("(").startswith("1")
+        w = len(m.group(0))
+        return " " * w if first else "," + " " * (w - 1)
+    return _NUMBERED.sub(blank, text)
+
+
 def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
     """The children named in the entry, and where the first was read."""
     names: list[str] = []
     first_span = None
     # ages in brackets ("Ashley (7), Carlos (4)") would end the list: blank them, same length
-    text = _AGE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _AGE_RE.sub(lambda m: " " * len(m.group(0)), _unnumber(text))
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     for m in _CHILD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
