@@ -133,3 +133,12 @@ def test_a_form_then_signed_is_written():
                                   "Mother would like to go home by herself."])
 def test_leaving_alone_is_a_waiver(text):
     assert stated_decision(text)[0] == "WAIVE"
+
+
+def test_an_offer_answered_by_who():
+    assert stated_decision("Removal together was offered to the mother, who accepted.")[0] == "REQUEST"
+    assert stated_decision("Reunification was offered to subj, who declined.")[0] == "WAIVE"
+
+
+def test_the_child_could_accompany_the_parent_is_an_offer():
+    assert stated_offer("Officer explained that his daughter could accompany him on the flight.") is not None

@@ -111,3 +111,18 @@ def test_numbered_lists_nicknames_and_baby_girls(text, want):
 
 def test_a_number_with_no_list_is_left_alone():
     assert children("Son is 2. Mother wants him.") is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Witness present: SDDO Greta Holm.", "SDDO Greta Holm"),
+    ("Witnessing officer: DO Ivo Marek.", "DO Ivo Marek"),
+    ("Decision heard by myself and SDDO Aiko Mori.", "SDDO Aiko Mori"),
+    ("Also present: AFOD T. Okoro.", "AFOD T. Okoro"),
+    ("SDDO B. Falk (witness).", "SDDO B. Falk"),
+])
+def test_more_witness_labels(text, want):
+    assert witness(text)[0] == want
+
+
+def test_also_present_needs_a_title():
+    assert witness("Also present: his cousin.") is None

@@ -64,6 +64,8 @@ _REQUEST_RES.append(re.compile(
 # "removal w/ son offered - declined", "W/O SON: YES" (the answer is the decision)
 _ANSWER = r"(?:(?:subj\w*|pa|she|he|parent|mother|father|detainee)\s*(?::|-|said|answered|replied|response:?)?\s*)?['\"‘“]?"
 _WAIVE_RES = [
+    re.compile(rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\boffered\b(?:\s+to\s+(?:subj\w*|her|him|them|the\s+\w+))\s*[,;]?\s*"
+               r"who\s+(?:declined|refused)\b", re.I),
     re.compile(rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\b(?:offered|explained|adv\w*|asked)\b\s*[.;:,\-]?\s*"
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
     re.compile(rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*"
@@ -80,7 +82,10 @@ _WAIVE_RES = [
 _MARKED = r"\b(?:marked|checked|selected|ticked|initial(?:l)?ed)\b[^.;]{0,25}?"
 _MARKED_WAIVE_RE = re.compile(rf"{_MARKED}(?:\bwaiv\w*|\bw/o\b|\bwithout\b|\bleav\w*|\bno\s+reunif\w*)", re.I)
 _MARKED_REQUEST_RE = re.compile(rf"{_MARKED}(?<!no\s)\breunif\w*", re.I)
+# "offered to subj, who accepted"
+_TO_WHOM = r"(?:\s+to\s+(?:subj\w*|her|him|them|the\s+(?:parent|mother|father|detainee)))?\s*[.;:,\-]?\s*(?:who\s+)?"
 _REQUEST_ANSWER_RE = re.compile(
+    rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\boffered\b{_TO_WHOM}(?:accepted|agreed)\b|"
     rf"\b(?:w/|with)\s+{_KIN}\s*[:?\-]+\s*(?:yes|s[ií])\b|"
     rf"(?:{_WITH}|\breunif\w*)[^.;]{{0,40}}?\boffered\b\s*[.;:,\-]?\s*{_ANSWER}[:\-]?\s*(?:yes|accepted|agreed)\b|"
     rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*{_ANSWER}[:\-]?\s*(?:yes|accepted|agreed)\b", re.I)

@@ -41,6 +41,9 @@ _RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}
                    rf"(?:reunite|remove|deport|return|send|repatriate)\s+(?:her|him|them|subj\w*|the\s+parent)\s+"
                    rf"(?:together\s+)?(?:with|w/)\s+(?:(?:her|his|their|the|both|all|two|three|four|five|\d+)\s+)*"
                    rf"(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|uac|minor)\b", re.I),
+        # "explained that her son could accompany her on the flight"
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,60}}?\b(?:can|could|may|would\s+be\s+able\s+to)\s+(?:accompany|join|travel\s+with|"
+                   rf"go\s+with|be\s+removed\s+with|fly\s+with|be\s+returned\s+to)\s+(?:her|him|them|subj\w*|the\s+parent)\b", re.I),
         # "Reunification option offered", "removal w/ child explained": the option named, then told
         re.compile(rf"(?:{_WITH}|\breunif\w*)(?:\s+(?:option|choice|process|right)s?)?\s+(?:was\s+|were\s+)?"
                    rf"(?:offered|explained|given|discussed)\b", re.I),

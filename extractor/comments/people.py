@@ -21,6 +21,9 @@ _WITNESS_BEFORE = re.compile(
     rf"\b(?i:w[il1]?tn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|w[il1]?tn?e?s+(?:es)?\s*(?::|-|was|is)|"
     rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|t[eé]moin\s*:|"
     rf"testemunha\s*:|temwen\s*:|in\s+front\s+of|"
+    # "Witness present: X", "Witnessing officer: X", "heard by myself and SDDO X"
+    rf"w[il1]?tn?e?s+(?:ing)?\s+(?:present|officer)\s*[:\-]|"
+    rf"heard\s+by\s+(?:me|myself|this\s+officer|the\s+undersigned|(?:the\s+)?writer)\s+and\s+(?=(?:{_TITLE}|{_LONG_TITLE})\s)|"
     # "Witness to signing: DO X", "witness to the decision - X"
     rf"w[il1]?tn?e?s+(?:es)?\s+(?:to|of)\s+(?:the\s+)?(?:signing|signature|decision|election|waiver|interview)\s*[:\-]|"
     # "witnessed SDDO X": the verb right before a titled officer
@@ -32,14 +35,16 @@ _WITNESS_BARE = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\.?\s+({_NAME_STRONG})")
 # "W: DO Yeager": the one-letter label only before a title
 _WITNESS_W = re.compile(rf"(?<![A-Za-z/])W\s*:\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 # "SDDO Carrow witness", "DO Brannigan wit.": a titled officer followed by the word
-_WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:wit\.?|witness|as\s+witness)(?![A-Za-z])")
+_WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s*(?:\s(?i:wit\.?|witness|as\s+witness)|"
+                                   rf"\(\s*(?i:wit\.?|witness)\s*\))(?![A-Za-z])")
 # "wit DO mccloskey": a title, then a lower-case surname (typed in haste), at the clause end
 _WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\s*[:.\-]?\s*((?i:SDDO|AFOD|FOD|IEA|SDO|DO)\s+(?:[a-z]\.\s*)?[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
 # "SDDO WHEELER PRESENT": an officer named with a title and recorded as present
-_WITNESS_PRESENT = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:(?:was\s+)?present)\b")
+_WITNESS_PRESENT = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:(?:was\s+)?present)\b|"
+                              rf"(?i:also\s+present)\s*[:\-]\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 
 
 def _clean_person(s: str) -> Optional[str]:
@@ -56,7 +61,8 @@ def witness(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_W, _WITNESS_AFTER, _WITNESS_TITLED_AFTER,
                _WITNESS_PRESENT, _WITNESS_LOWER):
         for m in rx.finditer(text):
-            name = m.group(1)
+            g = 1 if m.group(1) is not None or rx.groups < 2 else 2
+            name = m.group(g)
             if rx is _WITNESS_LOWER:
                 if name.split()[-1] in _STOP:
                     continue
@@ -67,7 +73,7 @@ def witness(text: str) -> Optional[tuple[str, tuple[int, int]]]:
             # the name is upper-case words only up to a lower-case word
             name = _clean_person(_cut_name(name))
             if name:
-                return name, (m.start(1), m.start(1) + len(m.group(1)))
+                return name, (m.start(g), m.start(g) + len(m.group(g)))
     return None
 
 
