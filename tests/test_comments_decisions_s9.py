@@ -142,3 +142,14 @@ def test_an_offer_answered_by_who():
 
 def test_the_child_could_accompany_the_parent_is_an_offer():
     assert stated_offer("Officer explained that his daughter could accompany him on the flight.") is not None
+
+
+def test_an_officers_question_about_a_lawyer_is_no_request_for_one():
+    assert stated_decision("PA was asked if he wanted to phone a lawyer.") is None
+
+
+def test_a_request_after_a_no_to_another_question():
+    from extractor.comments.fallback import request_after_no
+    assert request_after_no("PA SAID NO. PA ELECTED TO BE REMOVED W/ HIS SON.") is not None
+    assert request_after_no("PA SAID NO. PA WILL GO ALONE.") is None
+    assert stated_decision("Father asked if he wants a lawyer: no. He wants to take his daughter.")[0] == "REQUEST"

@@ -53,6 +53,10 @@ _REQUEST_RES = [
 _REQUEST_RES.append(re.compile(
     rf"{_WITH}[^.;]{{0,40}}[.;,]\s*(?:(?:subj\w*|she|he|pa|parent|they)\s+)?(?:did\s+|does\s+)?"
     r"(?:request(?:ed|s)?|accept(?:ed|s)?|want(?:ed|s)?|agree[sd]?\s+to)\s+(?:this|that|it|so|the\s+(?:offer|option))\b", re.I))
+# "wants to take her son", "decided to take the kids home"
+_REQUEST_RES.append(re.compile(
+    rf"\b(?:wants?|wanted|wish(?:es|ed)?|would\s+like|elect(?:s|ed)?|cho(?:se|oses)|decided|decides|agree[sd]?|"
+    rf"plans?|planned|intends?)\s+to\s+(?:take|bring)\s+{_KIN}", re.I))
 # "elected reunification", "verbally chose reunification", "accepted reunification"
 _REQUEST_RES.append(re.compile(
     r"\b(?:elect(?:s|ed)?|cho(?:se|oses)|opt(?:s|ed)\s+for|accept(?:s|ed)|agree[sd]?\s+to)\s+(?:the\s+)?reunif\w*", re.I))
@@ -123,6 +127,9 @@ _UNDECIDED_RE = re.compile(
     r"will\s+(?:be\s+)?(?:re-?interview\w*|re-?visit\w*|revisit|decide|answer|respond|follow\s+up)\s+"
     r"(?:\w+\s+){0,3}?(?:after|once|when)\s+(?:she|he|they|subj\w*|the\s+parent)\s+"
     r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b", re.I)
+# a hedged wish is no request: "may want to bring her son, will advise"
+_HEDGE_BEFORE = re.compile(r"\b(?:may|might|possibly|probably|perhaps|maybe)\s*$", re.I)
+_OFFICER_ASKS = re.compile(r"\b(?:was|were|been)\s+asked\b|\basked\s+(?:\w+\s+)?(?:if|whether)\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|never|no|declined|refused)\s*$", re.I)
 # what the parent *can* do, as the officer explains it: "told she can request to be removed with"
 _CAN_BEFORE = re.compile(r"\b(?:can|may|could|right\s+to|able\s+to|allowed\s+to)\s*$", re.I)
@@ -171,6 +178,8 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         return chosen
     for rx in (_ATTORNEY_RE, _ATTORNEY_NOUN_RE):
         for m in rx.finditer(text):
+            if _OFFICER_ASKS.search(text[max(0, m.start() - 10):m.end()]):
+                continue  # "was asked if he wanted to call a lawyer": the officer's question
             if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
                 return "ATTORNEY", m.span()
     hits = []
@@ -178,6 +187,7 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         hits += [("REQUEST", m.span()) for m in rx.finditer(text)
                  if not _NEG_BEFORE.search(text[max(0, m.start() - 14):m.start()])
                  and not _CAN_BEFORE.search(text[max(0, m.start() - 24):m.start()])
+                 and not _HEDGE_BEFORE.search(text[max(0, m.start() - 12):m.start()])
                  and not _NEG_INSIDE.search(m.group(0))]
     for rx in _WAIVE_RES:
         hits += [("WAIVE", m.span()) for m in rx.finditer(text)]
@@ -207,4 +217,19 @@ def shorthand_answer(text: str) -> Optional[tuple[str, tuple[int, int]]]:
         return "WAIVE", waive[0]
     if request and not waive:
         return "REQUEST", request[0]
+    return None
+
+
+_BARE_NO = re.compile(r"\b(?:said|says|answered|replied|responded)\s+['\"]?no\b|:\s*['\"]?no\b|\bdeclined\s*[.;,]", re.I)
+
+
+def request_after_no(clause: str) -> Optional[tuple[int, int]]:
+    """A request stated after a bare "no" in the same clause ("asked if he wants a lawyer.
+    SAID NO. ELECTED TO BE REMOVED W/ HIS SON"): the "no" answered something else."""
+    no = _BARE_NO.search(clause)
+    if no is None:
+        return None
+    later = stated_decision(clause[no.end():])
+    if later is not None and later[0] == "REQUEST":
+        return no.end() + later[1][0], no.end() + later[1][1]
     return None

@@ -60,6 +60,12 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
             doc.text, _repaired(doc.text), _CODES[dec.value], doc.text[dec.span[0]:dec.span[1]]):
         out["decision"] = out["decision_mode"] = None  # read where the entry records none
     dec = out["decision"]
+    if dec is not None and dec.value == "waive_reunification" and dec.span:
+        later = fallback.request_after_no(doc.text[dec.span[0]:dec.span[1]])
+        if later is not None:  # the "no" answered another question; the request stands, unsure
+            span = (dec.span[0] + later[0], dec.span[0] + later[1])
+            out["decision"] = Found("requests_reunification", UNSURE_CONFIDENCE, span, "rule:request after another no")
+    dec = out["decision"]
     fix = fallback.shorthand_answer(doc.text) or guards.negated_opposite(doc.text)
     if dec is not None and fix is not None and DECISION_LABELS[fix[0]] != dec.value:
         # "W/ SON: NO. W/O SON: YES", "is not waiving reunification": the written answer, unsure
