@@ -153,3 +153,22 @@ def test_a_request_after_a_no_to_another_question():
     assert request_after_no("PA SAID NO. PA ELECTED TO BE REMOVED W/ HIS SON.") is not None
     assert request_after_no("PA SAID NO. PA WILL GO ALONE.") is None
     assert stated_decision("Father asked if he wants a lawyer: no. He wants to take his daughter.")[0] == "REQUEST"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("PA elected to return to Peru without her son Tobias.", "WAIVE"),
+    ("PA will leave Ofelia with her grandmother.", "WAIVE"),
+    ("Child stays per PA's wishes.", "WAIVE"),
+    ("PA W/O CHILD. ORAL.", "WAIVE"),
+    ("PA reunif: NO.", "WAIVE"),
+    ("PA decIined to be rem0ved with chiId.", "WAIVE"),
+    ("PA was asked if she wanted to be removed w/ her son. She said she did not.", "WAIVE"),
+    ("PA was asked if she wanted to be removed w/ her son. She said yes.", "REQUEST"),
+    ("PA stated she does not want to be deported with her daughter.", "WAIVE"),
+    ('Mother says "que se quede mi nena aqui".', "WAIVE"),
+    ("PA will leave on Friday with her son.", None),
+    ("PA will not leave her son.", None),
+])
+def test_more_plain_answers(text, want):
+    got = stated_decision(text)
+    assert (got[0] if got else None) == want

@@ -74,6 +74,21 @@ _WAIVE_RES = [
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
     re.compile(rf"\boffered\b[^.;]{{0,60}}?(?:{_WITH}|\breunif\w*)[^.;]{{0,30}}?[.;,]\s*"
                rf"{_ANSWER}[:\-]?\s*(?:no|declined|refused)\b(?!\s+(?:interp|language|decision|answer))", re.I),
+    # "elected to return to her country without her son", "does not want to be deported with her daughter"
+    re.compile(rf"\b(?:elect(?:s|ed)?|cho(?:se|oses)|decided|decides|wants?|wanted|wish(?:es|ed)?|will|plans?|prefer(?:s|red)?)"
+               rf"\s+to\s+(?:be\s+)?(?:return|depart|go|leave|removed|deported|travel)\b[^.;]{{0,25}}?\b(?:without|w/o)\s+{_KIN}", re.I),
+    re.compile(rf"(?:\bnot|n't)\s+(?:want|wish)\w*\s+to\s+(?:be\s+)?(?:deported|removed|returned|travel|depart|go|leave)\s+"
+               rf"(?:home\s+)?(?:together\s+)?(?:with|w/)\s+{_KIN}|"
+               rf"\b(?:declin|refus)\w*\s+to\s+(?:be\s+)?(?:removed|deported|depart|travel|go|return)\s+(?:together\s+)?(?:with|w/)\s+{_KIN}", re.I),
+    # "will leave Gabriela with the aunt", "wants to leave the girl with her cousin"
+    re.compile(rf"\b(?:will|wants?|wanted|decided|elect(?:s|ed)?|cho(?:se|oses)|plans?|prefers?)\s+(?:to\s+)?leave\s+"
+               rf"(?:{_KIN}|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:with|in|here|behind)\b", re.I),
+    # "Child stays per SUBJ's wishes", shorthand "SUBJ W/O CHILD.", "reunif: no"
+    re.compile(rf"\b{_KIN}\s+(?:stays?|remains?|to\s+stay|to\s+remain)\b[^.;]{{0,20}}?\bper\s+(?:subj\w*|pa|parent|her|his|their)\b", re.I),
+    re.compile(rf"\b(?:subj\w*|pa)\s*[:\-]?\s*(?:w/o|without)\s+{_KIN}\s*(?:[.;]|$)|\breunif\w*\s*[:\-]\s*no\b", re.I),
+    # the parent's words in Spanish or Portuguese: "que se quede mi hija", "ele fica com o tio"
+    re.compile(r"\bque\s+se\s+queden?\b|\bno\s+(?:me\s+)?(?:lo|la|los|las)\s+(?:voy\s+a\s+llevar|llevo)\b|"
+               r"\b(?:n[aã]o|no)\s+vou\s+lev[aá]-?l[oa]|\b(?:ele|ela)\s+fica\s+com\b", re.I),
     # "elected to depart alone", "wants to go home by herself"
     re.compile(r"\b(?:elect(?:s|ed)?|cho(?:se|oses)|decided|decides|wants?|wanted|wish(?:es|ed)?|prefer(?:s|red)?|"
                r"plans?|will|would\s+like)\b[^.;]{0,30}?\bto\s+(?:be\s+)?(?:depart|leave|go|return|travel|removed|deported)"
@@ -127,6 +142,14 @@ _UNDECIDED_RE = re.compile(
     r"will\s+(?:be\s+)?(?:re-?interview\w*|re-?visit\w*|revisit|decide|answer|respond|follow\s+up)\s+"
     r"(?:\w+\s+){0,3}?(?:after|once|when)\s+(?:she|he|they|subj\w*|the\s+parent)\s+"
     r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b", re.I)
+# the officer's question about removal with the child, and the parent's answer after it:
+# "asked if he wanted to be deported w/ his son. He said he did not."
+_IN_QUESTION = re.compile(r"\basked\s+(?:\w+\s+){0,2}(?:if|whether)\s+[^.;?]*$", re.I)
+_QUESTION_START = re.compile(r"asked\s+(?:\w+\s+){0,2}(?:if|whether)\b", re.I)
+_QUESTION_ANSWER = re.compile(
+    rf"\basked\s+(?:\w+\s+){{0,2}}(?:if|whether)\s+[^.;?]{{0,80}}?(?:\b(?:with|w/)\s+{_KIN}|\breunif\w*|together)[^.;?]{{0,30}}?"
+    r"(?:[.;?]|,?\s+and\b)\s*(?:(?:subj\w*|he|she|they|pa)\s+)?(?:(?:said|stated|answered|replied)\s+)?(?:(?:that\s+)?(?:he|she|they)\s+)?"
+    r"(no\b|did\s+not|didn't|does\s+not|doesn't|declined|refused|yes\b|did\b(?!\s+not)|agreed|accepted)", re.I)
 # a hedged wish is no request: "may want to bring her son, will advise"
 _HEDGE_BEFORE = re.compile(r"\b(?:may|might|possibly|probably|perhaps|maybe)\s*$", re.I)
 _OFFICER_ASKS = re.compile(r"\b(?:was|were|been)\s+asked\b|\basked\s+(?:\w+\s+)?(?:if|whether)\b", re.I)
@@ -173,6 +196,7 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """("ATTORNEY" | "UNDECIDED", span) stated in plain words, or None. A request for a
     lawyer is the more specific answer ("not sure, then asked for a lawyer")."""
     text = deglyph(text)  # "UNDEC1DED", "REUN1F": OCR's digits for letters (same length)
+    text = re.sub(r"(?<=[a-z])I(?=[a-z]|\b)", "l", text)  # OCR's I for l inside lower-case words ("decIined", "chiId")
     chosen = chosen_option(text)
     if chosen is not None:
         return chosen
@@ -191,7 +215,12 @@ def stated_decision(text: str) -> Optional[tuple[str, tuple[int, int]]]:
                  and not _NEG_INSIDE.search(m.group(0))]
     for rx in _WAIVE_RES:
         hits += [("WAIVE", m.span()) for m in rx.finditer(text)]
+    hits = [h for h in hits if h[0] != "REQUEST" or not (_IN_QUESTION.search(text[max(0, h[1][0] - 40):h[1][0]])
+                                                          or _QUESTION_START.match(text, h[1][0]))]
     hits += [("REQUEST", m.span()) for m in _REQUEST_ANSWER_RE.finditer(text)]
+    for m in _QUESTION_ANSWER.finditer(text):
+        yes = re.match(r"(?i)(?:yes|s[ií]|did(?!\s+not)|agreed|accepted)\b", m.group(1)) is not None
+        hits.append(("REQUEST" if yes else "WAIVE", m.span()))
     waived = [("WAIVE", m.span()) for m in _MARKED_WAIVE_RE.finditer(text)]
     hits += waived or [("REQUEST", m.span()) for m in _MARKED_REQUEST_RE.finditer(text)]
     m = _UNDECIDED_RE.search(text)
