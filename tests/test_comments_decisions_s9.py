@@ -172,3 +172,16 @@ def test_a_request_after_a_no_to_another_question():
 def test_more_plain_answers(text, want):
     got = stated_decision(text)
     assert (got[0] if got else None) == want
+
+
+def test_agreeing_to_waive_is_a_waiver():
+    assert guards.negated_opposite("Mother agreed to waive her right to reunification.")[0] == "WAIVE"
+
+
+def test_the_present_decision_written_before_the_former_one():
+    from extractor.comments import turns
+    text = "Father changed his mind - now wants to leave the boy with his aunt. Previously requested reunif."
+    cut = text.index("Previously")
+    clauses = [(0, cut - 1, {"WAIVE": 0.6, "NONE": 0.2}), (cut, len(text), {"REQUEST": 0.9})]
+    got = turns.later_decision(text, clauses, (cut, len(text)), lambda s: {"WAIVE": 0.6})
+    assert got is not None and got[0] == "WAIVE"

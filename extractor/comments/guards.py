@@ -91,10 +91,14 @@ def negated_opposite(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     m = _NOT_WAIVING.search(text)
     if m:
         return "REQUEST", m.span()
-    m = _NO_OBJECTION_LEAVING.search(text)
+    m = _NO_OBJECTION_LEAVING.search(text) or _AGREED_TO_WAIVE.search(text)
     if m:
         return "WAIVE", m.span()
     return None
+
+
+# "agreed to waive her right to reunification": agreeing is no request here
+_AGREED_TO_WAIVE = re.compile(r"\b(?:agree[sd]?|consent(?:s|ed)?|accept(?:s|ed)?)\s+to\s+waiv(?:e|ing)\b", re.I)
 
 
 # What the officer says the parent *can* do is no request: "explained that she can request
