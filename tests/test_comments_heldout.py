@@ -1,4 +1,4 @@
-"""Hand-written entry sets (models/comments/data/heldout_v2..v10.jsonl), written apart from
+"""Hand-written entry sets (models/comments/data/heldout_v2..v11.jsonl), written apart from
 the grammar and the dev set by people and sessions who saw neither. Until issue 14g they
 were validation sets; since issue 14g the classifier is **trained on them** beside the
 grammar (training/comment_sets.py; their leave-one-set-out cross-validation is in
@@ -9,8 +9,8 @@ reader used to read fails here. Floors sit just below the issue-14g model and co
 children 99.4-100 %; info_provided 97-100 % on v2, v4 and v5 ("form read" counts as
 information, unsure: models/comments/README.md, "Integrator's decision").
 The fresh test of issue 14g is a set no one here has read. heldout_v10 is a validation
-set (studied in issue 14i, not trained on). Every set also keeps comment false passes
-<= 0.5 %."""
+set (studied in issue 14i, not trained on); heldout_v11 was studied and then trained on in
+session 9. Every set also keeps comment false passes <= 0.5 %."""
 import json
 from pathlib import Path
 
@@ -69,8 +69,16 @@ FLOORS = {
     # misses were studied, it is NOT trained on); floors just below the issue-14i model
     # and code: decision 95.7, mode 97.0, info 97.0, option 97.9, language 99.1,
     # interpreter 99.6, witness and children 100 (234 entries: one entry is 0.4 points)
-    "heldout_v10.jsonl": {"decision": 0.95, "decision_mode": 0.96, "info_provided": 0.96,
+    # (session 9 studied it again: decision 99.1, mode 99.6; raised to 0.98 / 0.98)
+    "heldout_v10.jsonl": {"decision": 0.98, "decision_mode": 0.98, "info_provided": 0.96,
                           "option_offered": 0.97, "language": 0.98, "interpreter_or_fluent": 0.99,
+                          "witness_name": 0.99, "child_names": 0.99},
+    # first look in session 9 (models/comments/data/README.md), studied, then trained on
+    # (training data, so a regression floor, not an unseen score); floors just below the
+    # session-9 model and code: decision 100, mode 99.5, language 99.5, the rest 100
+    # (208 entries: one entry is 0.5 points)
+    "heldout_v11.jsonl": {"decision": 0.99, "decision_mode": 0.99, "info_provided": 0.99,
+                          "option_offered": 0.99, "language": 0.99, "interpreter_or_fluent": 0.99,
                           "witness_name": 0.99, "child_names": 0.99},
 }
 
@@ -102,7 +110,8 @@ def test_comments_heldout_field_accuracy_stays_above_floor(accuracy, name, field
 
 
 @pytest.mark.parametrize("name", ["heldout_v4.jsonl", "heldout_v5.jsonl", "heldout_v6.jsonl",
-                                  "heldout_v7.jsonl", "heldout_v8.jsonl", "heldout_v10.jsonl"])
+                                  "heldout_v7.jsonl", "heldout_v8.jsonl", "heldout_v10.jsonl",
+                                  "heldout_v11.jsonl"])
 def test_comments_heldout_false_pass_at_most_half_a_percent(name):
     """Unsure means unknown: a comment check whose truth is fail is almost never `pass`."""
     from tools.comments_heldout import checks

@@ -6,7 +6,8 @@ Data: clauses from the paraphrase grammar (:mod:`training.comment_grammar` with
 :mod:`training.comment_offers`,
 :mod:`training.comment_notes` and :mod:`training.comment_phrases`, fixed seed) plus the
 hand-written examples in ``models/comments/data/handwritten.jsonl`` plus, since issue 14g,
-the independent hand-written entry sets ``heldout_v2..v9.jsonl`` (:mod:`training.comment_sets`:
+the independent hand-written entry sets ``heldout_v2..v9.jsonl`` and ``heldout_v11.jsonl``
+(:mod:`training.comment_sets`; v10 is kept for validation:
 whole entries with their labels, x8, and each clause with the labels its entry fixes;
 ``--sets`` with no names trains on the grammar alone). The words of a clean
 (noise-free) pass of the same grammar are saved beside the model as ``known_words.txt``:

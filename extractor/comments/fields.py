@@ -11,18 +11,24 @@ comment text it was read from (the caller turns it into a Field with evidence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Optional
 
 from spacy.tokens import Doc
 
-from extractor.comments import doubts, fallback, languages, offers, people, turns
+from extractor.comments import doubts, fallback, guards, offers, turns
+from extractor.comments.found import Found
+from extractor.comments.found import repaired as _repaired
+from extractor.comments.speech import children as _children
+from extractor.comments.speech import interpreter as _interpreter
+from extractor.comments.speech import language as _language
+from extractor.comments.speech import witness as _witness
 from extractor.comments.written import other_document as _other_document
 from extractor.comments.written import signed as _signed
 from extractor.comments.nlp import get_nlp
 
 DECISION_LABELS = {"WAIVE": "waive_reunification", "REQUEST": "requests_reunification",
                    "ATTORNEY": "consult_attorney", "UNDECIDED": "undecided"}
+_CODES = {v: k for k, v in DECISION_LABELS.items()}
 #: a clause needs this much support to carry a decision
 DECISION_MIN = 0.5
 #: a later decision this sure overrides an earlier one (a change of mind)
@@ -44,19 +50,26 @@ FLAG_SURE = 0.65
 UNSURE_CONFIDENCE = 0.5
 
 
-@dataclass
-class Found:
-    value: Any
-    confidence: float
-    span: Optional[tuple[int, int]] = None  # characters of the comment text
-    how: str = ""
-
-
 def analyze(text: str) -> dict[str, Optional[Found]]:
     """The text-derived fields of one entry's comment (None = not recorded)."""
     doc = get_nlp()(text or "")
     out: dict[str, Optional[Found]] = {}
     out.update(_decision_and_flags(doc))
+    dec = out["decision"]
+    if dec is not None and dec.span is not None and guards.unsupported(
+            doc.text, _repaired(doc.text), _CODES[dec.value], doc.text[dec.span[0]:dec.span[1]]):
+        out["decision"] = out["decision_mode"] = None  # read where the entry records none
+    dec = out["decision"]
+    if dec is not None and dec.value == "waive_reunification" and dec.span:
+        later = fallback.request_after_no(doc.text[dec.span[0]:dec.span[1]])
+        if later is not None:  # the "no" answered another question; the request stands, unsure
+            span = (dec.span[0] + later[0], dec.span[0] + later[1])
+            out["decision"] = Found("requests_reunification", UNSURE_CONFIDENCE, span, "rule:request after another no")
+    dec = out["decision"]
+    fix = fallback.shorthand_answer(doc.text) or guards.negated_opposite(doc.text)
+    if dec is not None and fix is not None and DECISION_LABELS[fix[0]] != dec.value:
+        # "W/ SON: NO. W/O SON: YES", "is not waiving reunification": the written answer, unsure
+        out["decision"] = Found(DECISION_LABELS[fix[0]], UNSURE_CONFIDENCE, fix[1], "rule:answer over textcat")
     if out["decision"] is None:
         stated = fallback.stated_decision(doc.text)
         if stated is not None:  # plain words the classifier missed: unsure, for a reviewer
@@ -77,6 +90,8 @@ def analyze(text: str) -> dict[str, Optional[Found]]:
         if span is not None:  # the parent signed something: the decision is in writing
             out["decision_mode"] = Found("written", 0.7, span, "rule:signed")
     opt = out.get("option_offered")
+    if opt is not None and opt.value is True and opt.span and guards.lawyer_offer_only(doc.text[opt.span[0]:opt.span[1]]):
+        out["option_offered"] = opt = Found(False, 0.7, None, "rule:only a lawyer or call offered")
     if opt is not None and opt.value is False:
         span = offers.stated_offer(doc.text)
         if span is not None:
@@ -98,15 +113,6 @@ def _classify(text: str) -> dict:
     if not feats.strip():
         return {}
     return dict(next(iter(get_nlp().get_pipe("comment_classifier").clf.pipe([feats]))).cats)
-
-
-def _repaired(text: str) -> str:
-    """The entry after the classifier's spelling repair (misspelt, OCR-damaged words)."""
-    from extractor.comments.features import _speller, fold
-
-    sp = _speller()
-    s = fold(text).lower()
-    return sp.repair(s) if sp is not None else s
 
 
 # ---- trained: decision and flags -----------------------------------------------------
@@ -226,183 +232,3 @@ def _about_choice(doc: Doc) -> Optional[Found]:
             how = "textcat" if unsure or flag >= FLAG_MIN else "words"
             return Found(True, round(max(1 - cats.get("NONE", 1.0), flag, 0.5), 3), (a, b), how)
     return None
-
-
-# ---- rules: language, interpreter, witness, children --------------------------------
-
-_LANG_BEFORE = {"in", "language", "lang", "fluent", "native", "speaks", "speaking", "spoke",
-                "interpreted", "interp", "interpreter", "en", "idioma", "using", "via", "and",
-                "(", ":", "/", "a", "an", "the"}
-_LANG_AFTER = {"interpreter", "interp", "speaker", "speaking", "language", "interpretation",
-               "-", "interpreters", "/", ")", "(", "translator", "speaker;"}
-
-
-def _language(doc: Doc) -> Optional[Found]:
-    """The first language named in a language context ("in Mam", "Spanish interpreter",
-    "Interview language: Ixil"); English only when no other language is named, because
-    "in English and Spanish" means the parent's language is Spanish."""
-    english = native = None
-    unavailable = False
-    for ent in doc.ents:
-        if ent.label_ != "LANGUAGE":
-            continue
-        before = doc[max(0, ent.start - 2):ent.start]
-        after = doc[ent.end:ent.end + 2]
-        ctx_b = {t.lower_ for t in before}
-        ctx_a = {t.lower_ for t in after}
-        sent_has_interp = (any(e.label_ in ("INTERP", "FLUENT") for e in ent.sent.ents)
-                           or _repaired_interp(ent.sent.text))
-        # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
-        # the language the entry was conducted in
-        bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
-        if languages.unavailable_after(doc.text, ent.end_char):
-            unavailable = True
-            continue
-        if ctx_b & _LANG_BEFORE or ctx_a & _LANG_AFTER or sent_has_interp or bare:
-            found = Found(ent.ent_id_, 0.9, (ent.start_char, ent.end_char), "ruler:LANGUAGE")
-            if ent.ent_id_ != "eng" and _NATIVE_RE.search(doc.text[max(0, ent.start_char - 30):ent.start_char]):
-                # "her native language is Mam but the interview was in Spanish": the
-                # parent's own language, not necessarily the conversation's
-                native = native or found
-            elif ent.ent_id_ != "eng":
-                return found
-            else:
-                english = english or found
-    if native is not None or unavailable:
-        return native or english
-    if english is None and _interpreter(doc).value:
-        # an interpreter is recorded but not its language: the parent's quoted words tell
-        # it. (A quotation alone does not record the language of the conversation: the
-        # validation sets' convention.)
-        return _quoted_language(doc.text) or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
-    return english or _coded_or_spoken(doc.text) or _repaired_language(doc.text)
-
-
-def _repaired_language(text: str) -> Optional[Found]:
-    """A misspelt or OCR-damaged language name ("spansih speaking officer", "SPANlSH
-    lNTERP") read after the classifier's spelling repair, in a language context (an
-    interpreter, a speaker, "in X"); reported where the damaged word stands."""
-    fixed = _repaired(text)
-    if fixed == fixed.lower() == text.lower():
-        return None  # nothing was repaired: the ruler and the code readers saw it all
-    hit = languages.officer_fluent(fixed)
-    m = None if hit else _REPAIRED_LANG_RE.search(fixed)
-    if hit is None and m is None:
-        return None
-    code = hit[0] if hit else languages.code_of(m.group(1) or m.group(2))
-    if not code:
-        return None
-    at = hit[1][0] if hit else m.start()
-    return Found(code, 0.75, _same_word(text, fixed, at), "repaired:LANGUAGE")
-
-
-def _same_word(text: str, fixed: str, at: int) -> Optional[tuple[int, int]]:
-    """The span in ``text`` of the word at ``at`` in its repaired form (same word count)."""
-    orig = list(re.finditer(r"\S+", text))
-    new = list(re.finditer(r"\S+", fixed))
-    if len(orig) != len(new):
-        return None
-    i = next((k for k, w in enumerate(new) if w.end() > at), None)
-    return orig[i].span() if i is not None else None
-
-
-_REPAIRED_LANG_RE = re.compile(rf"\b({languages.LANG_ALT})\s+(?:speaking|interp\w*|translator|speaker)\b|"
-                               rf"\b(?:in|fluent\s+in|via)\s+({languages.LANG_ALT})\b")
-_NATIVE_RE = re.compile(r"\b(?:native|first|mother|primary|own)\s+(?:language|tongue|lang)\s*(?:is|:|=|-)?\s*$|"
-                        r"\bnative\s+$", re.I)
-
-
-def _coded_or_spoken(text: str) -> Optional[Found]:
-    """The language an officer speaks to the parent ("Spanish speaking officer"), else
-    one given as a code ("(spa)", "INTERP: SPA") or in OCR-damaged capitals."""
-    hit = languages.officer_fluent(text)
-    if hit:
-        return Found(hit[0], 0.85, hit[1], "rule:officer language")
-    hit = languages.coded_language(text)
-    if hit:
-        return Found(hit[0], 0.8, hit[1], "rule:language code")
-    return None
-
-
-# Function words that tell a quotation's language: the parent's own words, quoted,
-# are in the language the conversation was held in.
-_QUOTE_WORDS = {
-    "spa": set("me mi mis voy quiero que sin con no se queden quede llevar llevarme hijo hija hijos "
-               "hijas nino nina aqui todavia si yo el la los las una un porque para ir irme dejar "
-               "regreso sola solo conmigo se".split()),
-    "por": set("eu meu minha meus minhas vou quero nao sem com filho filha filhos aqui levar ficar "
-               "sim voltar sozinha sozinho comigo".split()),
-}
-_ENGLISH_WORDS = set("i my the to with without and he she her his want will not go take son "
-                     "daughter child is am".split())
-_QUOTE_RE = re.compile(r"[\"“']([^\"“”']{6,})[\"”']")
-
-
-def _quoted_language(text: str) -> Optional[Found]:
-    """Spanish or Portuguese from the parent's quoted words ('no me voy sin mi hija'):
-    at least two function words of that language and more of them than English ones."""
-    from extractor.comments.features import fold
-
-    for m in _QUOTE_RE.finditer(fold(text)):
-        words = re.findall(r"[a-z]+", m.group(1).lower())
-        eng = sum(w in _ENGLISH_WORDS for w in words)
-        scores = {code: sum(w in vocab for w in words) for code, vocab in _QUOTE_WORDS.items()}
-        code = max(scores, key=scores.get)
-        if scores[code] >= 2 and scores[code] > eng and scores[code] > min(scores.values()):
-            return Found(code, 0.75, (m.start(1), m.end(1)), "quote:LANGUAGE")
-    return None
-
-
-_INTERP_WORD_RE = re.compile(r"\b(?:interp\w*|translator|translated)\b")
-
-
-def _repaired_interp(text: str) -> bool:
-    """An interpreter named in a misspelt or OCR-damaged word ("lnterp", "interpretr"),
-    read after the same spelling repair the classifier uses."""
-    from extractor.comments.features import _speller
-
-    sp = _speller()
-    if sp is None:
-        return False
-    fixed = sp.repair(text)
-    return bool(_INTERP_WORD_RE.search(fixed)) and not languages.NEG_INTERP_RE.search(fixed)
-
-
-def _interpreter(doc: Doc) -> Found:
-    for ent in doc.ents:
-        if ent.label_ in ("INTERP", "FLUENT"):
-            clause = languages.to_stop(doc.text, ent.sent.start_char, ent.sent.end_char)
-            if ent.label_ == "INTERP" and languages.NEG_INTERP_RE.search(clause):
-                continue
-            return Found(True, 0.9, (ent.sent.start_char, ent.sent.end_char), f"ruler:{ent.label_}")
-    for sent in doc.sents if len(doc) else []:
-        if _repaired_interp(languages.to_stop(doc.text, sent.start_char, sent.end_char)):
-            return Found(True, 0.75, (sent.start_char, sent.end_char), "repaired:INTERP")
-    hit = languages.officer_fluent(doc.text)
-    if hit:
-        return Found(True, 0.85, hit[1], "rule:officer speaks the language")
-    fixed = _repaired(doc.text) if doc.text else ""
-    hit = languages.officer_fluent(fixed) if fixed != doc.text.lower() else None
-    if hit:  # the same, misspelt ("spansih speaking officer")
-        return Found(True, 0.75, _same_word(doc.text, fixed, hit[1][0]), "repaired:officer speaks the language")
-    return Found(False, 0.8, None, "no interpreter or fluency recorded")
-
-
-def _witness(doc: Doc) -> Optional[Found]:
-    hit = people.witness(doc.text)
-    if hit is None:
-        # OCR-damaged capitals ("W1TNESS SDD0 ..."): read with digits as letters (same
-        # length), report the name as written
-        clean = languages.deglyph(doc.text)
-        hit = people.witness(clean) if clean != doc.text else None
-        if hit is not None:
-            at = clean.find(hit[0], hit[1][0])
-            if at < 0:
-                return None
-            return Found(doc.text[at:at + len(hit[0])], 0.75, (at, at + len(hit[0])), "rule:witness, OCR read")
-    return Found(hit[0], 0.9, hit[1], "rule:witness") if hit else None
-
-
-def _children(doc: Doc) -> Optional[Found]:
-    hit = people.children(doc.text)
-    return Found(hit[0], 0.85, hit[1], "rule:child") if hit else None

@@ -30,6 +30,9 @@ def code_of(name: str) -> Optional[str]:
     return _NAME_TO_CODE.get(strip_accents(name.lower()))
 _OFFICER = r"(?:officer|ofc|do|sddo|sdo|afod|fod|agent|iea|io|interviewer|deportation\s+officer|undersigned|writer)"
 _ME = rf"(?:me|this\s+{_OFFICER}|the\s+undersigned|undersigned)"
+# an officer named by title alone, as shorthand notes do ("IO", "DO", "SDDO")
+_SHORT_OFFICER = r"(?:io|do|sddo|sdo|ddo|iea|officer|ofc)"
+_LANG_OR_CODE = _LANG_ALT + "|" + "|".join(_CODES)
 _FLUENT_RES = [
     re.compile(rf"\b({_LANG_ALT})(?:\s*-\s*|\s+)speaking\s+(?:\w+\s+)?{_OFFICER}\b", re.I),
     # "this officer speaks Spanish", "officer speaks spanish" (the determiner is often left out)
@@ -41,6 +44,26 @@ _FLUENT_RES = [
     re.compile(rf"\b(?:this\s+{_OFFICER}|i)\s+(?:conducted|did)\s+the\s+interview\s+in\s+({_LANG_ALT})\b", re.I),
     # the writer's own fluency: "I speak Spanish", "I am fluent in Portuguese"
     re.compile(rf"\b(?:i|this\s+{_OFFICER})\s+(?:speak|am\s+fluent\s+in|am\s+a\s+native\s+|am\s+a\s+fluent\s+)\s*({_LANG_ALT})\b", re.I),
+    # officers' shorthand: "IO FLUENT SPA", "DO SPANISH FLUENT", "IO SPANISH." (the officer
+    # and the language, nothing else in the clause)
+    re.compile(rf"\b{_SHORT_OFFICER}\s+(?:is\s+)?fluent\s+(?:in\s+)?({_LANG_OR_CODE})(?![A-Za-z])", re.I),
+    re.compile(rf"\b{_SHORT_OFFICER}\s+({_LANG_OR_CODE})\s+(?:fluent|speaker|speaking)\b", re.I),
+    re.compile(rf"(?:^|[.;,(]\s*){_SHORT_OFFICER}\s+({_LANG_OR_CODE})\s*(?=[.;,)]|$)", re.I),
+    # the officer talking with the parent in the language: "IO spoke to SUBJ in Spanish",
+    # "IO CONFIRMED W/ SUBJ IN SPANISH"; Spanish/Portuguese "OFICIAL HABLA ESPANOL"
+    re.compile(rf"\b{_SHORT_OFFICER}\s+(?:spoke|speaks|talked|talks|confirmed|communicated|conversed|"
+               rf"interviewed|explained|asked|advised|questioned)\b[^.;]{{0,30}}?\bin\s+({_LANG_ALT})\b", re.I),
+    re.compile(rf"\b(?:oficial|agente)\s+(?:que\s+)?(?:habla|hablo|fala|falou)\s+({_LANG_ALT})\b", re.I),
+    # "Spanish by IEA Ruiz", "conversation in Spanish by this officer", "advised in Spanish by
+    # this officer", "officer is a Spanish speaker", "per conversation with DO Riggs in Spanish"
+    re.compile(rf"\b({_LANG_ALT})\s+(?:by|per)\s+(?:this\s+|the\s+)?(?:{_OFFICER}|ofcr|me)\b", re.I),
+    re.compile(rf"\b(?:{_OFFICER}|ofcr|i)\s+(?:is|am)\s+an?\s+(?:native\s+|fluent\s+)?({_LANG_ALT})\s+speaker\b", re.I),
+    re.compile(rf"\b(?:with|w/)\s+{_SHORT_OFFICER}\s+[A-Z][\w'-]+\s+in\s+({_LANG_ALT})\b", re.I),
+    re.compile(rf"(?:^|[.;]\s*)(?:i\s+)?(?:spoke|talked)\s+(?:with|to)\s+(?:subj\w*|him|her|them|the\s+\w+)\s+in\s+({_LANG_ALT})\b", re.I),
+    re.compile(rf"\b{_OFFICER}\s+(?:went\s+over|explained|reviewed)\b[^.;]{{0,40}}?\bin\s+({_LANG_ALT})\b", re.I),
+    # Spanish and French: "hablado en español por el oficial", "agent parle français"
+    re.compile(rf"\ben\s+({_LANG_ALT})\s+por\s+(?:el\s+|la\s+)?(?:oficial|agente)\b|"
+               rf"\b(?:agent|officier)\s+parle\s+({_LANG_ALT})\b", re.I),
     # the writer speaking to the parent in the language: "I spoke with her in English"
     re.compile(rf"\b(?:i|this\s+{_OFFICER})\s+(?:spoke|talked|communicated|speak|talk)\s+(?:directly\s+)?"
                rf"(?:with|to)\s+(?:\w+\s+){{1,2}}?in\s+({_LANG_ALT})\b", re.I),
@@ -78,7 +101,8 @@ def officer_fluent(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     for rx in _FLUENT_RES:
         m = rx.search(clean)
         if m:
-            code = _NAME_TO_CODE.get(m.group(1).lower())
+            word = next(g for g in m.groups() if g).lower()
+            code = _NAME_TO_CODE.get(word) or (word if word in _CODES else None)
             if code:
                 return code, (m.start(), m.end())
     return None
@@ -94,6 +118,15 @@ def _code_context(text: str, a: int, b: int) -> bool:
     return starts and ends
 
 
+# A code beside an interpreter, in any case: "tel interp spa", "INTERP SPA TEL #3045",
+# "TEL INTERP 44012 spa", "TEL INTERP CAK ID 6041", "(spa, phone #5009)". Only where no
+# word follows ("interp por telefono": "por" is Spanish for "by").
+_INTERP_CODE_RE = re.compile(
+    r"(?i:(?<![A-Za-z])(?:interp\w*|translator)\s*[:(#-]?\s*(?:(?:tel|phone|by\s+phone|#?\s*\d+|id\s*#?\s*\d+)[\s,]*)*"
+    r"\(?\s*|(?<![A-Za-z])\((?=\w{3}\s*[,;/]))(" + "|".join(_CODES) + r")"
+    r"(?i:(?=\s*(?:$|[.;,)/#]|\d|tel\b|phone\b|id\b|interp)))", re.I)
+
+
 def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """A language given as its code ("(spa)", "INTERP: SPA", "SPA.") or an OCR-damaged
     upper-case name ("SPAN1SH"), and where it was read. English last: "ENG" next to
@@ -104,6 +137,8 @@ def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
             continue  # an upper-case word that only looks like a code ("POR FAVOR")
         code = (m.group(1) or m.group(2)).lower()
         hits.append((code, m.span()))
+    for m in _INTERP_CODE_RE.finditer(text):
+        hits.append((m.group(1).lower(), m.span(1)))
     clean = deglyph(text)
     if clean != text:
         for m in re.finditer(rf"\b({_LANG_ALT})\b", strip_accents(clean), re.I):
@@ -120,10 +155,11 @@ def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
 # AVAILABLE")
 NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\binterp|"
                             r"\binterp\w*\s+(was\s+)?(not|un)\w*\s*(available|used|needed)|"
-                            r"\binterp\w*\b[^.]{0,25}?\b(unavailable|(not|none|no\s+one)\s+(was\s+)?available)", re.I)
+                            r"\binterp\w*\b(?:[^.]|(?<=\bSr|\bMr|\bMs|\bDr)\.|(?<=\bSra|\bMrs)\.){0,45}?"
+                            r"\b(unavailable|(not|none|no\s+one)\s+(was\s+)?available)", re.I)
 # "Kaqchikel interp unavailable", "K'iche' interpreter requested; none available": a
 # language no one could interpret is not the language of the conversation
-_UNAVAILABLE_AFTER = re.compile(r"^[^.]{0,30}?\b(?:unavailable|(?:not|none|no\s+one)\s+(?:was\s+)?available|"
+_UNAVAILABLE_AFTER = re.compile(r"^(?:[^.]|(?<=\bSr|\bMr|\bMs|\bDr)\.|(?<=\bSra|\bMrs)\.){0,40}?\b(?:unavailable|(?:not|none|no\s+one)\s+(?:was\s+)?available|"
                                 r"could\s+not\s+be\s+(?:found|reached|located|obtained))\b", re.I)
 _INTERP_USED = re.compile(r"\b(?:interp\w*|translat\w*)\b", re.I)
 
@@ -139,3 +175,18 @@ def unavailable_after(text: str, end: int) -> bool:
     used after all: "unavailable in person; tel interp used" keeps it)?"""
     gone = _UNAVAILABLE_AFTER.search(text[end:end + 60])
     return bool(gone) and not _INTERP_USED.search(to_stop(text, end + gone.end(), end + gone.end()))
+
+
+# An interpreter only planned: "will serve the form tomorrow w/ K'iche' interp", "in-person
+# interp requested, ETA tomorrow", "reschedule with a Mam interpreter": no conversation
+# was held through it (yet)
+_PLANNED_INTERP_RE = re.compile(
+    r"\b(?:will|to\s+be|shall)\b[^.;]{0,60}?\b(?:w/|with|via|using|through)\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}interp|"
+    r"\binterp\w*\s+(?:requested|scheduled|pending|ordered|to\s+be\s+\w+)\b[^.]{0,60}?"
+    r"\b(?:eta|tomorrow|tmrw|next|later|arriv\w*)\b|"
+    r"\b(?:reschedul\w*|tomorrow|tmrw|next\s+(?:visit|week|day))\b[^.;]{0,30}?\b(?:w/|with)\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}interp", re.I)
+
+
+def planned_interp(clause: str) -> bool:
+    """Is the interpreter of this clause one only planned (no interview through it yet)?"""
+    return _PLANNED_INTERP_RE.search(clause) is not None

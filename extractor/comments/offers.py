@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_TOLD = r"(?:adv\w*|advis\w*|inform\w*|infd|told|explain\w*|expl|offered|given|read|reread|briefed|notified)"
-_WHAT = (r"(?:option\w*|right|choice\w*|opportunit\w*|process|(?:may|can|could)\s+(?:request|ask|choose)|"
+_TOLD = r"(?:adv\w*|advis\w*|inform\w*|infd|told|explain\w*|expl|explanation|offered|given|read|reread|briefed|notified)"
+_WHAT = (r"(?:option\w*|opt|right|choice\w*|what\s+happens|opportunit\w*|process|(?:may|can|could)\s+(?:request|ask|choose)|"
          r"what\s+would\s+happen\s+if)")
-_WITH = (r"(?:reunif\w*|(?:removed|removal|depart\w*|travel\w*|return\w*|go(?:ing)?)\s+(?:together\s+)?(?:with|w/)|"
+_WITH = (r"(?:reunif\w*|(?:removed|removal|depart\w*|dept|travel\w*|return\w*|go(?:ing)?)\s+(?:together\s+)?(?:with|w/)|"
          r"(?:removed|removal|depart\w*|travel\w*|leav\w*|go(?:ing)?)\s+together|returned\s+to\s+(?:him|her|them)|"
          r"(?:take|bring|taking|bringing)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:child|children|son|daughter|kids?|uac|minor|baby|him|her|them))")
 _ASKED_PARENT = r"(?:she|he|they|subj\w*|the\s+(?:parent|mother|father|detainee)|parent|detainee)"
@@ -28,7 +28,7 @@ _RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}
         re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\breunif\w*\s+(?:option|choice|process|right)s?\b", re.I),
         # "offered removal with the child", "offered removal together", "accepted the offer
         # of reunification": the thing offered is the option itself
-        re.compile(rf"\b(?:offered|offer\s+(?:of|to))\b[^.;]{{0,40}}?{_WITH}", re.I),
+        re.compile(rf"\b(?:offered|offer\s+(?:of|to))\b[^.;]{{0,40}}?{_WITH}|\breunif\w*\s+offer\b", re.I),
         # "told she can return with her son or leave him": what the parent *can* do, with the child
         re.compile(rf"\b{_TOLD}\b[^.;]{{0,40}}?\b(?:can|could|may|is\s+able\s+to)\s+(?:be\s+)?"
                    rf"(?:removed|deported|return\w*|go|depart\w*|travel\w*|leave)\b[^.;]{{0,30}}?"
@@ -41,6 +41,9 @@ _RES = [re.compile(rf"\b{_TOLD}\b[^.;]{{0,100}}?\b{_WHAT}\b[^.;]{{0,40}}?{_WITH}
                    rf"(?:reunite|remove|deport|return|send|repatriate)\s+(?:her|him|them|subj\w*|the\s+parent)\s+"
                    rf"(?:together\s+)?(?:with|w/)\s+(?:(?:her|his|their|the|both|all|two|three|four|five|\d+)\s+)*"
                    rf"(?:child\w*|son|sons|daughter\w*|kids?|baby|girls?|boys?|twins|uac|minor)\b", re.I),
+        # "explained that her son could accompany her on the flight"
+        re.compile(rf"\b{_TOLD}\b[^.;]{{0,60}}?\b(?:can|could|may|would\s+be\s+able\s+to)\s+(?:accompany|join|travel\s+with|"
+                   rf"go\s+with|be\s+removed\s+with|fly\s+with|be\s+returned\s+to)\s+(?:her|him|them|subj\w*|the\s+parent)\b", re.I),
         # "Reunification option offered", "removal w/ child explained": the option named, then told
         re.compile(rf"(?:{_WITH}|\breunif\w*)(?:\s+(?:option|choice|process|right)s?)?\s+(?:was\s+|were\s+)?"
                    rf"(?:offered|explained|given|discussed)\b", re.I),

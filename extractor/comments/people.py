@@ -11,12 +11,23 @@ from typing import Optional
 # titles may stack ("Supv. DO Blanchard", "Acting SDDO Reyes")
 _TITLE = (r"(?:SDDO|AFOD|FOD|ERO|IEA|DDO|SDO|SIEA|ADDO|DO|IO|Officer|OFFICER|Ofc\.?|Supervisor|"
           r"Supervisory|SUPV\.?|Supv\.?|Acting|Agent|agent|AGENT)")
-_NAMETOK = r"(?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
-_NAME = rf"(?:{_TITLE}\s+){{0,2}}{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
+# a title written out ("Supervisory Detention and Deportation Officer"), any case
+_LONG_TITLE = (r"(?i:(?:(?:supervisory|assistant|deputy|acting|senior|lead)\s+)*(?:detention\s+(?:and|&)\s+deportation|"
+               r"deportation|immigration\s+enforcement|enforcement\s+(?:and|&)\s+removal)\s+officer)")
+# "St." and "Ste." inside surnames ("B. St. Claire"), initials, capitalised words
+_NAMETOK = r"(?:(?:St|ST|Ste|STE)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+)"
+_NAME = rf"(?:{_LONG_TITLE}\s+|(?:{_TITLE}\s+){{0,2}}){_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}"
 _WITNESS_BEFORE = re.compile(
     rf"\b(?i:w[il1]?tn?e?s+e?d\s*(?:by|:|-)|in\s+(?:the\s+)?presence\s+of|w[il1]?tn?e?s+(?:es)?\s*(?::|-|was|is)|"
     rf"wit\s*[:\-]|heard\s+by|with\s+witness|en\s+presencia\s+de|testigo\s*:|t[eé]moin\s*:|"
-    rf"testemunha\s*:|temwen\s*:|in\s+front\s+of)\s*({_NAME})")
+    rf"testemunha\s*:|temwen\s*:|in\s+front\s+of|"
+    # "Witness present: X", "Witnessing officer: X", "heard by myself and SDDO X"
+    rf"w[il1]?tn?e?s+(?:ing)?\s+(?:present|officer)\s*[:\-]|"
+    rf"heard\s+by\s+(?:me|myself|this\s+officer|the\s+undersigned|(?:the\s+)?writer)\s+and\s+(?=(?:{_TITLE}|{_LONG_TITLE})\s)|"
+    # "Witness to signing: DO X", "witness to the decision - X"
+    rf"w[il1]?tn?e?s+(?:es)?\s+(?:to|of)\s+(?:the\s+)?(?:signing|signature|decision|election|waiver|interview)\s*[:\-]|"
+    # "witnessed SDDO X": the verb right before a titled officer
+    rf"w[il1]?tn?e?s+e?d\s+(?=(?:{_TITLE}|{_LONG_TITLE})\s))\s*({_NAME})")
 # "WIT DO B. Karlsson", "Witness SDDO L. Marchetti": no colon, so a title or an initial must follow
 _NAME_STRONG = (rf"(?:{_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,3}}|"
                 rf"[A-ZÀ-Ý]\.\s*{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
@@ -24,14 +35,16 @@ _WITNESS_BARE = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\.?\s+({_NAME_STRONG})")
 # "W: DO Yeager": the one-letter label only before a title
 _WITNESS_W = re.compile(rf"(?<![A-Za-z/])W\s*:\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 # "SDDO Carrow witness", "DO Brannigan wit.": a titled officer followed by the word
-_WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:wit\.?|witness|as\s+witness)(?![A-Za-z])")
+_WITNESS_TITLED_AFTER = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s*(?:\s(?i:wit\.?|witness|as\s+witness)|"
+                                   rf"\(\s*(?i:wit\.?|witness)\s*\))(?![A-Za-z])")
 # "wit DO mccloskey": a title, then a lower-case surname (typed in haste), at the clause end
 _WITNESS_LOWER = re.compile(rf"\b(?i:wit|w[il1]?tn?e?s+)\s*[:.\-]?\s*((?i:SDDO|AFOD|FOD|IEA|SDO|DO)\s+(?:[a-z]\.\s*)?[a-z][a-z'\-]{{2,}})\s*(?:[.;]|$)")
 _WITNESS_AFTER = re.compile(
     rf"({_NAME})(?:\s*\([^()]{{0,30}}\))?,?\s+(?i:(?:who\s+)?(?:was\s+)?(?:present\s+as\s+(?:a\s+)?witness|witnessed|acted\s+as\s+witness|"
     rf"served\s+as\s+witness))")
 # "SDDO WHEELER PRESENT": an officer named with a title and recorded as present
-_WITNESS_PRESENT = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:(?:was\s+)?present)\b")
+_WITNESS_PRESENT = re.compile(rf"\b({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})\s+(?i:(?:was\s+)?present)\b|"
+                              rf"(?i:also\s+present)\s*[:\-]\s*({_TITLE}\s+{_NAMETOK}(?:\s+{_NAMETOK}){{0,2}})")
 
 
 def _clean_person(s: str) -> Optional[str]:
@@ -48,7 +61,8 @@ def witness(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     for rx in (_WITNESS_BEFORE, _WITNESS_BARE, _WITNESS_W, _WITNESS_AFTER, _WITNESS_TITLED_AFTER,
                _WITNESS_PRESENT, _WITNESS_LOWER):
         for m in rx.finditer(text):
-            name = m.group(1)
+            g = 1 if m.group(1) is not None or rx.groups < 2 else 2
+            name = m.group(g)
             if rx is _WITNESS_LOWER:
                 if name.split()[-1] in _STOP:
                     continue
@@ -59,7 +73,7 @@ def witness(text: str) -> Optional[tuple[str, tuple[int, int]]]:
             # the name is upper-case words only up to a lower-case word
             name = _clean_person(_cut_name(name))
             if name:
-                return name, (m.start(1), m.start(1) + len(m.group(1)))
+                return name, (m.start(g), m.start(g) + len(m.group(g)))
     return None
 
 
@@ -79,6 +93,10 @@ def _trailing_name(s: str) -> str:
 
 
 def _cut_name(s: str) -> str:
+    long = re.match(rf"{_LONG_TITLE}\s+", s)
+    if long:  # the title's own words ("and") are no stop
+        rest = _cut_name(s[long.end():])
+        return s[:long.end()] + rest if rest else ""
     toks = []
     for t in s.split():
         initial = re.fullmatch(r"[A-ZÀ-Ý]\.", t) is not None
@@ -110,6 +128,8 @@ per pending prior re regarding concerning who has had also currently again now
 see yes travel travels traveling stays goes returns accompany coordinator manager
 juv juvenile supervisor counselor caseworker aunt uncle grandmother grandfather cousin
 sister brother husband wife spouse
+atty attys attorney lawyer abogado states says listed named noted shown recorded reported
+confirmed identified old location whereabouts referral consult
 """.split())
 _STOP -= {"de", "del", "la", "los", "las"}  # allowed inside Spanish names (see below)
 # function words of quoted or written Spanish, Portuguese, French and Creole: never a
@@ -127,11 +147,14 @@ _CHILD_STOP |= set("yet tomorrow tonight later soon anymore already again "
 # Spanish, Portuguese, French and Haitian Creole child nouns name children too ("su hija
 # Alison", "filha Larissa", "fils Mamadou"); "her 2 yr old (Name)" and "child name:" as well.
 _CHILD_NOUN = (r"(?:(?:minor|usc|youngest|eldest|oldest)\s+(?:son|daughter|child)|sons?|daughters?|"
-               r"chi[lI1]d(?:ren)?(?:'?s?\s+names?)?|minors?|kids?|uacs?|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?|"
+               r"chi[lI1]d(?:ren)?(?:'?s?\s+names?)?|minors?|kids?|uacs?|(?:baby|little)\s+(?:girl|boy)|baby|infant|(?:mother|father|parent)\s+of(?:\s+uac)?|"
                r"hij[oa]s?|ni[nñ][oa]s?|filh[oa]s?|fils|filles?|enfants?|pitit|"
                r"\d{1,2}[\s-]*(?:yr|year|y/o|yo)s?(?:[\s-]*old)?)")
-_NAME_WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
-_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
+# "AND" joins two names in capitals ("UAC ANA LUZ AND UAC JOSE"): never part of one
+_NAME_WORD = r"(?!AND\b)[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
+# a nickname in quotes stays inside the name as written: Jose "Pepe" Alvarado
+_NICK = r"[\"“][A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+[\"”]"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NICK})?(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
                        rf"(?:(?:(?i:'s\s+name\s+is|named|called|name\s+is)|(?-i:is))\s+)?"
@@ -147,11 +170,24 @@ _DEMONYM = re.compile(r"(?i:(?:guatemal|hondur|salvador|mexic|brazil|ecuador|nic
 _LIST_SEP = re.compile(r"\s*(?:,|&|\b(?i:and)\b|\by\b|\bY\b)\s*")
 
 
+# the parent's words quoted, in double or single quotes ("'NAO VOU DEIXAR ...'"); an
+# apostrophe inside a word ("SUBJ'S", "O'Neil") opens no quotation
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<![A-Za-z])['‘][^'‘’\n]{3,}['’](?![A-Za-z])")
+
+
+def _no_name(t: str) -> bool:
+    """A stop word, also as the first part of a hyphenated word ("IN-PERSON")."""
+    return t.lower() in _CHILD_STOP or ("-" in t and t.split("-")[0].lower() in _CHILD_STOP)
+
+
 def _name_part(raw: str) -> Optional[str]:
     """The capitalised words of one name up to the first stop word."""
     toks = []
     for t in raw.split():
-        if t.lower() in _CHILD_STOP or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
+        if toks and re.fullmatch(_NICK, t):
+            toks.append(t)
+            continue
+        if _no_name(t) or (not t[0].isupper() and t not in ("de", "del", "la", "los")):
             break
         toks.append(t)
     while toks and toks[-1] in ("de", "del", "la", "los"):
@@ -159,13 +195,36 @@ def _name_part(raw: str) -> Optional[str]:
     return " ".join(toks) or None
 
 
+def _language_word(name: str) -> bool:
+    """A language's name or code ("CHILD (SPA, ...)"): no child's name."""
+    from extractor.normalize import LANGUAGE_NAMES
+
+    low = name.lower()
+    return low in LANGUAGE_NAMES or any(low == n.lower() for ns in LANGUAGE_NAMES.values() for n in ns)
+
+
+_NUMBERED = re.compile(r"(?<=[\s:,;])\(?\d{1,2}\s*[.)]\s*(?=[A-ZÀ-Ý])")
+
+
+def _unnumber(text: str) -> str:
+    """A numbered list of names ("kids: 1) Ana 2) Luis") as a comma list, same length."""
+    if not re.search(r"(?<![\w#])\(?1\s*[.)]\s*[A-ZÀ-Ý].{0,80}?(?<![\w#])\(?2\s*[.)]\s*[A-ZÀ-Ý]", text):
+        return text
+
+    def blank(m: re.Match) -> str:
+        first = text[:m.start()].rstrip().endswith(":") or m.group(0).lstrip("(").startswith("1")
+        w = len(m.group(0))
+        return " " * w if first else "," + " " * (w - 1)
+    return _NUMBERED.sub(blank, text)
+
+
 def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
     """The children named in the entry, and where the first was read."""
     names: list[str] = []
     first_span = None
     # ages in brackets ("Ashley (7), Carlos (4)") would end the list: blank them, same length
-    text = _AGE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
+    text = _AGE_RE.sub(lambda m: " " * len(m.group(0)), _unnumber(text))
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     for m in _CHILD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # words inside a quotation of what the parent said
@@ -180,7 +239,7 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
         for k, part in enumerate(_LIST_SEP.split(raw)):
             part = _LIST_TITLE.sub("", part)  # "Jonatan and UAC Elmer": the title is no name
             name = _name_part(part) if part else None
-            if name is None:
+            if name is None or _language_word(name):
                 break  # a stop word ends the list ("Elsa and SUBJ ..." is not a name)
             if name.lower() in (n.lower() for n in names):
                 continue
@@ -200,7 +259,7 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
 # parent takes, leaves or goes with ("will not take Luis with him", "wants Yeimi to stay",
 # "whether Andrea goes back").
 _PLURAL_NOUN = r"(?i:children|kids|sons|daughters|minors|uacs|hijos|hijas|filhos|filhas|enfants)"
-_COLON_LIST = re.compile(rf"\b{_PLURAL_NOUN}\b[^.;:\n]{{0,40}}:\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
+_COLON_LIST = re.compile(rf"\b(?:{_PLURAL_NOUN}|(?i:child|son|daughter|uac|minor)\s+(?i:named?|names?)\b)[^.;:\n]{{0,40}}:\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
 _BRACKET_LIST = re.compile(rf"\(\s*({_ONE_NAME}(?:\s*,\s*{_ONE_NAME})+)\s*\)")
 _TAKE = (r"(?:take|takes|taking|took|leave|leaves|leaving|left|bring|wants|want|wanted|w/|w/o|with|without|"
          r"for|whether|if|that|reunited\s+with|reunify\s+with|de\s+llevar|llevar|llevarse|(?<=[aei]r\s)a)")
@@ -217,14 +276,17 @@ def _children_elsewhere(text: str) -> Optional[tuple[list[str], tuple[int, int]]
     from extractor.normalize import LANGUAGE_NAMES
 
     langs = {n.lower() for names in LANGUAGE_NAMES.values() for n in names}
+    codes = set(LANGUAGE_NAMES)  # "(SPA, DO FLUENT)": a language code, no name
     if not re.search(rf"(?i)\b{_CHILD_NOUN}\b|\b(?i:him|her|them|boy|girl)\b", text):
         return None  # no child in the entry: a capitalised word is someone or somewhere else
 
     def usable(raw: str) -> Optional[str]:
         name = _name_part(_LIST_TITLE.sub("", raw))
-        if not name or any(w.lower() in langs or w.lower() in _PLACES or re.fullmatch(_TITLE, w)
-                           for w in name.split()):
+        if not name or any(w.lower() in langs or w.lower() in codes or w.lower() in _PLACES
+                           or re.fullmatch(_TITLE, w) for w in name.split()):
             return None
+        if re.fullmatch(rf"(?i:{_CHILD_NOUN})", name.replace(" ", "")):
+            return None  # a child noun split by OCR or typing ("CHI LD")
         return name
 
     for m in _COLON_LIST.finditer(text):

@@ -52,4 +52,14 @@ def later_decision(text: str, clauses, best_span, classify) -> Optional[tuple[st
             label, p = _best(cats)
             if label in DECISIONS and p >= 0.3:
                 return label, (c_a, c_b)
+    # the outcome written first and the former decision after it ("changed her mind - now
+    # wants ... . previously requested ..."): an earlier clause marked as the present one
+    for c_a, c_b, cats in reversed(clauses):
+        if c_b <= a and cats and _NOW_RE.search(text[c_a:c_b]):
+            label, p = _best(classify(text[c_a:c_b]) or cats)
+            if label in DECISIONS and p >= 0.3:
+                return label, (c_a, c_b)
     return None
+
+
+_NOW_RE = re.compile(r"\b(?:now|today|currently|changed\s+(?:her|his|their)\s+mind|at\s+this\s+time)\b", re.I)

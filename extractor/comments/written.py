@@ -17,7 +17,7 @@ _FORM_SIGNED_RE = re.compile(
     r"\b(?:signed|signd|sigend)\s+(?:it|the\s+\w*\s*(?:form|waiver|election|paper|document)|"
     r"(?:a|an|his|her|their|this)\s+(?:\w+\s+){0,2}?(?:form|waiver|election)|form|waiver|election|in\s+(?:the\s+)?presence|"
     r"by\s+(?:subj\w*|the\s+(?:parent|subject|detainee|mother|father)|parent|pa|detainee|mother|father))\b|"
-    r"\b(?:form|waiver|election)\s+(?:was\s+)?(?:signed|signd)\b(?!\s+by\s+(?:the\s+)?(?:interp\w*|officer|DO|SDDO|IEA|IO)\b)|"
+    r"\b(?:form|waiver|election)\s*[,;]?\s+(?:was\s+)?(?:signed|signd)\b(?!\s+by\s+(?:the\s+)?(?:interp\w*|officer|DO|SDDO|IEA|IO)\b)|"
     r"\b(?:via|per|on|in)\s+(?:a\s+|the\s+)?signed\s+(?:\w+\s+){0,2}?(?:form|waiver|election)|"
     # "witnessed subj's signature on the form": the parent's signature is there
     r"\b(?:subj\w*|parent|mother|father|detainee)(?:'s|’s|s)?\s+signature\s+(?:on|of)\b", re.I)
