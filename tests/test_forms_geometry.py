@@ -307,3 +307,27 @@ def test_forms_date_caption_under_a_blank_fill_line_does_not_take_the_row_below(
     rec = extract_form([_page(words, hlines=[(180, 900, 490)])])
     f = rec.fields["date_signed"]
     assert f is not None and f.value is None
+
+
+def test_forms_label_over_its_entry_keeps_it_from_the_caption_style_label_below():
+    """A stack of labels over their fill lines: the parent's name is written under its
+    label, just over the next label (the children's, whose own line is left blank). The
+    row is the parent's: a label with no fill line above it is no caption."""
+    words = (_words(300, (200, "Parent"), (330, "name")) +
+             _words(362, (260, "Ana"), (340, "Ruiz")) +          # written on the line at 395
+             _words(420, (200, "Child(ren)"), (400, "names")))  # its line at 515, blank
+    rec = extract_form([_page(words, hlines=[(200, 1400, 395), (200, 1400, 515)])])
+    assert _value(rec, "parent_name") == "Ana Ruiz"
+    assert not _value(rec, "child_names")
+
+
+def test_forms_another_label_right_of_a_name_label_is_not_its_value():
+    """Printed right of the parent's label, another field's label the lexicon does not
+    know ("Padre Núm. A", read by the trained label classifier) is no name: the
+    label takes the entry under it."""
+    from extractor.forms.linking import _another_label
+    ws = _words(300, (1300, "Padre"), (1420, "Núm."), (1520, "A"))
+    assert _another_label(ws, "parent_name")
+    assert not _another_label(_words(300, (1300, "Ana"), (1400, "Ruiz")), "parent_name")
+    assert not _another_label(ws[:1], "parent_name")  # one word: too little to judge
+    assert not _another_label(ws, "parent_a_number")  # only a person's name label asks

@@ -78,7 +78,7 @@ def _values_right(labels: Labels, page: Page, verticals
             used |= {id(w) for w in tail}
             words = words[len(tail):]
         if (name in PARSED_FIELDS or name in NAME_FIELDS or name == "child_names") and words \
-                and printed_label_words(words):
+                and (printed_label_words(words) or _another_label(words, name)):
             # "Signed n | Firmado": the rest of a bilingual caption OCR split off
             # ("Signed on / Firmado el"); "Interpreter | name/ID Interpretado por": the
             # label's other half: not a value, the label is still pending
@@ -100,6 +100,7 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
     goes to the label it sits closest to. Table headers take the column below. Adds to
     ``cands`` and ``used``."""
     offers = []
+    over_entry: set[int] = set()  # words offered to a label over its entry (see below)
     right_rows = {c.hit.line.index for c in cands if c.where == "right" and c.words
                   and colon_end(c.hit)}
     for k, (h, name) in enumerate(pending):
@@ -139,6 +140,8 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
         ws = name_before_number(ws) if name in DIGITLESS_NAMES else ws
         if ws:
             offers.append((d, k, "below", ws))
+            if not boxed and not ruling_above(rulings, h.bbox, hh):
+                over_entry |= {id(w) for w in ws}
         elif fold(h.phrase) in READ_BY and not right:
             # "... read to the parent in Spanish language by" ends its line: the sentence
             # wraps, and the interpreter's name starts the next line at the left margin
@@ -153,6 +156,11 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
             d, ws = row_near(lines, h.bbox, "above", used, 1.5 * hh, (x0, x1))
             if ws:
                 offers.append((d + 2 * hh, k, "above", ws))
+    # a label with no fill line above it is no caption: it stands over its entry, so the
+    # row under it is its own, not the row above the next label of the stack (that
+    # label's caption-style offer of the same words ranks after every other offer)
+    offers = [(d + OVER_ENTRY_RANK if where == "above" and any(id(w) in over_entry for w in ws) else d,
+               k, where, ws) for d, k, where, ws in offers]
     offers.sort(key=lambda o: o[0])
     done: set[int] = set()
     for _d, k, where, ws in offers:
@@ -177,6 +185,28 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
             hh = max(h.line.height, 10.0)
             line = fill_line_above(rulings, h.bbox, hh) if name in PARSED_FIELDS else None
             cands.append(Candidate(name, h, [], "none", line))
+
+
+#: added to the distance of a caption-style offer ("above") of words that a label over
+#: its entry was offered as the row under it: ranked after every real offer
+OVER_ENTRY_RANK = 1e6
+
+#: the trained label-slot classifier (extractor.reader.textclf) reading the words right
+#: of a parent's or child's name label as another field's label this surely ...
+OTHER_LABEL_SURE = 0.98
+_PEOPLE = ("parent_name", "child_names")
+
+
+def _another_label(words, name: str) -> bool:
+    """... makes them that label, printed beside this one on its line ("Full name of
+    parent:  Parent A# / Núm. A:" with the A# label not found), not this label's value:
+    the label is then pending and takes the entry under or over it. Two words at least
+    (one short word, a surname such as "Ahn", reads as a label too often)."""
+    if name not in _PEOPLE or len(words) < 2:
+        return False
+    from extractor.reader.textclf import label_slot
+    slot, p = label_slot(" ".join(w.text for w in words))
+    return slot not in ("none", name) and p >= OTHER_LABEL_SURE
 
 
 #: words that make a date label the parent's signing date, not anyone's date
