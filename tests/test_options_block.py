@@ -239,3 +239,28 @@ def test_options_long_bilingual_option_keeps_the_lines_that_carry_its_sentence()
     opts = find_options(page_lines(page))
     assert [o.label for o in opts] == ["depart_without_child", "reunify"]
     assert len(opts[0].lines) == 5
+
+
+def test_options_field_label_one_pitch_below_the_options_is_no_unread_option():
+    """The signature and date row printed one option pitch below the last option (a
+    scrawl OCR read as words, then "Date / Fecha" and the date) is a field's label and
+    entry, not an option whose text a mark garbled."""
+    page = _page([
+        (180, 200, "I want to be reunited with my child(ren) before I am removed."),
+        (180, 300, "I am choosing to return to my country WITHOUT my child(ren)."),
+        (180, 400, "Qwe Rtz Date / Fecha 3/9/19"),
+    ])
+    lines = page_lines(page)
+    opts = find_options(lines)
+    assert [o.label for o in add_unread_options(opts, lines, text_column(opts))] == \
+        ["reunify", "depart_without_child"]
+    # a garbled option in that slot is still kept
+    page = _page([
+        (180, 200, "I want to be reunited with my child(ren) before I am removed."),
+        (180, 300, "I am choosing to return to my country WITHOUT my child(ren)."),
+        (180, 400, "Iwnt tq spek wth an a11 rney bfore I mke a dcsion."),
+    ])
+    lines = page_lines(page)
+    opts = find_options(lines)
+    assert [o.label for o in add_unread_options(opts, lines, text_column(opts))] == \
+        ["reunify", "depart_without_child", "unread"]

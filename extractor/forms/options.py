@@ -379,10 +379,24 @@ def add_unread_options(opts: list[Option], lines: list[OptionLine], col: float) 
             continue
         if any(wordlike(w.text) and len(w.text) >= 3 for w in ws if w.bbox[0] < col - 0.5 * h):
             continue
+        if _field_label_line(ln.text):
+            continue  # "Signature ... Date / Fecha 6/1/18" one pitch below the last option
         out.append(Option(UNREAD, [ln], 0.5))
     out.sort(key=lambda o: o.y0)
     return out
 
+
+
+#: the trained label-slot classifier (extractor.reader.textclf) this sure that a line is
+#: a form field's label (with or without its entry) makes it no unread option: a garbled
+#: option reads as a label far less surely
+FIELD_LABEL_SURE = 0.99
+
+
+def _field_label_line(text: str) -> bool:
+    from extractor.reader.textclf import label_slot
+    slot, p = label_slot(text)
+    return slot != "none" and p >= FIELD_LABEL_SURE
 
 
 def trim_options(opts: list[Option], col: float) -> None:
