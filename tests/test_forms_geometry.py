@@ -331,3 +331,28 @@ def test_forms_another_label_right_of_a_name_label_is_not_its_value():
     assert not _another_label(_words(300, (1300, "Ana"), (1400, "Ruiz")), "parent_name")
     assert not _another_label(ws[:1], "parent_name")  # one word: too little to judge
     assert not _another_label(ws, "parent_a_number")  # only a person's name label asks
+
+
+def test_forms_date_label_with_a_bracket_naming_the_officer_is_not_the_signing_date():
+    """"Date (officer) 06/11/2018": the bracket makes it the officer's date; the
+    parent's signing date is not read from it."""
+    words = (_words(300, (200, "Officer"), (360, "name:"), (600, "K."), (660, "Lee")) +
+             _words(400, (200, "Date"), (300, "(officer)"), (600, "07/14/2019")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "date_signed") != "2019-07-14"
+    # without the bracket the same row is the signing date
+    words = (_words(300, (200, "Officer"), (360, "name:"), (600, "K."), (660, "Lee")) +
+             _words(400, (200, "Date"), (600, "07/14/2019")))
+    assert _value(extract_form([_page(words)]), "date_signed") == "2019-07-14"
+
+
+def test_forms_second_reading_of_a_label_does_not_claim_the_row_under_it():
+    """"DATE ... Fecha 07/14/2019" read as two labels: "Fecha" takes the date, and
+    "DATE", standing over nothing of its own, must not keep the officer's name written
+    on the fill line under it from that line's caption."""
+    words = (_words(300, (200, "DATE"), (700, "Fecha"), (820, "07/14/2019")) +
+             _words(392, (260, "Rosa"), (360, "Tzul")) +
+             _words(450, (200, "ICE"), (270, "Officer"), (420, "(print"), (540, "name)")))
+    rec = extract_form([_page(words, hlines=[(200, 1400, 435)])])
+    assert _value(rec, "official_name") == "Rosa Tzul"
+    assert _value(rec, "date_signed") == "2019-07-14"

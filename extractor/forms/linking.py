@@ -53,6 +53,10 @@ def _values_right(labels: Labels, page: Page, verticals
             person_x[h.line.index] = min(person_x.get(h.line.index, 1e9), h.bbox[0])
     resolved = [(h, None if n == "date_signed" and _generic_date(h)
                  and person_x.get(h.line.index, 1e9) < h.bbox[0] else n) for h, n in resolved]
+    # "Date (officer)": a bracket after a date label that names another person makes
+    # it that person's date (the label reader leaves the bracket out as a remark)
+    resolved = [(h, None if n == "date_signed" and _bracket_names_another(h) else n)
+                for h, n in resolved]
     for h, name in resolved:
         if name is None:
             # a printed field that is not ours ("Office: SND") still owns what is
@@ -101,6 +105,9 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
     ``cands`` and ``used``."""
     offers = []
     over_entry: set[int] = set()  # words offered to a label over its entry (see below)
+    # (...a label whose field already has a value is a second reading of a label, "DATE"
+    # beside the "Fecha" that took the date: it stands over nothing of its own)
+    valued = {c.field for c in cands if c.words}
     right_rows = {c.hit.line.index for c in cands if c.where == "right" and c.words
                   and colon_end(c.hit)}
     for k, (h, name) in enumerate(pending):
@@ -140,7 +147,7 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
         ws = name_before_number(ws) if name in DIGITLESS_NAMES else ws
         if ws:
             offers.append((d, k, "below", ws))
-            if not boxed and not ruling_above(rulings, h.bbox, hh):
+            if not boxed and not ruling_above(rulings, h.bbox, hh) and name not in valued:
                 over_entry |= {id(w) for w in ws}
         elif fold(h.phrase) in READ_BY and not right:
             # "... read to the parent in Spanish language by" ends its line: the sentence
@@ -212,6 +219,23 @@ def _another_label(words, name: str) -> bool:
 #: words that make a date label the parent's signing date, not anyone's date
 _SIGNING_WORDS = {"signed", "signature", "firmado", "firma", "assinado", "assinatura", "hoy",
                   "today", "hoje", "signing"}
+
+
+def _bracket_names_another(hit: LabelHit) -> bool:
+    """The words right after the label are a bracket (three words at most) that, read
+    with the label, make it another person's field (extractor.forms.roles)."""
+    words = hit.line.words
+    if hit.end >= len(words) or not words[hit.end].text.startswith("("):
+        return False
+    inside = []
+    for w in words[hit.end:hit.end + 3]:
+        inside.append(w.text)
+        if w.text.rstrip(",.:;").endswith(")"):
+            break
+    else:
+        return False
+    from extractor.forms.roles import label_field
+    return label_field(hit.text + " " + " ".join(inside)) == ""
 
 
 def _generic_date(hit: LabelHit) -> bool:
