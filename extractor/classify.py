@@ -27,7 +27,10 @@ def comment_score(page: Page) -> int:
 
 def classify_pages(pages: list[Page]) -> str:
     """A form page anywhere makes a waiver form (attachments ride along with forms);
-    otherwise dated entries make a comment printout."""
+    otherwise dated entries make a comment printout. A file these rules leave "other"
+    is a form when the page model (extractor.pagetype: whole-page features, its verdict
+    in ``page.notes["page_type"]``) typed one of its pages a form page: a damaged scan,
+    or a layout whose labels the lexicon does not know, still looks like a form."""
     if not pages:
         return "other"
     best_form = 0
@@ -43,4 +46,6 @@ def classify_pages(pages: list[Page]) -> str:
         return "waiver_form"
     if entries >= 1 and max(comment_score(p) for p in pages) >= 4:
         return "case_comments"
+    if any(p.notes.get("page_type") == "waiver_form" for p in pages):
+        return "waiver_form"
     return "other"

@@ -307,3 +307,52 @@ def test_forms_date_caption_under_a_blank_fill_line_does_not_take_the_row_below(
     rec = extract_form([_page(words, hlines=[(180, 900, 490)])])
     f = rec.fields["date_signed"]
     assert f is not None and f.value is None
+
+
+def test_forms_label_over_its_entry_keeps_it_from_the_caption_style_label_below():
+    """A stack of labels over their fill lines: the parent's name is written under its
+    label, just over the next label (the children's, whose own line is left blank). The
+    row is the parent's: a label with no fill line above it is no caption."""
+    words = (_words(300, (200, "Parent"), (330, "name")) +
+             _words(362, (260, "Ana"), (340, "Ruiz")) +          # written on the line at 395
+             _words(420, (200, "Child(ren)"), (400, "names")))  # its line at 515, blank
+    rec = extract_form([_page(words, hlines=[(200, 1400, 395), (200, 1400, 515)])])
+    assert _value(rec, "parent_name") == "Ana Ruiz"
+    assert not _value(rec, "child_names")
+
+
+def test_forms_another_label_right_of_a_name_label_is_not_its_value():
+    """Printed right of the parent's label, another field's label the lexicon does not
+    know ("Padre Núm. A", read by the trained label classifier) is no name: the
+    label takes the entry under it."""
+    from extractor.forms.linking import _another_label
+    ws = _words(300, (1300, "Padre"), (1420, "Núm."), (1520, "A"))
+    assert _another_label(ws, "parent_name")
+    assert not _another_label(_words(300, (1300, "Ana"), (1400, "Ruiz")), "parent_name")
+    assert not _another_label(ws[:1], "parent_name")  # one word: too little to judge
+    assert not _another_label(ws, "parent_a_number")  # only a person's name label asks
+
+
+def test_forms_date_label_with_a_bracket_naming_the_officer_is_not_the_signing_date():
+    """"Date (officer) 06/11/2018": the bracket makes it the officer's date; the
+    parent's signing date is not read from it."""
+    words = (_words(300, (200, "Officer"), (360, "name:"), (600, "K."), (660, "Lee")) +
+             _words(400, (200, "Date"), (300, "(officer)"), (600, "07/14/2019")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "date_signed") != "2019-07-14"
+    # without the bracket the same row is the signing date
+    words = (_words(300, (200, "Officer"), (360, "name:"), (600, "K."), (660, "Lee")) +
+             _words(400, (200, "Date"), (600, "07/14/2019")))
+    assert _value(extract_form([_page(words)]), "date_signed") == "2019-07-14"
+
+
+def test_forms_second_reading_of_a_label_does_not_claim_the_row_under_it():
+    """"DATE ... Fecha 07/14/2019" read as two labels: "Fecha" takes the date, and
+    "DATE", standing over nothing of its own, must not keep the officer's name written
+    on the fill line under it from that line's caption."""
+    words = (_words(300, (200, "DATE"), (700, "Fecha"), (820, "07/14/2019")) +
+             _words(392, (260, "Rosa"), (360, "Tzul")) +
+             _words(450, (200, "ICE"), (270, "Officer"), (420, "(print"), (540, "name)")))
+    rec = extract_form([_page(words, hlines=[(200, 1400, 435)])])
+    assert _value(rec, "official_name") == "Rosa Tzul"
+    assert _value(rec, "date_signed") == "2019-07-14"

@@ -195,3 +195,72 @@ def test_options_block_line_starting_am_is_a_new_sentence_not_a_continuation():
                            ("we want to go home together soon", False)):
         lines = page_lines(_page([(180, 160, prev), (180, 205, "am removed from here")]))
         assert _continues_sentence(lines[0], lines[1]) is expected
+
+
+def test_options_lead_line_takes_the_choice_its_wrapped_cue_states():
+    """The cue of an option may sit on its second line, the rest of the first line's
+    sentence ("... to my home country of" / "birth without my child(ren) ..."): the
+    first line leads that option, so the mark beside it is the option's."""
+    page = _page([
+        (180, 200, "I am freely and knowingly asking to go back to my home country of"),
+        (180, 245, "birth without my child(ren), who will stay here to seek relief."),
+        (180, 340, "I am asking to be reunited with my child(ren) so we go home together."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["depart_without_child", "reunify"]
+    assert len(opts[0].lines) == 2 and opts[0].lines[0].text.startswith("I am freely")
+
+
+def test_options_caption_above_the_block_does_not_lead_an_option():
+    """A caption above the options ("Please tick the following (one only)") followed by
+    an option whose "I" OCR lost is no part of that option."""
+    page = _page([
+        (180, 100, "Please tick the following (one only)"),
+        (180, 145, "request to be reunited with my child(ren) so we travel home together"),
+        (180, 240, "I am asking to go home without my child(ren)."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["reunify", "depart_without_child"]
+    assert opts[0].lines[0].text.startswith("request")
+
+
+def test_options_long_bilingual_option_keeps_the_lines_that_carry_its_sentence():
+    """An option of five lines (English and its translation, both wrapped): a line
+    carrying on the sentence above stays with it past the usual line count, rather than
+    becoming a line of its own between the options."""
+    page = _page([
+        (180, 200, "I am asking to go home without my child(ren), who I understand"),
+        (180, 240, "will remain here to pursue the relief open to them."),
+        (180, 280, "Solicito regresar a mi país sin mi(s) hijo(s) menor(es), quien(es)"),
+        (180, 320, "entiendo que se quedará(n) aquí para buscar"),
+        (180, 360, "los recursos legales disponibles."),
+        (180, 460, "I am asking to be reunited with my child(ren)."),
+    ])
+    opts = find_options(page_lines(page))
+    assert [o.label for o in opts] == ["depart_without_child", "reunify"]
+    assert len(opts[0].lines) == 5
+
+
+def test_options_field_label_one_pitch_below_the_options_is_no_unread_option():
+    """The signature and date row printed one option pitch below the last option (a
+    scrawl OCR read as words, then "Date / Fecha" and the date) is a field's label and
+    entry, not an option whose text a mark garbled."""
+    page = _page([
+        (180, 200, "I want to be reunited with my child(ren) before I am removed."),
+        (180, 300, "I am choosing to return to my country WITHOUT my child(ren)."),
+        (180, 400, "Qwe Rtz Date / Fecha 3/9/19"),
+    ])
+    lines = page_lines(page)
+    opts = find_options(lines)
+    assert [o.label for o in add_unread_options(opts, lines, text_column(opts))] == \
+        ["reunify", "depart_without_child"]
+    # a garbled option in that slot is still kept
+    page = _page([
+        (180, 200, "I want to be reunited with my child(ren) before I am removed."),
+        (180, 300, "I am choosing to return to my country WITHOUT my child(ren)."),
+        (180, 400, "Iwnt tq spek wth an a11 rney bfore I mke a dcsion."),
+    ])
+    lines = page_lines(page)
+    opts = find_options(lines)
+    assert [o.label for o in add_unread_options(opts, lines, text_column(opts))] == \
+        ["reunify", "depart_without_child", "unread"]

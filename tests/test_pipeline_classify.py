@@ -39,3 +39,25 @@ def test_pipeline_classify_reads_every_page_when_needed(monkeypatch):
     monkeypatch.setattr(classify, "form_label_count", lambda p: seen.append(p.number) or real(p))
     assert classify.classify_pages(pages) == "waiver_form"  # the form is the last page
     assert seen == [1, 2, 3]
+
+
+DAMAGED = ["Remval Frm", "Nme of adlt", "check one", "I am asking to go home",
+           "Sgnature", "Rev 03/19"]
+
+
+def test_pipeline_classify_trusts_the_page_model_when_the_label_rules_find_nothing():
+    """A damaged scan whose labels OCR garbled: the label rules find too few to call it
+    a form; the page model, typing the page from whole-page features, decides."""
+    page = _page(1, DAMAGED)
+    assert classify.form_label_count(page) < 3
+    assert classify.classify_pages([page]) == "other"
+    page.notes["page_type"] = "waiver_form"
+    assert classify.classify_pages([page]) == "waiver_form"
+    # a page the model typed "other" stays other, and the label rules still come first
+    page.notes["page_type"] = "other"
+    assert classify.classify_pages([page]) == "other"
+    letter = _page(1, LETTER)
+    letter.notes["page_type"] = "other"
+    form = _page(2, FORM)
+    form.notes["page_type"] = "other"
+    assert classify.classify_pages([letter, form]) == "waiver_form"

@@ -53,6 +53,10 @@ def _values_right(labels: Labels, page: Page, verticals
             person_x[h.line.index] = min(person_x.get(h.line.index, 1e9), h.bbox[0])
     resolved = [(h, None if n == "date_signed" and _generic_date(h)
                  and person_x.get(h.line.index, 1e9) < h.bbox[0] else n) for h, n in resolved]
+    # "Date (officer)": a bracket after a date label that names another person makes
+    # it that person's date (the label reader leaves the bracket out as a remark)
+    resolved = [(h, None if n == "date_signed" and _bracket_names_another(h) else n)
+                for h, n in resolved]
     for h, name in resolved:
         if name is None:
             # a printed field that is not ours ("Office: SND") still owns what is
@@ -78,7 +82,7 @@ def _values_right(labels: Labels, page: Page, verticals
             used |= {id(w) for w in tail}
             words = words[len(tail):]
         if (name in PARSED_FIELDS or name in NAME_FIELDS or name == "child_names") and words \
-                and printed_label_words(words):
+                and (printed_label_words(words) or _another_label(words, name)):
             # "Signed n | Firmado": the rest of a bilingual caption OCR split off
             # ("Signed on / Firmado el"); "Interpreter | name/ID Interpretado por": the
             # label's other half: not a value, the label is still pending
@@ -100,6 +104,10 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
     goes to the label it sits closest to. Table headers take the column below. Adds to
     ``cands`` and ``used``."""
     offers = []
+    over_entry: set[int] = set()  # words offered to a label over its entry (see below)
+    # (...a label whose field already has a value is a second reading of a label, "DATE"
+    # beside the "Fecha" that took the date: it stands over nothing of its own)
+    valued = {c.field for c in cands if c.words}
     right_rows = {c.hit.line.index for c in cands if c.where == "right" and c.words
                   and colon_end(c.hit)}
     for k, (h, name) in enumerate(pending):
@@ -139,6 +147,8 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
         ws = name_before_number(ws) if name in DIGITLESS_NAMES else ws
         if ws:
             offers.append((d, k, "below", ws))
+            if not boxed and not ruling_above(rulings, h.bbox, hh) and name not in valued:
+                over_entry |= {id(w) for w in ws}
         elif fold(h.phrase) in READ_BY and not right:
             # "... read to the parent in Spanish language by" ends its line: the sentence
             # wraps, and the interpreter's name starts the next line at the left margin
@@ -153,6 +163,11 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
             d, ws = row_near(lines, h.bbox, "above", used, 1.5 * hh, (x0, x1))
             if ws:
                 offers.append((d + 2 * hh, k, "above", ws))
+    # a label with no fill line above it is no caption: it stands over its entry, so the
+    # row under it is its own, not the row above the next label of the stack (that
+    # label's caption-style offer of the same words ranks after every other offer)
+    offers = [(d + OVER_ENTRY_RANK if where == "above" and any(id(w) in over_entry for w in ws) else d,
+               k, where, ws) for d, k, where, ws in offers]
     offers.sort(key=lambda o: o[0])
     done: set[int] = set()
     for _d, k, where, ws in offers:
@@ -179,9 +194,48 @@ def _values_near(pending: list[tuple[LabelHit, str]], cands: list[Candidate], us
             cands.append(Candidate(name, h, [], "none", line))
 
 
+#: added to the distance of a caption-style offer ("above") of words that a label over
+#: its entry was offered as the row under it: ranked after every real offer
+OVER_ENTRY_RANK = 1e6
+
+#: the trained label-slot classifier (extractor.reader.textclf) reading the words right
+#: of a parent's or child's name label as another field's label this surely ...
+OTHER_LABEL_SURE = 0.98
+_PEOPLE = ("parent_name", "child_names")
+
+
+def _another_label(words, name: str) -> bool:
+    """... makes them that label, printed beside this one on its line ("Full name of
+    parent:  Parent A# / Núm. A:" with the A# label not found), not this label's value:
+    the label is then pending and takes the entry under or over it. Two words at least
+    (one short word, a surname such as "Ahn", reads as a label too often)."""
+    if name not in _PEOPLE or len(words) < 2:
+        return False
+    from extractor.reader.textclf import label_slot
+    slot, p = label_slot(" ".join(w.text for w in words))
+    return slot not in ("none", name) and p >= OTHER_LABEL_SURE
+
+
 #: words that make a date label the parent's signing date, not anyone's date
 _SIGNING_WORDS = {"signed", "signature", "firmado", "firma", "assinado", "assinatura", "hoy",
                   "today", "hoje", "signing"}
+
+
+def _bracket_names_another(hit: LabelHit) -> bool:
+    """The words right after the label are a bracket (three words at most) that, read
+    with the label, make it another person's field (extractor.forms.roles)."""
+    words = hit.line.words
+    if hit.end >= len(words) or not words[hit.end].text.startswith("("):
+        return False
+    inside = []
+    for w in words[hit.end:hit.end + 3]:
+        inside.append(w.text)
+        if w.text.rstrip(",.:;").endswith(")"):
+            break
+    else:
+        return False
+    from extractor.forms.roles import label_field
+    return label_field(hit.text + " " + " ".join(inside)) == ""
 
 
 def _generic_date(hit: LabelHit) -> bool:

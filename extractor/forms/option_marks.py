@@ -183,16 +183,29 @@ def measure(page: Page, opts: list[Option], col: float, boxes: list[Box]) -> Non
 
 
 def _without_rules(strip: np.ndarray, h: float) -> np.ndarray:
-    """The margin strip without printed horizontal rules (the line initials are
-    written on): straight strokes three text heights long. A hand mark is no such
-    stroke, and initials on the line keep their letters."""
+    """The margin strip without printed rules: horizontal ones (the line initials are
+    written on) and vertical ones (a frame round the block, the page's edge in the
+    scan): straight strokes three text heights long. A hand mark is no such stroke,
+    and initials on the line keep their letters."""
     k = max(5, int(3 * h))
-    if strip.shape[1] <= k or not strip.any():
+    if not strip.any():
         return strip
-    runs = _horizontal_runs(strip, h, k)
-    if not runs.any():
-        return strip
-    return cv2.bitwise_and(strip, cv2.bitwise_not(runs))
+    if strip.shape[1] > k:
+        runs = _horizontal_runs(strip, h, k)
+        if runs.any():
+            strip = cv2.bitwise_and(strip, cv2.bitwise_not(runs))
+    if strip.shape[0] > k:
+        runs = _vertical_runs(strip, h, k)
+        if runs.any():
+            strip = cv2.bitwise_and(strip, cv2.bitwise_not(runs))
+    return strip
+
+
+def _vertical_runs(ink: np.ndarray, h: float, length: int) -> np.ndarray:
+    """Near-vertical strokes of ``ink`` at least ``length`` pixels long (a slight slant
+    absorbed by thickening the ink sideways first), at their thickened width."""
+    thick = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(0.15 * h)), 1)))
+    return cv2.morphologyEx(thick, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
 
 
 def _horizontal_runs(ink: np.ndarray, h: float, length: int) -> np.ndarray:

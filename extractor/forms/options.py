@@ -158,7 +158,10 @@ def find_options(lines: list[OptionLine]) -> list[Option]:
                 continue
             cur = Option(ln.match.label, [ln], ln.match.score)
             opts.append(cur)
-        elif near and ln.marker is None and len(cur.lines) < MAX_OPTION_LINES:
+        elif near and ln.marker is None and (len(cur.lines) < MAX_OPTION_LINES
+                                             or _continues_sentence(cur.lines[-1], ln)):
+            # (a long bilingual option runs past MAX_OPTION_LINES: a line carrying on
+            # the sentence above is still part of it)
             other = _new_sentence_meaning(cur, ln)
             if other is not None:
                 # "I am requesting to return ... without" right under the line above: the
@@ -198,12 +201,24 @@ def _classify_wrapped(ln: OptionLine, below: list[OptionLine]) -> None:
     a caption printed left of it into its first word.)"""
     h = ln.y1 - ln.y0
     nxt = next((l for l in below if l.y0 >= ln.y1 - 0.3 * h), None)
-    if nxt is None or nxt.marker is not None or nxt.match is not None \
+    if nxt is None or nxt.marker is not None \
             or nxt.y0 - ln.y1 > 1.0 * h or not -2 * h <= nxt.x0 - ln.x0 <= 5 * h:
         return
+    if nxt.match is not None and not _continues_sentence(ln, nxt):
+        return
     m = classify_option(ln.text + " " + nxt.text)
-    if m is not None:
-        ln.match = OptionMatch(m.label, min(m.score, 0.8), m.cue + " (with the next line)")
+    if m is None:
+        return
+    if nxt.match is not None:
+        # the cue may be on the line below, the rest of this line's sentence: "I am
+        # affirmatively ... requesting to return to my country of" / "citizenship without
+        # my minor child(ren) ..."; this line leads that option if the trained option-
+        # meaning classifier reads the same choice in it alone (a caption above the block,
+        # "... the following (check one)", reads as none)
+        from extractor.reader.textclf import option_meaning
+        if m.label != nxt.match.label or option_meaning(ln.text)[0] != m.label:
+            return
+    ln.match = OptionMatch(m.label, min(m.score, 0.8), m.cue + " (with the next line)")
 
 
 def _continues_sentence(prev: OptionLine, ln: OptionLine) -> bool:
@@ -364,10 +379,24 @@ def add_unread_options(opts: list[Option], lines: list[OptionLine], col: float) 
             continue
         if any(wordlike(w.text) and len(w.text) >= 3 for w in ws if w.bbox[0] < col - 0.5 * h):
             continue
+        if _field_label_line(ln.text):
+            continue  # "Signature ... Date / Fecha 6/1/18" one pitch below the last option
         out.append(Option(UNREAD, [ln], 0.5))
     out.sort(key=lambda o: o.y0)
     return out
 
+
+
+#: the trained label-slot classifier (extractor.reader.textclf) this sure that a line is
+#: a form field's label (with or without its entry) makes it no unread option: a garbled
+#: option reads as a label far less surely
+FIELD_LABEL_SURE = 0.99
+
+
+def _field_label_line(text: str) -> bool:
+    from extractor.reader.textclf import label_slot
+    slot, p = label_slot(text)
+    return slot != "none" and p >= FIELD_LABEL_SURE
 
 
 def trim_options(opts: list[Option], col: float) -> None:
