@@ -54,16 +54,22 @@ class View:
         f = self.field(name)
         if f is None:
             return False
-        if f.present is not None:
-            return f.present
+        if f.present is True:
+            return True
+        if f.present is False:
+            # no writing found there: a blank only as sure as the reader is of it (a
+            # region found by a fallback, measured unreliable, goes to a reviewer)
+            return _decided(False, f.confidence)
         v = f.value
         filled = bool(v.strip()) if isinstance(v, str) else bool(v)
         return _decided(filled, f.confidence)
 
     def is_true(self, name: str) -> Optional[bool]:
         f = self.field(name)
-        if f is None or f.value is None:
+        if f is None:
             return False
+        if f.value is None:  # a field with no reading: as sure as the reader says
+            return _decided(False, f.confidence)
         return _decided(bool(f.value), f.confidence)
 
 
@@ -126,8 +132,10 @@ def _parent_signed(v: View) -> Optional[bool]:
 
 def _election_clear(v: View) -> Optional[bool]:
     f = v.field("election")
-    if f is None or f.value is None:
+    if f is None:
         return False
+    if f.value is None:  # options not read: as sure as the reader says
+        return _decided(False, f.confidence)
     return _decided(f.value in ("reunify", "depart_without_child", "consult_attorney"), f.confidence)
 
 

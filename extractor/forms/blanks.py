@@ -173,3 +173,22 @@ def faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> Op
     f.confidence = min(f.confidence, 0.3)
     f.provenance = (f.provenance or "") + " (faint writing)"
     return f
+
+
+def marks_unread(c: "Candidate", f: Optional[Field]) -> Optional[Field]:
+    """A field still read as blank although the OCR read a mark or two where its value
+    goes, too little to be a value (a name in a script hand read "Y", a date read "1]"):
+    something is written there that could not be read, so whether the field was filled
+    in is not known (a reviewer looks), never a confident blank. For a list of names a
+    lone digit is the list's printed numbering: only a letter counts there."""
+    if f is None or f.present is not False or f.value not in (None, []):
+        return f
+    marks = [w for w in c.words if w.conf >= 0.1 and any(ch.isalnum() for ch in w.text)]
+    if c.field == "child_names":
+        marks = [w for w in marks if any(ch.isalpha() for ch in w.text)]
+    if not marks:
+        return f
+    f.present = None
+    f.confidence = min(f.confidence, 0.3)
+    f.provenance = (f.provenance or "") + " (unread marks)"
+    return f

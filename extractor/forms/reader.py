@@ -24,7 +24,7 @@ from extractor.forms.read_in import read_sentence
 from extractor.forms.dropped_rows import recover_words
 from extractor.reader.field_confidence import calibrate_record
 from extractor.reread import glyph_a_number
-from extractor.forms.blanks import faint_writing, read_blank_line, unseen_writing
+from extractor.forms.blanks import faint_writing, marks_unread, read_blank_line, unseen_writing
 from extractor.forms.candidates import TABLE_FIELDS, Candidate, x_limits
 from extractor.forms.children import children_section_rows
 from extractor.forms.labels import find_labels, form_words
@@ -97,6 +97,7 @@ def extract_form(pages: list[Page]) -> Record:
         made = [(c, read_blank_line(name, c, f, page, day_first)) for c, f in made]
         made = [(c, faint_writing(c, f, page, by_line)) for c, f in made]
         made = [(c, unseen_writing(c.hit, c.where, f, page, by_line)) for c, f in made]
+        made = [(c, marks_unread(c, f)) for c, f in made]
         made = [(c, f) for c, f in made if f is not None]
         if made:
             fields[name] = _best(name, made)
@@ -127,7 +128,29 @@ def extract_form(pages: list[Page]) -> Record:
                                          evidence="printed options' language", provenance=how)
     _merge_marks(fields, pages)
     # confidences as validation forms measured them (a map may only lower them)
-    return calibrate_record(Record(kind="waiver_form", index=0, fields=fields))
+    record = calibrate_record(Record(kind="waiver_form", index=0, fields=fields))
+    not_located(record.fields, page.number)
+    return record
+
+
+#: what every waiver form carries (issue 12: the June 2018 removal form, the July 2018
+#: notice and election form and their variants): the parent's name and A-number, the
+#: children, the options, the parent's signature and its date, the officer's name
+CARRIED_FIELDS = ("parent_name", "parent_a_number", "child_names", "election",
+                  "parent_signed", "date_signed", "official_name")
+
+
+def not_located(fields: dict[str, Optional[Field]], page_number: int) -> None:
+    """A field every waiver form carries whose label, line or options were not found at
+    all: the reader missed its place on the page (an unfamiliar wording, a label OCR
+    garbled), which says nothing of whether it was filled in. It is kept as a field
+    with no reading and no confidence (present unknown), not left out as if the form
+    were blank there."""
+    for name in CARRIED_FIELDS:
+        if fields.get(name) is None:
+            fields[name] = Field(value=None, confidence=0.0, page=page_number,
+                                 evidence=None, provenance="not located", present=None,
+                                 raw_confidence=0.0)
 
 
 def _has_value(f: Optional[Field]) -> bool:

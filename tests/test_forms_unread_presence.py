@@ -1,0 +1,89 @@
+"""Issue 12: a field plainly filled but unreadable, or never located, makes its check
+`pass` or `unknown`, never `fail`. Values invented here."""
+from extractor.forms.blanks import marks_unread
+from extractor.forms.candidates import Candidate
+from extractor.forms.reader import CARRIED_FIELDS, not_located
+from extractor.layout import LabelHit, Line
+from extractor.model import Field, Record, Word
+from scoring.rubric import check_statuses, score_record
+
+
+def _values(**changes):
+    base = dict(parent_name="Rosa Quintal", parent_a_number="A301555777", child_names=["Leo Quintal"],
+                child_a_numbers=None, date_signed="2018-07-03", election="reunify",
+                form_languages=["eng", "spa"], read_in_language=None, interpreter_name=None,
+                parent_signed=True, official_name="T. Oyelaran", official_signed=True,
+                witness_name=None, supervisor_name="Q. Abara", supervisor_signed=True)
+    base.update(changes)
+    return base
+
+
+def _statuses(**fields):
+    values = {k: (None if v is None else Field(value=v, confidence=1.0)) for k, v in _values().items()}
+    values.update(fields)
+    rec = score_record(Record(kind="waiver_form", index=0, fields=values))
+    return {c.id: c.status for c in rec.checks}
+
+
+def test_a_doubtful_blank_is_unknown_and_a_sure_blank_fails():
+    doubtful = _statuses(child_names=Field(value=[], confidence=0.2, present=False),
+                         official_name=Field(value=None, confidence=0.1, present=False))
+    assert doubtful["F-CHILD-NAMED"] == "unknown" and doubtful["F-OFFICIAL-NAMED"] == "unknown"
+    sure = _statuses(child_names=Field(value=[], confidence=0.8, present=False),
+                     official_name=Field(value=None, confidence=0.5, present=False))
+    assert sure["F-CHILD-NAMED"] == "fail" and sure["F-OFFICIAL-NAMED"] == "fail"
+
+
+def test_a_signature_or_election_with_no_reading_is_as_sure_as_its_confidence():
+    s = _statuses(parent_signed=Field(value=None, confidence=0.0),
+                  election=Field(value=None, confidence=0.1))
+    assert s["F-PARENT-SIGNED"] == "unknown" and s["F-ELECTION-CLEAR"] == "unknown"
+    s = _statuses(parent_signed=Field(value=None, confidence=0.9),
+                  election=Field(value=None, confidence=0.7))
+    assert s["F-PARENT-SIGNED"] == "fail" and s["F-ELECTION-CLEAR"] == "fail"
+
+
+def test_plain_true_values_keep_a_missing_field_a_fail():
+    got = check_statuses("waiver_form", _values(parent_signed=None, election=None, official_name=None))
+    assert got["F-PARENT-SIGNED"] == got["F-ELECTION-CLEAR"] == got["F-OFFICIAL-NAMED"] == "fail"
+
+
+def test_a_carried_field_not_located_is_unknown_and_an_optional_one_stays_absent():
+    fields = {k: None for k in _values()}
+    kept = Field(value="A301555777", confidence=0.9, present=True)
+    fields["parent_a_number"] = kept
+    not_located(fields, 2)
+    assert fields["parent_a_number"] is kept
+    for name in CARRIED_FIELDS:
+        if name != "parent_a_number":
+            f = fields[name]
+            assert f.value is None and f.present is None and f.confidence == 0.0 and f.page == 2
+    assert fields["supervisor_name"] is None and fields["witness_name"] is None
+    rec = score_record(Record(kind="waiver_form", index=0, fields=fields))
+    s = {c.id: c.status for c in rec.checks}
+    for cid in ("F-CHILD-NAMED", "F-DATED", "F-OFFICIAL-NAMED", "F-PARENT-SIGNED", "F-ELECTION-CLEAR"):
+        assert s[cid] == "unknown", cid
+    assert s["F-A-NUMBER"] == "pass" and s["F-SUPERVISOR"] == "fail"
+
+
+def _cand(field, texts):
+    label = Line([Word("Label", 0.95, (10, 10, 60, 30))])
+    hit = LabelHit(key=field, phrase="label", line=label, start=0, end=1, score=1.0)
+    words = [Word(t, 0.6, (80 + 30 * i, 10, 100 + 30 * i, 30)) for i, t in enumerate(texts)]
+    return Candidate(field=field, hit=hit, words=words, where="above")
+
+
+def test_a_mark_read_as_one_letter_where_a_value_goes_makes_presence_unknown():
+    f = marks_unread(_cand("official_name", ["Q"]), Field(value=None, confidence=0.85, present=False))
+    assert f.present is None and f.confidence <= 0.3
+    f = marks_unread(_cand("date_signed", ["4]"]), Field(value=None, confidence=0.85, present=False))
+    assert f.present is None
+
+
+def test_nothing_read_or_a_list_number_alone_stays_a_blank():
+    f = marks_unread(_cand("official_name", []), Field(value=None, confidence=0.85, present=False))
+    assert f.present is False and f.confidence == 0.85
+    f = marks_unread(_cand("official_name", ["_", "|"]), Field(value=None, confidence=0.85, present=False))
+    assert f.present is False
+    f = marks_unread(_cand("child_names", ["2."]), Field(value=[], confidence=0.85, present=False))
+    assert f.present is False
