@@ -87,3 +87,37 @@ def test_nothing_read_or_a_list_number_alone_stays_a_blank():
     assert f.present is False
     f = marks_unread(_cand("child_names", ["2."]), Field(value=[], confidence=0.85, present=False))
     assert f.present is False
+
+
+def _page_with_writing(at):
+    """A white page with a printed label (an OCR word) at (100..300, 100..130) and, if
+    ``at`` is given, pen strokes no OCR word covers: letters drawn at that point."""
+    import cv2
+    import numpy as np
+    from extractor.model import Page
+    img = np.full((600, 900), 255, np.uint8)
+    cv2.putText(img, "Label", (100, 128), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    if at is not None:
+        cv2.putText(img, "Kw7 Zo4", at, cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 1.1, 0, 2)
+    label = Word("Label", 0.95, (100, 100, 300, 130))
+    return Page(number=1, width=900, height=600, dpi=100, words=[label], image=img), label
+
+
+def _blank_at(page, label, where):
+    from extractor.forms.blanks import unseen_writing
+    hit = LabelHit(key="parent_a_number", phrase="label", line=Line([label]), start=0, end=1, score=1.0)
+    return unseen_writing(hit, where, Field(value=None, confidence=0.85, present=False), page, {})
+
+
+def test_writing_under_a_label_with_no_value_linked_makes_presence_unknown():
+    page, label = _page_with_writing((110, 200))
+    assert _blank_at(page, label, "none").present is None
+    page, label = _page_with_writing((110, 200))
+    assert _blank_at(page, label, "table").present is None
+
+
+def test_an_empty_region_under_a_label_stays_a_blank():
+    page, label = _page_with_writing(None)
+    assert _blank_at(page, label, "none").present is False
+    page, label = _page_with_writing((110, 420))  # far below: another field's
+    assert _blank_at(page, label, "table").present is False

@@ -63,17 +63,27 @@ def strokes(page: Page, box: tuple[float, float, float, float], hh: float) -> in
                and st[4] >= 0.05 * hh * hh)
 
 
+#: depth of the region under a label looked at for unread writing, in text heights: a
+#: label's second (translated) line and the entry under both
+BELOW_DEPTH = 4.0
+
+
 def unseen_writing(hit: LabelHit, where: str, f: Optional[Field], page: Page, by_line) -> Optional[Field]:
     """A field read as a confident blank with no value found anywhere near its label:
-    pen strokes right of the label or just above it make its presence unknown."""
-    if f is None or f.present is not False or where != "none" or page.image is None:
+    pen strokes right of the label, just above it or under it (a label over its entry,
+    in a cell or over a fill line; a table's header over its rows) make its presence
+    unknown."""
+    if f is None or f.present is not False or where not in ("none", "table") or page.image is None:
         return f
     hh = max(hit.line.height, 10.0)
     x0, y0, x1, y1 = hit.bbox
     nxt = [o.bbox[0] for o in by_line.get(hit.line.index, []) if o.start >= hit.end]
     right_end = min(min(nxt) - 0.5 * hh if nxt else x1 + 25 * hh, x1 + 25 * hh)
-    regions = [(x1 + 0.6 * hh, y0 - 0.4 * hh, right_end, y1 + 0.3 * hh),       # right of it
-               (x0 - hh, y0 - 2.6 * hh, max(x1, x0 + 12 * hh), y0 - 0.2 * hh)]  # above a caption
+    below = (x0 - hh, y1 + 0.2 * hh, max(x1, x0 + 16 * hh), y1 + BELOW_DEPTH * hh)
+    regions = [below] if where == "table" else [
+        (x1 + 0.6 * hh, y0 - 0.4 * hh, right_end, y1 + 0.3 * hh),        # right of it
+        (x0 - hh, y0 - 2.6 * hh, max(x1, x0 + 12 * hh), y0 - 0.2 * hh),  # above a caption
+        below]
     if not any(strokes(page, r, hh) >= MIN_STROKES for r in regions):
         return f
     f.present = None
