@@ -121,3 +121,14 @@ def test_an_empty_region_under_a_label_stays_a_blank():
     assert _blank_at(page, label, "none").present is False
     page, label = _page_with_writing((110, 420))  # far below: another field's
     assert _blank_at(page, label, "table").present is False
+
+
+def test_two_options_marked_in_two_ways_is_a_doubtful_multiple():
+    from types import SimpleNamespace as NS
+    from extractor.forms.election import MIXED_MARKS_CONF, mixed_marks
+    from scoring.rubric import FAIL_MIN_CONFIDENCE
+    assert mixed_marks([NS(how="circle"), NS(how="underline")])
+    assert not mixed_marks([NS(how="checkbox"), NS(how="checkbox")])
+    assert MIXED_MARKS_CONF < FAIL_MIN_CONFIDENCE
+    s = _statuses(election=Field(value="multiple_marked", confidence=MIXED_MARKS_CONF, present=True))
+    assert s["F-ELECTION-CLEAR"] == "unknown"

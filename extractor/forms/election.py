@@ -158,12 +158,28 @@ def read_election(pages: list[Page]) -> Optional[Field]:
         value = "none_marked"  # some option is marked but which is unknown: conf 0.3
     else:
         value = "multiple_marked"
+        if mixed_marks(marked):
+            # options marked in two different ways (one circled, another underlined): a
+            # parent marks one way, so one reading is likely print or a stray line read
+            # as a mark, and which is not known: a reviewer looks
+            conf = min(conf, MIXED_MARKS_CONF)
     shown = marked if marked else opts
     evidence = " | ".join(f"[{'X' if o.marked else ' '}] {_short(o.text_from(col))}" for o in shown)
     hows = sorted({o.how for o in marked}) if marked else sorted({o.how for o in opts})
     return Field(value=value, confidence=round(conf, 3), page=page.number,
                  bbox=_option_bbox(marked if len(marked) == 1 else opts),
                  evidence=evidence, provenance="+".join(hows), present=bool(marked))
+
+
+#: confidence of "more than one marked" when the marks are of different kinds: below the
+#: rubric's fail cut-off, so the check is unknown
+MIXED_MARKS_CONF = 0.3
+
+
+def mixed_marks(marked: list[Option]) -> bool:
+    """Are the marked options marked in more than one way (checkbox, circle, underline,
+    circled letter, margin mark)?"""
+    return len({o.how for o in marked}) > 1
 
 
 # A second reading of what each marked option says, by the trained option-meaning
