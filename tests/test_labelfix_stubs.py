@@ -89,4 +89,5 @@ def test_forms_lowercase_word_before_a_label_still_makes_running_text():
                    (700, "here"), (800, "by"), (850, "hand"))
     page = Page(number=1, width=2550, height=3300, dpi=300, words=words,
                 image=np.full((3300, 2550), 255, np.uint8))
-    assert extract_form([page]).fields["parent_name"] is None
+    f = extract_form([page]).fields["parent_name"]
+    assert f.value is None and f.provenance == "not located"  # no label read in running text
