@@ -70,6 +70,25 @@ def test_forms_children_table_rows_become_one_name_each():
     assert _value(rec, "child_a_numbers") == ["A212480060", "A212480061"]
 
 
+def test_forms_children_rows_with_each_childs_a_number_label_after_the_name():
+    words = (_words(400, (220, "Children's"), (400, "names:")) +
+             _words(480, (200, "1."), (250, "Oren"), (380, "Vasko"), (900, "A-Number"), (1080, "of"),
+                    (1130, "child:")) +
+             _words(560, (200, "2."), (250, "Lisel"), (390, "Vasko"), (900, "A-Number"), (1080, "of"),
+                    (1130, "child:")) +
+             _words(700, (200, "Signature"), (400, "of"), (450, "parent:")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "child_names") == ["Oren Vasko", "Lisel Vasko"]
+
+
+def test_forms_children_rows_end_at_a_row_that_starts_with_a_label():
+    words = (_words(400, (220, "Children's"), (400, "names:")) +
+             _words(480, (200, "1."), (900, "A-Number"), (1080, "of"), (1130, "child:")) +
+             _words(560, (250, "Pell"), (380, "Arno")))
+    rec = extract_form([_page(words)])
+    assert _value(rec, "child_names") in (None, [])
+
+
 def test_forms_blank_fill_line_is_a_blank_field_not_the_next_line():
     words = (_words(300, (200, "Interpreter"), (420, "(if"), (480, "used):")) +
              _words(380, (260, "I"), (300, "want"), (400, "to"), (460, "be"), (520, "reunited")))
@@ -82,8 +101,10 @@ def test_forms_running_text_is_not_a_label():
     words = _words(300, (200, "The"), (270, "officer"), (420, "must"), (520, "explain"),
                    (680, "each"), (780, "option"), (900, "to"), (950, "the"), (1020, "parent."))
     rec = extract_form([_page(words)])
-    assert rec.fields["official_name"] is None
-    assert rec.fields["parent_name"] is None
+    # no label: nothing read, and kept as a field not located (its check goes to a reviewer)
+    assert rec.fields["official_name"].value is None
+    assert rec.fields["official_name"].provenance == "not located"
+    assert rec.fields["parent_name"].provenance == "not located"  # no label read there
 
 
 def test_forms_a_number_written_in_groups_after_a_label_without_colon():
@@ -127,7 +148,7 @@ def test_forms_two_unlabelled_numbers_in_the_parent_block_are_not_guessed_betwee
              + _words(480, (200, "Ref"), (300, "208123456"))
              + _words(600, (200, "Child"), (320, "name:"), (500, "Luis"), (600, "Pérez")))
     rec = extract_form([_page(words)])
-    assert rec.fields["parent_a_number"] is None
+    assert rec.fields["parent_a_number"].value is None  # neither number guessed
 
 
 def test_forms_a_number_label_that_names_a_child_is_the_childs():

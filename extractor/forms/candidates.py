@@ -147,8 +147,11 @@ def column_below(h: LabelHit, lines: list[Line], same_line: list[LabelHit],
 def table_rows(lines: list[Line], top: float, max_gap: float, stop_ids: set[int],
                select=lambda ws: ws, max_words: int = 7):
     """The rows of a table under ``top`` (each row's words as ``select`` keeps them),
-    until a gap, a label or another field's value, a colon, or a sentence (option
-    wording, an instruction) says the table has ended."""
+    until a gap, a row that starts with a label or another field's value or a colon, or
+    a sentence (option wording, an instruction) says the table has ended. A row whose
+    entry comes first and a label after it on the same line (a child's name, then
+    "A-Number of child:" for that child's number) keeps its entry: the words before the
+    label."""
     last_y = top
     for line in lines:
         if line.bbox[1] <= top:
@@ -156,8 +159,12 @@ def table_rows(lines: list[Line], top: float, max_gap: float, stop_ids: set[int]
         if line.bbox[1] - last_y > max_gap:
             return
         ws = select(line.words)
-        if len(ws) > max_words or any(id(w) in stop_ids or w.text.endswith(":") for w in ws) \
-                or is_sentence(ws):
+        cut = next((i for i, w in enumerate(ws) if id(w) in stop_ids or w.text.endswith(":")),
+                   len(ws))
+        if cut < len(ws) and not [w for w in ws[:cut] if not _ROW_NUMBER.match(w.text)]:
+            return  # the row starts with a label: the table has ended
+        ws = ws[:cut]
+        if len(ws) > max_words or is_sentence(ws):
             return
         yield ws
         last_y = line.bbox[3]
