@@ -230,6 +230,12 @@ LANGUAGE_NAMES = {
     "cak": ["kaqchikel", "cakchiquel", "kakchiquel", "kaqchiquel"],
     "acr": ["achi", "achí", "achi'"],
     "ixl": ["ixil"],
+    # more Mayan languages of Guatemala that detention interviews are interpreted in
+    "kek": ["q'eqchi'", "q'eqchi", "qeqchi", "kekchi", "kekchí", "k'ekchi'", "k'ekchi"],
+    "knj": ["akateko", "akatek", "q'anjob'al akateko"],
+    "jac": ["jakalteko", "jakaltek", "popti'", "popti"],
+    "poh": ["poqomchi'", "poqomchi", "pocomchi"],
+    "tzj": ["tz'utujil", "tzutujil", "tz'utujil'"],
 }
 
 

@@ -80,6 +80,13 @@ FLOORS = {
     "heldout_v11.jsonl": {"decision": 0.99, "decision_mode": 0.99, "info_provided": 0.99,
                           "option_offered": 0.99, "language": 0.99, "interpreter_or_fluent": 0.99,
                           "witness_name": 0.99, "child_names": 0.99},
+    # validation set since session 9 (first look in models/comments/data/README.md, then
+    # studied; NOT trained on); floors just below the session-9 v12-study code: decision
+    # 95.6, mode 97.8, info 95.6, option 96.5, language 96.5, interpreter 94.3, witness
+    # 97.8, children 95.2 (228 entries: one entry is 0.44 points)
+    "heldout_v12.jsonl": {"decision": 0.95, "decision_mode": 0.97, "info_provided": 0.95,
+                          "option_offered": 0.96, "language": 0.96, "interpreter_or_fluent": 0.94,
+                          "witness_name": 0.97, "child_names": 0.95},
 }
 
 
@@ -111,7 +118,7 @@ def test_comments_heldout_field_accuracy_stays_above_floor(accuracy, name, field
 
 @pytest.mark.parametrize("name", ["heldout_v4.jsonl", "heldout_v5.jsonl", "heldout_v6.jsonl",
                                   "heldout_v7.jsonl", "heldout_v8.jsonl", "heldout_v10.jsonl",
-                                  "heldout_v11.jsonl"])
+                                  "heldout_v11.jsonl", "heldout_v12.jsonl"])
 def test_comments_heldout_false_pass_at_most_half_a_percent(name):
     """Unsure means unknown: a comment check whose truth is fail is almost never `pass`."""
     from tools.comments_heldout import checks

@@ -30,7 +30,8 @@ from extractor.comments.offers import _WITH
 _LAWYER = (r"(?:attorney|atty|lawyer|abogad[oa]|advogad[oa]|public\s+defender|legal\s+aid|counsel|"
            r"legal\s+(?:help|advice|representation|representative))")
 _ATTORNEY_RE = re.compile(
-    rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|req|wants?|wanted|wish(?:es|ed)?|needs?|would\s+like|demand(?:s|ed)?)\b"
+    rf"\b(?:ask(?:s|ed)?|request(?:s|ed)?|req|wants?|wanted|wish(?:es|ed)?|needs?|would\s+like|demand(?:s|ed)?|"
+    rf"waiting|waits|awaiting|will)\b"
     rf"[^.;]{{0,45}}?\b(?:see|speak|talk|consult|call|contact|meet|hear\s+from|for|time)\b[^.;]{{0,30}}?\b{_LAWYER}", re.I)
 _ATTORNEY_NOUN_RE = re.compile(
     rf"\b{_LAWYER}\s+(?:consult\w*|call|visit)\s+(?:requested|req|wanted|desired)\b|"
@@ -141,7 +142,17 @@ _UNDECIDED_RE = re.compile(
     r"(?:(?:more\s+)?(?:to|before)\s+(?:decid\w*|think|consider|answer|respond)|to\s+make\s+(?:a|the|her|his)\s+decision)|"
     r"will\s+(?:be\s+)?(?:re-?interview\w*|re-?visit\w*|revisit|decide|answer|respond|follow\s+up)\s+"
     r"(?:\w+\s+){0,3}?(?:after|once|when)\s+(?:she|he|they|subj\w*|the\s+parent)\s+"
-    r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b", re.I)
+    r"(?:speaks?|talks?|consults?|calls?|hears?|thinks?))\b|"
+    # no choice made (yet): "makes no decision", "does not want to make any decision today",
+    # "needs more time", "will decide after the visit", "needs to talk to her husband first"
+    r"\b(?:makes?|made|has\s+made|reached|gave|gives)\s+no\s+(?:decision|election|choice)|"
+    r"\bno\s+(?:decision|election|choice)\s+(?:made|yet|today|at\s+this\s+time)|"
+    r"(?:not|n't)\s+(?:want\s+to\s+|wish\s+to\s+|ready\s+to\s+)?make\s+(?:a|any|the|an|her|his)\s+(?:decision|election|choice)|"
+    r"not\s+(?:yet\s+)?ready\s+to\s+(?:decide|choose|answer)|"
+    r"(?:needs?|needed|asked\s+for|asks\s+for|requested|requests|wants?|wanted)\s+(?:some\s+)?more\s+time\b|"
+    r"will\s+(?:decide|choose|make\s+(?:a|the|her|his)\s+decision)\s+(?:after|once|when|later|tomorrow|by)\b|"
+    r"(?:needs?|needed|wants?|wanted|would\s+like|has)\s+to\s+(?:talk|speak|consult|call|check|discuss\s+it)\b[^.;]{0,50}?\bfirst\b",
+    re.I)
 # the officer's question about removal with the child, and the parent's answer after it:
 # "asked if he wanted to be deported w/ his son. He said he did not."
 _IN_QUESTION = re.compile(r"\basked\s+(?:\w+\s+){0,2}(?:if|whether)\s+[^.;?]*$", re.I)

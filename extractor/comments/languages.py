@@ -71,14 +71,14 @@ _FLUENT_RES = [
 # Officers' abbreviations of a language name, taken only beside an interpreter word
 # ("TEL INTERP SPAN", "Sp. interp by phone", "INTERP ESP") or as a clause of its own in
 # upper case ("PER SUBJ. SPAN"): alone, "port" and "span" are ordinary words.
-_ABBREVS = {"span": "spa", "sp": "spa", "esp": "spa", "port": "por", "portug": "por"}
-_ABBR = r"(span|sp|esp|portug|port)\.?"
+_ABBREVS = {"span": "spa", "spn": "spa", "sp": "spa", "esp": "spa", "port": "por", "portug": "por"}
+_ABBR = r"(span|spn|sp|esp|portug|port)\.?"
 _INTERP = r"(?:tel\s+|phone\s+|telephonic\s+)?interp\w*"
 _ABBREV_RE = re.compile(
     rf"(?i:(?<![A-Za-z]){_INTERP}\s*[:(-]?\s*{_ABBR}(?![A-Za-z])"
     rf"|(?<![A-Za-z]){_ABBR}\s+{_INTERP})"
-    r"|(?:^|[.;]\s+|\s-\s)(SPAN|ESP|PORT)\.?\s*$"
-    r"|(?:^|[.;]\s+|\s-\s)(SPAN|ESP|PORT)\.?(?=\s*[.;])")
+    r"|(?:^|[.;]\s+|\s-\s)(SPAN|SPN|ESP|PORT)\.?\s*$"
+    r"|(?:^|[.;]\s+|\s-\s)(SPAN|SPN|ESP|PORT)\.?(?=\s*[.;])")
 _DIGIT_AS_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "|": "I"})
 
 
@@ -127,17 +127,22 @@ _INTERP_CODE_RE = re.compile(
     r"(?i:(?=\s*(?:$|[.;,)/#]|\d|tel\b|phone\b|id\b|interp)))", re.I)
 
 
+_SPN_RE = re.compile(r"(?<![A-Za-z])(?:SPN|spn)(?![A-Za-z])")
+
+
 def coded_language(text: str) -> Optional[tuple[str, tuple[int, int]]]:
     """A language given as its code ("(spa)", "INTERP: SPA", "SPA.") or an OCR-damaged
     upper-case name ("SPAN1SH"), and where it was read. English last: "ENG" next to
     another language means the parent's language is the other one."""
     hits = []
-    for m in _CODE_RE.finditer(text):
-        if m.group(2) and not _code_context(text, m.start(), m.end()):
+    # "SPN", officers' other three-letter code for Spanish, read as the ISO one (same length)
+    coded = _SPN_RE.sub(lambda m: "SPA" if m.group(0).isupper() else "spa", text)
+    for m in _CODE_RE.finditer(coded):
+        if m.group(2) and not _code_context(coded, m.start(), m.end()):
             continue  # an upper-case word that only looks like a code ("POR FAVOR")
         code = (m.group(1) or m.group(2)).lower()
         hits.append((code, m.span()))
-    for m in _INTERP_CODE_RE.finditer(text):
+    for m in _INTERP_CODE_RE.finditer(coded):
         hits.append((m.group(1).lower(), m.span(1)))
     clean = deglyph(text)
     if clean != text:
@@ -160,7 +165,9 @@ NEG_INTERP_RE = re.compile(r"\b(no|without|not|unavailable|none)\b[^.;]{0,25}\bi
 # "Kaqchikel interp unavailable", "K'iche' interpreter requested; none available": a
 # language no one could interpret is not the language of the conversation
 _UNAVAILABLE_AFTER = re.compile(r"^(?:[^.]|(?<=\bSr|\bMr|\bMs|\bDr)\.|(?<=\bSra|\bMrs)\.){0,40}?\b(?:unavailable|(?:not|none|no\s+one)\s+(?:was\s+)?available|"
-                                r"could\s+not\s+be\s+(?:found|reached|located|obtained))\b", re.I)
+                                r"could\s+not\s+be\s+(?:found|reached|located|obtained))\b|"
+                                # the next sentence says so: "CALLED THE LINE FOR X. NO INTERP AVAILABLE."
+                                r"^[^.;]{0,15}[.;]\s*(?:no|none)\s+(?:\w+\s+)?interp\w*\s+(?:was\s+)?(?:available|found|reached)\b", re.I)
 _INTERP_USED = re.compile(r"\b(?:interp\w*|translat\w*)\b", re.I)
 
 
@@ -174,7 +181,19 @@ def unavailable_after(text: str, end: int) -> bool:
     """Is the language ending at ``end`` one no interpreter could be had for (and none was
     used after all: "unavailable in person; tel interp used" keeps it)?"""
     gone = _UNAVAILABLE_AFTER.search(text[end:end + 60])
-    return bool(gone) and not _INTERP_USED.search(to_stop(text, end + gone.end(), end + gone.end()))
+    if not gone:
+        return False
+    rest = strip_accents(to_stop(text, end + gone.end(), end + gone.end()))
+    # the interpreter used after it is of another language: "X interp not available;
+    # interview done through a Spanish interpreter"
+    return not _INTERP_USED.search(rest) or re.search(rf"\b(?:{_LANG_ALT})\b", rest, re.I) is not None
+
+
+def no_interp_of(text: str, start: int, end: int) -> bool:
+    """Is the language at start..end one no interpreter was had for ("no Mam interpreter
+    was available", "without an Ixil interp")?"""
+    return (re.search(r"\b(?:no|without\s+(?:an?\s+)?)\s*$", text[max(0, start - 12):start], re.I) is not None
+            and re.match(r"'?\s*(?:interp\w*|translator)\b", text[end:end + 20], re.I) is not None)
 
 
 # An interpreter only planned: "will serve the form tomorrow w/ K'iche' interp", "in-person

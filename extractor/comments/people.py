@@ -140,6 +140,8 @@ _CHILD_STOP = _STOP | set("se queda quedan quede lo le com sem os ne pas il elle
 _CHILD_STOP |= set("yet tomorrow tonight later soon anymore already again "
                    "llevar llevarla llevarlo traer dejar dejarla dejarlo ir irme voy vamos quiero quiere "
                    "levar deixar ficar vou quero mennen kite".split())
+# words officers type in capitals after a child noun or "w/" that are never names
+_CHILD_STOP |= set("due writer count answer subj's interrupted".split())
 
 # "minor child Josue": a second child noun is part of the noun, not the name. Plural
 # nouns and officers' shorthand ("UAC", "Baby:") introduce names too, "mother of" names
@@ -155,14 +157,17 @@ _NAME_WORD = r"(?!AND\b)[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+"
 # a nickname in quotes stays inside the name as written: Jose "Pepe" Alvarado
 _NICK = r"[\"“][A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+[\"”]"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NICK})?(?:\s+(?:(?:de|del|de la|de los)\s+)?{_NAME_WORD}){{0,4}}"
+# a child named by initials only, as agency records write a minor ("UAC M.L.P."); never "U.S."
+_INITIALS = r"(?!U\.S\.)(?:[A-ZÀ-Ý]\.){2,4}(?![A-Za-z])"
 # a list of names: "Elsa and Tomas", "Jose, Maria and Eliseo", "Heidy, Josue"
 _CHILD_RE = re.compile(rf"\b(?i:{_CHILD_NOUN})\b\s*(?:(?i:two|three|four|both)\s+(?i:children|kids|sons|daughters)\s*)?"
                        rf"(?:(?:(?i:'s\s+name\s+is|named|called|name\s+is)|(?-i:is))\s+)?"
-                       rf"[,:(]?\s*\(?\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b|\by\b)\s*{_ONE_NAME})*)")
+                       rf"[,:(]?\s*\(?\s*({_INITIALS}|{_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b|\by\b)\s*{_ONE_NAME})*)")
 _AGE_RE = re.compile(r"\s*\(\s*\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?\s*\)|"
                      r"(?<=[A-Za-zÀ-ÿ])\s+\d{1,2}\s*(?:y/?o|yrs?|years?(?:\s+old)?|mos?|months?)?"
                      r"(?=\s*[,)&;]|\s+(?:and|y|AND|Y)\s)", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:location|whereabouts)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:location|whereabouts)\s+(?:of|for)\s+(?:the\s+|his\s+|her\s+|their\s+)?$|"
+                           r"\bwhere\s+(?:the\s+|his\s+|her\s+|their\s+)$", re.I)
 _LIST_TITLE = re.compile(r"^(?i:uacs?|minor|child|son|daughter|baby)\s+(?=[A-ZÀ-Ý])")
 # nationalities and places after "child is" (not a name)
 _DEMONYM = re.compile(r"(?i:(?:guatemal|hondur|salvador|mexic|brazil|ecuador|nicaragu|haiti|cuba|venezuel|"
@@ -206,8 +211,47 @@ def _language_word(name: str) -> bool:
 _NUMBERED = re.compile(r"(?<=[\s:,;])\(?\d{1,2}\s*[.)]\s*(?=[A-ZÀ-Ý])")
 
 
+_LETTERED = re.compile(r"(?<=[\s:,;])\(\s*(?:[A-Ea-e]|i{1,3}|iv|v|I{1,3}|IV|V)\s*\)\s*(?=[A-ZÀ-Ý])")
+
+
+def _unletter(text: str) -> str:
+    """A list lettered "(A) Ana (B) Luis" or numbered in Roman "(i) Ana (ii) Luis" as a
+    comma list, same length (only where the second item's mark follows the first's)."""
+    if not re.search(r"\(\s*(?:[Aa]|i|I)\s*\)\s*[A-ZÀ-Ý].{0,80}?\(\s*(?:[Bb]|ii|II)\s*\)\s*[A-ZÀ-Ý]", text):
+        return text
+
+    def blank(m: re.Match) -> str:
+        mark = m.group(0).strip(" ()").lower()
+        w = len(m.group(0))
+        return " " * w if mark in ("a", "i") else "," + " " * (w - 1)
+    return _LETTERED.sub(blank, text)
+
+
+# A nickname in quotes, then the name in brackets: 'child "Chiqui" (Ana Luisa)', 'son
+# "TITO" (REAL NAME: ALBERTO)': the bracketed name is the child's; the nickname, the
+# bracket and its label are blanked (same length) so the child noun reads the name
+_NICK_THEN_NAME = re.compile(r"[\"“][^\"“”]{1,20}[\"”]\s*\(\s*(?:(?i:real|legal|full|true)\s+(?i:name)\s*[:\-]?\s*)?(?=[A-ZÀ-Ý])")
+# "(SON, ALBERTO)": the child noun inside the bracket before the name
+_KIN_IN_BRACKET = re.compile(r"(?<=\()\s*(?i:son|daughter|boy|girl|hij[oa]|filh[oa])\s*,\s*(?=[A-ZÀ-Ý])")
+# names each in double quotes after a child noun: 'CHILDREN "ANA" AND "LUIS"'
+_QUOTED_NAMES = re.compile(rf"(?<=\s)[\"“]({_NAME_WORD}(?:\s+{_NAME_WORD})?)[\"”](?=\s*(?:[.,;)]|$|\s+(?i:and|y|&)\s+[\"“]))")
+
+
+def _unquote_names(text: str) -> str:
+    """Quotes, nicknames and bracket labels around children's names blanked, same length."""
+    text = _NICK_THEN_NAME.sub(lambda m: " " * len(m.group(0)), text)
+    text = _KIN_IN_BRACKET.sub(lambda m: " " * len(m.group(0)), text)
+    out = text
+    for m in _QUOTED_NAMES.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(rf"(?i:\b{_CHILD_NOUN})\s*[:,]?\s*$|[\"”]\s*(?:,|&|\b(?i:and|y)\b)\s*$", before):
+            out = out[:m.start()] + " " + m.group(1) + " " + out[m.end():]
+    return out
+
+
 def _unnumber(text: str) -> str:
     """A numbered list of names ("kids: 1) Ana 2) Luis") as a comma list, same length."""
+    text = _unquote_names(_unletter(text))
     if not re.search(r"(?<![\w#])\(?1\s*[.)]\s*[A-ZÀ-Ý].{0,80}?(?<![\w#])\(?2\s*[.)]\s*[A-ZÀ-Ý]", text):
         return text
 
@@ -258,8 +302,10 @@ def children(text: str) -> Optional[tuple[list[str], tuple[int, int]]]:
 # the children ("wants all 3 w/ him (Darwin, Joselyn, Ever)"), and a name as what the
 # parent takes, leaves or goes with ("will not take Luis with him", "wants Yeimi to stay",
 # "whether Andrea goes back").
-_PLURAL_NOUN = r"(?i:children|kids|sons|daughters|minors|uacs|hijos|hijas|filhos|filhas|enfants)"
-_COLON_LIST = re.compile(rf"\b(?:{_PLURAL_NOUN}|(?i:child|son|daughter|uac|minor)\s+(?i:named?|names?)\b)[^.;:\n]{{0,40}}:\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
+_PLURAL_NOUN = r"(?i:children|kids|sons|daughters|girls|boys|minors|uacs|hijos|hijas|filhos|filhas|enfants)"
+# "... her 2 children. Names: A, B" / "names are A and B": a names label in an entry about children
+_COLON_LIST = re.compile(rf"(?:\b(?:{_PLURAL_NOUN}|(?i:child|son|daughter|uac|minor)\s+(?i:named?|names?)\b)[^.;:\n]{{0,40}}:|"
+                         rf"(?:^|[.;,]\s*|\b(?i:their|his|her)\s+)(?i:names)\s*(?::|(?i:are)\b))\s*({_ONE_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*{_ONE_NAME})*)")
 _BRACKET_LIST = re.compile(rf"\(\s*({_ONE_NAME}(?:\s*,\s*{_ONE_NAME})+)\s*\)")
 _TAKE = (r"(?:take|takes|taking|took|leave|leaves|leaving|left|bring|wants|want|wanted|w/|w/o|with|without|"
          r"for|whether|if|that|reunited\s+with|reunify\s+with|de\s+llevar|llevar|llevarse|(?<=[aei]r\s)a)")
@@ -277,7 +323,7 @@ def _children_elsewhere(text: str) -> Optional[tuple[list[str], tuple[int, int]]
 
     langs = {n.lower() for names in LANGUAGE_NAMES.values() for n in names}
     codes = set(LANGUAGE_NAMES)  # "(SPA, DO FLUENT)": a language code, no name
-    if not re.search(rf"(?i)\b{_CHILD_NOUN}\b|\b(?i:him|her|them|boy|girl)\b", text):
+    if not re.search(rf"(?i)\b{_CHILD_NOUN}\b|\b(?i:him|her|them|boys?|girls?|little\s+ones)\b", text):
         return None  # no child in the entry: a capitalised word is someone or somewhere else
 
     def usable(raw: str) -> Optional[str]:

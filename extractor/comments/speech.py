@@ -36,7 +36,7 @@ def language(doc: Doc) -> Optional[Found]:
         # a clause that is nothing but the language ("SPANISH."): officers' shorthand for
         # the language the entry was conducted in
         bare = not [t for t in ent.sent if not t.is_punct and not (ent.start <= t.i < ent.end)]
-        if languages.unavailable_after(doc.text, ent.end_char) or (
+        if languages.unavailable_after(doc.text, ent.end_char) or languages.no_interp_of(doc.text, ent.start_char, ent.end_char) or (
                 ctx_a & _INTERP_AFTER and languages.planned_interp(languages.to_stop(doc.text, ent.sent.start_char, ent.sent.end_char))):
             unavailable = True  # no interpreter of it could be had, or one is only planned
             continue
