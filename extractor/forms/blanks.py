@@ -34,6 +34,15 @@ from extractor.forms.values import date_of, language_of, read_again, vote_a_numb
 MIN_STROKES = 3
 
 
+def _unknown_presence(f: Field, why: str) -> Field:
+    """Something is written where the value goes that could not be read: whether the
+    field was filled in is not known (a reviewer looks), never a confident blank."""
+    f.present = None
+    f.confidence = min(f.confidence, 0.3)
+    f.provenance = (f.provenance or "") + f" ({why})"
+    return f
+
+
 def strokes(page: Page, box: tuple[float, float, float, float], hh: float) -> int:
     """Letter-sized pen strokes in ``box`` (working-image pixels) that no OCR word covers,
     with fill lines and box edges taken out; ``hh`` is the text height."""
@@ -86,10 +95,7 @@ def unseen_writing(hit: LabelHit, where: str, f: Optional[Field], page: Page, by
         below]
     if not any(strokes(page, r, hh) >= MIN_STROKES for r in regions):
         return f
-    f.present = None
-    f.confidence = min(f.confidence, 0.3)
-    f.provenance = (f.provenance or "") + " (unread ink)"
-    return f
+    return _unknown_presence(f, "unread ink")
 
 
 #: height of the band read above a caption's fill line, in the caption's text heights
@@ -155,10 +161,7 @@ def read_blank_line(name: str, c: "Candidate", f: Optional[Field], page: Page,
     if value is None:
         # pen strokes on the line that read as nothing: written, but what cannot be
         # told, so neither a confident blank nor a value (a reviewer looks)
-        f.present = None
-        f.confidence = min(f.confidence, 0.3)
-        f.provenance = (f.provenance or "") + " (unread writing)"
-        return f
+        return _unknown_presence(f, "unread writing")
     return Field(value=value, confidence=min(conf, 0.75) if name != "parent_a_number" else conf,
                  page=page.number, bbox=bbox, evidence=text,
                  provenance=(f.provenance or "") + " (re-read)", present=True)
@@ -179,10 +182,7 @@ def faint_writing(c: "Candidate", f: Optional[Field], page: Page, by_line) -> Op
              and sum(ch.isalnum() for ch in w.text) >= 2]
     if not faint:
         return f
-    f.present = None
-    f.confidence = min(f.confidence, 0.3)
-    f.provenance = (f.provenance or "") + " (faint writing)"
-    return f
+    return _unknown_presence(f, "faint writing")
 
 
 def marks_unread(c: "Candidate", f: Optional[Field]) -> Optional[Field]:
@@ -198,7 +198,4 @@ def marks_unread(c: "Candidate", f: Optional[Field]) -> Optional[Field]:
         marks = [w for w in marks if any(ch.isalpha() for ch in w.text)]
     if not marks:
         return f
-    f.present = None
-    f.confidence = min(f.confidence, 0.3)
-    f.provenance = (f.provenance or "") + " (unread marks)"
-    return f
+    return _unknown_presence(f, "unread marks")
